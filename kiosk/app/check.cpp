@@ -1,0 +1,136 @@
+// The technician's self-test (`kiosk --check`): renderer, screen size and DPI, fonts,
+// content and a writable cache, one line each, and an exit code (0 when all pass).
+#include <SDL.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "app/modes.hpp"
+#include "core/content_texts.hpp"
+#include "platform/video.hpp"
+#include "ui/fonts.hpp"
+#include "ui/strings.hpp"
+
+namespace kiosk::app {
+namespace {
+
+struct Report {
+    int failures = 0;
+    void line(const char* status, const std::string& what, const std::string& detail) {
+        std::printf("%-5s %-9s %s\n", status, what.c_str(), detail.c_str());
+    }
+    void ok(const std::string& what, const std::string& detail) { line("ok", what, detail); }
+    void warn(const std::string& what, const std::string& detail) { line("warn", what, detail); }
+    void fail(const std::string& what, const std::string& detail) {
+        line("FAIL", what, detail);
+        ++failures;
+    }
+};
+
+void checkDisplay(const Runtime& rt, Report& r) {
+    platform::VideoOptions vo;
+    vo.headless = true;
+    vo.width = 64;
+    vo.height = 64;
+    if (auto v = platform::Video::open(vo)) {
+        r.ok("renderer", "software renderer for headless screenshots: " + v.value()->rendererName());
+    } else {
+        r.fail("renderer", v.error());
+    }
+    const char* display = std::getenv("DISPLAY");
+    if ((!display || !*display) && !std::getenv("WAYLAND_DISPLAY")) {
+        r.warn("display", "no DISPLAY: the interactive kiosk cannot open here (run the check in the kiosk's session)");
+    } else if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        r.fail("display", std::string("cannot open the video system: ") + SDL_GetError());
+    } else {
+        SDL_DisplayMode mode;
+        if (SDL_GetCurrentDisplayMode(0, &mode) == 0) {
+            r.ok("display", std::to_string(mode.w) + "x" + std::to_string(mode.h) + " at " + std::to_string(mode.refresh_rate) +
+                                " Hz (video driver " + SDL_GetCurrentVideoDriver() + ")");
+        }
+        SDL_Quit();
+    }
+    const ui::Metrics m(rt.geometry(rt.requestedWidth(), rt.requestedHeight()));
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "%dx%d px on %.1f\" = %.0f dpi; body text %.0f px (capital H %.1f mm at %.0f mm)",
+                  rt.requestedWidth(), rt.requestedHeight(), rt.config.screen.diagonalInches, m.dpi(),
+                  m.fontPxForCapHeight(m.bodyCapHeightMm()), m.bodyCapHeightMm(), rt.config.screen.viewingDistanceMm);
+    r.ok("screen", buf);
+}
+
+void checkFonts(const Runtime& rt, const core::Content* content, Report& r) {
+    ImGui::CreateContext();
+    std::vector<std::string> texts = ui::allUiStrings();
+    if (content) {
+        auto more = core::allVisibleTexts(*content);
+        texts.insert(texts.end(), more.begin(), more.end());
+    }
+    auto fonts = ui::buildFonts(*ImGui::GetIO().Fonts, {rt.config.fontRegular, rt.config.fontBold}, ui::FontSizes{}, texts);
+    if (!fonts) {
+        r.fail("fonts", fonts.error());
+    } else {
+        std::size_t missing = 0;
+        std::string example;
+        for (const auto& t : texts) {
+            for (char32_t c : ui::missingGlyphs(*fonts.value().body, t)) {
+                if (missing++ == 0) example = ui::codepointName(c) + " in \"" + t.substr(0, 40) + "\"";
+            }
+        }
+        if (missing) {
+            r.fail("fonts", std::to_string(missing) + " characters have no glyph, e.g. " + example);
+        } else {
+            r.ok("fonts", rt.config.fontRegular + ": every character of " + std::to_string(texts.size()) + " texts is drawable");
+        }
+    }
+    ImGui::DestroyContext();
+}
+
+void checkCache(const Runtime& rt, Report& r) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(rt.config.cacheDir, ec);
+    const fs::path probe = fs::path(rt.config.cacheDir) / ".write-test";
+    {
+        std::ofstream out(probe);
+        out << "ok";
+    }
+    if (fs::exists(probe, ec)) {
+        fs::remove(probe, ec);
+        const auto space = fs::space(rt.config.cacheDir, ec);
+        r.ok("cache", rt.config.cacheDir + " is writable, " + std::to_string(space.available >> 20) + " MiB free");
+    } else {
+        r.fail("cache", rt.config.cacheDir + " is not writable (set cache_dir in the configuration)");
+    }
+}
+
+}  // namespace
+
+int runCheck(const Runtime& rt) {
+    Report r;
+    r.ok("config", rt.config.path.empty() ? "built-in defaults (no configuration file)" : rt.config.path);
+    checkDisplay(rt, r);
+    core::LoadOptions lo;
+    lo.verifyAllFiles = true;
+    const core::LoadResult loaded = core::loadFeed(rt.contentDir(), lo);
+    const auto& d = loaded.diagnostics;
+    const std::string counts = std::to_string(d.count(core::Severity::Fatal)) + " fatal, " +
+                               std::to_string(d.count(core::Severity::ItemError)) + " errors, " +
+                               std::to_string(d.count(core::Severity::Warning)) + " warnings";
+    if (!loaded.content) {
+        r.fail("content", rt.contentDir() + ": cannot be used (" + counts + "; run kiosk-feed validate " + rt.contentDir() + ")");
+    } else {
+        const auto& c = *loaded.content;
+        const std::string what = rt.contentDir() + ": version " + std::to_string(c.manifest.version) + ", " +
+                                 std::to_string(c.sessions.size()) + " sessions, " + std::to_string(c.places.size()) +
+                                 " places, " + std::to_string(c.demos.size()) + " demos (" + counts + ")";
+        if (d.hasErrors()) r.warn("content", what); else r.ok("content", what);
+    }
+    checkFonts(rt, loaded.content.get(), r);
+    checkCache(rt, r);
+    std::printf("%s\n", r.failures ? "self-test FAILED" : "self-test passed");
+    return r.failures ? 1 : 0;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,79 @@
+// Headless mode: render one screen with SDL's software renderer into a PNG, so anyone
+// (and the tests) can see what the kiosk draws without a display.
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "app/modes.hpp"
+#include "core/clock.hpp"
+#include "core/log.hpp"
+#include "platform/video.hpp"
+#include "ui/text.hpp"
+
+namespace kiosk::app {
+
+void renderFrame(ui::KioskUi& ui, platform::ImGuiRenderer& renderer, ui::InputQueue& input, float dt) {
+    if (ui.prepareFrame()) renderer.fontsChanged();
+    renderer.newFrame();
+    ui.frame(input, dt);
+    const ui::Rgb bg = ui.theme().background;
+    renderer.render(bg.r, bg.g, bg.b);
+}
+
+int runHeadless(const Runtime& rt) {
+    const std::string dir = rt.contentDir();
+    const core::LoadResult loaded = core::loadFeed(dir);
+    logDiagnostics(dir, loaded.diagnostics);
+    if (!loaded.content) {
+        std::fprintf(stderr, "kiosk: the content in %s cannot be used (see the fatal problems above)\n", dir.c_str());
+        return 1;
+    }
+    auto now = resolveNow(rt.options, *loaded.content);
+    if (!now) {
+        std::fprintf(stderr, "kiosk: %s\n", now.error().c_str());
+        return 2;
+    }
+    core::ManualClock clock(now.value().value_or(core::SystemClock().now()));
+
+    platform::VideoOptions vo;
+    vo.headless = true;
+    vo.width = rt.requestedWidth();
+    vo.height = rt.requestedHeight();
+    auto video = platform::Video::open(vo);
+    if (!video) {
+        std::fprintf(stderr, "kiosk: %s\n", video.error().c_str());
+        return 1;
+    }
+    ImGui::CreateContext();
+    int code = 0;
+    {
+        ui::KioskUi ui(clock, ui::Metrics(rt.geometry(vo.width, vo.height)), rt.uiOptions());
+        if (auto s = ui.init(loaded.content); !s) {
+            std::fprintf(stderr, "kiosk: %s\n", s.error().c_str());
+            ImGui::DestroyContext();
+            return 1;
+        }
+        ui.show(rt.options.screen);
+        platform::ImGuiRenderer renderer(video.value()->renderer());
+        ui::InputQueue input;
+        // Auto-sized ImGui windows settle over two frames; the overflow log describes the last.
+        for (int i = 0; i < 3; ++i) {
+            ui::OverflowLog::clear();
+            renderFrame(ui, renderer, input, 1.0f / 60.0f);
+        }
+        for (const auto& o : ui::OverflowLog::all()) {
+            core::log::warning("text does not fit (" + std::to_string(static_cast<int>(o.width)) + " px): " + o.text);
+        }
+        if (auto s = video.value()->savePng(rt.options.screenshot); !s) {
+            std::fprintf(stderr, "kiosk: %s\n", s.error().c_str());
+            code = 1;
+        } else {
+            core::log::info("wrote " + rt.options.screenshot + " (" + rt.options.screen + ", " + std::to_string(vo.width) +
+                            "x" + std::to_string(vo.height) + ")");
+        }
+    }
+    ImGui::DestroyContext();
+    return code;
+}
+
+}  // namespace kiosk::app

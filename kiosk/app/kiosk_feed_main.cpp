@@ -1,0 +1,87 @@
+// kiosk-feed: the staff tool for content feeds. `validate` prints every problem of a feed
+// folder; `build` validates it and writes its manifest. Links core only (no display).
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "core/clock.hpp"
+#include "core/feed_builder.hpp"
+#include "core/feed_loader.hpp"
+
+namespace {
+using namespace kiosk::core;
+
+void printDiagnostics(const Diagnostics& diags) {
+    for (const Diagnostic& d : diags.all()) {
+        std::cout << severityName(d.severity) << ": " << d.toString() << "\n";
+    }
+}
+
+void printSummary(const Diagnostics& diags) {
+    std::cout << diags.count(Severity::Fatal) << " fatal, " << diags.count(Severity::ItemError) << " errors, "
+              << diags.count(Severity::Warning) << " warnings\n";
+}
+
+int runValidate(const std::string& dir, bool strict) {
+    LoadOptions options;
+    options.verifyAllFiles = true;
+    const LoadResult result = loadFeed(dir, options);
+    printDiagnostics(result.diagnostics);
+    if (result.content) {
+        const Content& c = *result.content;
+        std::cout << "feed " << dir << ": version " << c.manifest.version << ", " << c.sessions.size() << " sessions, "
+                  << c.places.size() << " places, " << c.demos.size() << " demos, " << c.pages.size() << " pages, "
+                  << c.floorPlans.size() << " floor plans\n";
+    }
+    printSummary(result.diagnostics);
+    if (result.diagnostics.hasErrors()) return 1;
+    if (strict && !result.diagnostics.empty()) return 1;
+    return 0;
+}
+
+int runBuild(const std::string& dir) {
+    const BuildOutcome out = buildFeed(dir, SystemClock().now());
+    if (!out.error.empty()) {
+        std::cerr << "kiosk-feed build: " << out.error << "\n";
+        return 1;
+    }
+    printDiagnostics(out.load.diagnostics);
+    printSummary(out.load.diagnostics);
+    if (out.load.diagnostics.hasErrors()) {
+        std::cout << "manifest not written: fix the errors above and run kiosk-feed build again\n";
+        return 1;
+    }
+    if (out.unchanged) {
+        std::cout << "no file changed since version " << out.manifest.version << ": manifest kept as it is\n";
+    } else {
+        std::cout << "wrote " << dir << "/manifest.json: version " << out.manifest.version << ", "
+                  << out.manifest.files.size() << " files\n";
+    }
+    return 0;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"kiosk-feed: prepare and check the content feed of the event kiosk.\n"
+                 "A feed is a folder of JSON documents and images described in docs/feed-format.md."};
+    app.set_version_flag("--version", std::string("kiosk-feed ") + KIOSK_VERSION);
+    app.require_subcommand(1);
+
+    std::string validateDir;
+    bool strict = false;
+    auto* validate = app.add_subcommand("validate", "Check a feed folder and print every problem with its file and "
+                                                    "JSON path. Exit code 1 on fatal or item errors.");
+    validate->add_option("DIR", validateDir, "the feed folder (with its manifest.json)")->required();
+    validate->add_flag("--strict", strict, "also fail on warnings");
+
+    std::string buildDir;
+    auto* build = app.add_subcommand("build", "Validate a feed folder and write its manifest.json (file sizes, SHA-256, "
+                                              "a version one higher than before). Nothing is written on errors.");
+    build->add_option("DIR", buildDir, "the feed folder")->required();
+
+    CLI11_PARSE(app, argc, argv);
+    if (*validate) return runValidate(validateDir, strict);
+    if (*build) return runBuild(buildDir);
+    return 2;
+}

@@ -1,0 +1,25 @@
+// Entry point of the `kiosk` program: parses the command line, loads the configuration
+// and runs one of the modes (interactive, headless screenshot, self-test).
+#include <cstdio>
+
+#include "app/modes.hpp"
+#include "app/options.hpp"
+#include "app/runtime.hpp"
+#include "core/log.hpp"
+
+int main(int argc, char** argv) {
+    using namespace kiosk;
+    const app::ParsedOptions parsed = app::parseOptions(argc, argv);
+    if (!parsed.options) return parsed.exitCode;
+    const app::Options& options = *parsed.options;
+    if (options.verbose) core::log::setMinimumLevel(core::log::Level::Debug);
+
+    auto runtime = app::prepareRuntime(options);
+    if (!runtime) {
+        std::fprintf(stderr, "kiosk: %s\n", runtime.error().c_str());
+        return 2;
+    }
+    if (options.check) return app::runCheck(runtime.value());
+    if (options.headless) return app::runHeadless(runtime.value());
+    return app::runInteractive(runtime.value());
+}

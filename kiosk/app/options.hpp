@@ -1,0 +1,31 @@
+// Command-line options of the `kiosk` program.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace kiosk::app {
+
+struct Options {
+    std::string contentDir;  // --content (overrides the config)
+    std::string configFile;  // --config
+    bool windowed = false;
+    int width = 0, height = 0;  // --size, 0: from config or display
+    std::string now;            // --now, parsed once the event's time zone is known
+    std::string lang;           // --lang
+    bool headless = false;
+    std::string screenshot;     // --screenshot FILE
+    std::string screen = "programme";
+    bool check = false;
+    bool verbose = false;
+};
+
+// Parses argv. Returns the options, or an exit code when the program must stop now
+// (--help, --version: 0; a bad option: 2, with the message already printed).
+struct ParsedOptions {
+    std::optional<Options> options;
+    int exitCode = 0;
+};
+ParsedOptions parseOptions(int argc, char** argv);
+
+}  // namespace kiosk::app

@@ -1,0 +1,77 @@
+// Shared set-up of the run modes (see runtime.hpp).
+#include "app/runtime.hpp"
+
+#include <filesystem>
+
+#include "core/log.hpp"
+
+namespace kiosk::app {
+
+std::string Runtime::contentDir() const {
+    if (!options.contentDir.empty()) return options.contentDir;
+    if (!config.contentDir.empty()) return config.contentDir;
+    return KIOSK_DEFAULT_CONTENT;
+}
+
+core::Lang Runtime::startLang() const {
+    core::Lang lang = core::Lang::Fr;
+    core::parseLang(options.lang.empty() ? config.language : options.lang, lang);
+    return lang;
+}
+
+ui::ScreenGeometry Runtime::geometry(int w, int h) const {
+    ui::ScreenGeometry g;
+    g.widthPx = w;
+    g.heightPx = h;
+    g.diagonalInches = config.screen.diagonalInches;
+    g.viewingDistanceMm = config.screen.viewingDistanceMm;
+    return g;
+}
+
+ui::UiOptions Runtime::uiOptions() const {
+    ui::UiOptions o;
+    o.defaultLang = startLang();
+    o.idleSeconds = config.idleSeconds;
+    o.fontFiles.regular = config.fontRegular;
+    o.fontFiles.bold = config.fontBold;
+    return o;
+}
+
+core::Result<Runtime> prepareRuntime(const Options& options) {
+    Runtime rt;
+    rt.options = options;
+    std::string path = options.configFile;
+    if (path.empty() && std::filesystem::is_regular_file(KIOSK_DEFAULT_CONFIG)) path = KIOSK_DEFAULT_CONFIG;
+    if (path.empty()) {
+        rt.config = defaultConfig();
+    } else {
+        auto c = loadConfig(path);
+        if (!c) return core::fail(c.error());
+        rt.config = std::move(c).value();
+    }
+    for (const auto& w : rt.config.warnings) core::log::warning(rt.config.path + ": " + w);
+    if (rt.config.screen.rotation != 0) {
+        core::log::warning("screen.rotation " + std::to_string(rt.config.screen.rotation) +
+                           " is not supported by this version yet: the picture is not rotated");
+    }
+    return rt;
+}
+
+core::Result<std::optional<core::Instant>> resolveNow(const Options& options, const core::Content& content) {
+    if (options.now.empty()) return std::optional<core::Instant>{};
+    auto t = core::parseNowOption(options.now, content.timeZone);
+    if (!t) return core::fail("--now: " + t.error());
+    return std::optional<core::Instant>{t.value()};
+}
+
+void logDiagnostics(const std::string& dir, const core::Diagnostics& diags) {
+    for (const auto& d : diags.all()) {
+        const auto level = d.severity == core::Severity::Warning ? core::log::Level::Warning : core::log::Level::Error;
+        core::log::write(level, std::string("content: ") + d.toString());
+    }
+    core::log::info("content " + dir + ": " + std::to_string(diags.count(core::Severity::Fatal)) + " fatal, " +
+                    std::to_string(diags.count(core::Severity::ItemError)) + " errors, " +
+                    std::to_string(diags.count(core::Severity::Warning)) + " warnings");
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,207 @@
+// The content model: one event with its sessions, places, maps, showroom demos,
+// practical pages, announcements and attract-loop playlist, as loaded from a feed.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/localized_text.hpp"
+#include "core/time.hpp"
+
+namespace kiosk::core {
+
+enum class SessionType : std::uint8_t { Talk, RoundTable, Workshop, Showroom, Convivial, Screening, Exhibition, Other };
+enum class SessionStatus : std::uint8_t { Scheduled, Changed, Cancelled };
+
+// Access features as a bit set.
+enum AccessFeature : std::uint8_t {
+    kStepFree = 1 << 0,
+    kInductionLoop = 1 << 1,
+    kSignLanguage = 1 << 2,
+    kAudioDescription = 1 << 3,
+    kQuietRoom = 1 << 4,
+};
+using AccessSet = std::uint8_t;
+inline constexpr AccessFeature kAllAccessFeatures[] = {kStepFree, kInductionLoop, kSignLanguage,
+                                                       kAudioDescription, kQuietRoom};
+
+enum AudienceFlag : std::uint8_t {
+    kGeneralPublic = 1 << 0,
+    kProfessionals = 1 << 1,
+    kFamilies = 1 << 2,
+    kYoungPeople = 1 << 3,
+};
+using AudienceSet = std::uint8_t;
+inline constexpr AudienceFlag kAllAudiences[] = {kGeneralPublic, kProfessionals, kFamilies, kYoungPeople};
+
+// Feed spellings ("round_table", "step_free", ...); parse functions return false when unknown.
+const char* sessionTypeKey(SessionType t);
+bool parseSessionType(const std::string& key, SessionType& out);
+const char* accessKey(AccessFeature f);
+bool parseAccess(const std::string& key, AccessFeature& out);
+const char* audienceKey(AudienceFlag a);
+bool parseAudience(const std::string& key, AudienceFlag& out);
+
+struct Image {
+    std::string src;  // path inside the feed
+    LocalizedText alt;
+};
+
+struct Speaker {
+    std::string name;
+    LocalizedText role;
+};
+
+struct Registration {
+    bool required = false;
+    std::string url;
+    int capacity = 0;  // 0: not said
+};
+
+struct Session {
+    std::string id;
+    LocalizedText title, subtitle;
+    SessionType type = SessionType::Other;
+    DateTime start, end;
+    SessionStatus status = SessionStatus::Scheduled;
+    LocalizedText statusNote;
+    std::string placeId, roomId;
+    AudienceSet audience = kGeneralPublic;
+    std::vector<Speaker> speakers;
+    LocalizedText description, easyRead;
+    AccessSet access = 0;
+    Registration registration;
+    std::string language = "fr";
+    std::optional<Image> image;
+};
+
+struct GeoPoint {
+    double lat = 0, lon = 0;
+};
+
+struct Place {
+    std::string id;
+    LocalizedText name, shortName;
+    std::string address, postcode, commune;
+    GeoPoint coordinates;
+    LocalizedText openingHours;
+    AccessSet access = 0;
+    LocalizedText accessNote, transport;
+    std::string floorPlanId;
+};
+
+enum class Projection : std::uint8_t { Equirectangular, WebMercator };
+
+struct GeoBounds {
+    double north = 0, south = 0, west = 0, east = 0;
+};
+
+struct TerritoryMap {
+    LocalizedText name;
+    std::optional<Image> image;
+    Projection projection = Projection::Equirectangular;
+    GeoBounds bounds;
+};
+
+struct PlanPoint {
+    float x = 0, y = 0;
+};
+
+struct Room {
+    std::string id;
+    LocalizedText name;
+    std::vector<PlanPoint> polygon;
+};
+
+struct FloorPlan {
+    std::string id, placeId;
+    LocalizedText name;
+    float width = 0, height = 0;
+    std::optional<Image> image;
+    std::vector<Room> rooms;
+};
+
+struct Demo {
+    std::string id;
+    LocalizedText title;
+    std::string partner;
+    LocalizedText description, easyRead;
+    std::vector<Image> gallery;
+    std::string link, placeId;
+    LocalizedText stand;
+    AccessSet access = 0;
+};
+
+struct Page {
+    std::string id, icon = "info";
+    LocalizedText title, body, easyRead;
+};
+
+enum class Priority : std::uint8_t { Normal, Urgent };
+
+struct Announcement {
+    std::string id;
+    LocalizedText text;
+    Priority priority = Priority::Normal;
+    std::optional<Instant> validFrom, validUntil;
+    bool validAt(Instant t) const {
+        return (!validFrom || t >= *validFrom) && (!validUntil || t < *validUntil);
+    }
+};
+
+enum class SlideKind : std::uint8_t { Welcome, NowNext, Programme, Demos, Map, Announcements, Countdown };
+const char* slideKindKey(SlideKind k);
+bool parseSlideKind(const std::string& key, SlideKind& out);
+
+struct Slide {
+    SlideKind kind = SlideKind::Welcome;
+    int seconds = 10;
+};
+
+struct Event {
+    std::string id;
+    LocalizedText name, tagline;
+    std::string edition;
+    CivilDate startDate, endDate;
+    std::string timeZoneName = "Europe/Paris";
+    std::string organiserName, organiserUrl;
+    std::string contactPhone, contactEmail;
+    LocalizedText nextEdition;
+};
+
+struct ManifestEntry {
+    std::string path;
+    std::uint64_t size = 0;
+    std::string sha256;  // 64 lowercase hex digits
+};
+
+struct Manifest {
+    std::string format = "kiosk-feed/1";
+    std::int64_t version = 0;
+    DateTime published;
+    std::vector<ManifestEntry> files;
+    const ManifestEntry* find(const std::string& path) const;
+};
+
+struct Content {
+    std::string root;  // folder the feed was loaded from
+    Manifest manifest;
+    Event event;
+    TimeZone timeZone;
+    std::vector<Session> sessions;  // sorted by start, then title
+    std::vector<Place> places;
+    std::optional<TerritoryMap> territory;
+    std::vector<FloorPlan> floorPlans;
+    std::vector<Demo> demos;
+    std::vector<Page> pages;
+    std::vector<Announcement> announcements;
+    std::vector<Slide> playlist;
+
+    const Place* findPlace(const std::string& id) const;
+    const Session* findSession(const std::string& id) const;
+    const FloorPlan* findFloorPlan(const std::string& id) const;
+};
+
+}  // namespace kiosk::core

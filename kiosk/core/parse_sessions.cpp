@@ -1,0 +1,119 @@
+// Parser for sessions.json: the programme. Each session is read on its own; a bad one
+// is reported and skipped, the rest of the programme is kept.
+#include <nlohmann/json.hpp>
+
+#include "core/parsers.hpp"
+
+namespace kiosk::core::detail {
+namespace {
+
+void readSpeakers(JsonItem& item, Session& s) {
+    for (auto& sp : item.elements("speakers", false, 30)) {
+        sp.allowOnly({"name", "role"});
+        Speaker speaker;
+        speaker.name = sp.string("name", true, 200);
+        speaker.role = sp.text("role", false);
+        s.speakers.push_back(std::move(speaker));
+    }
+}
+
+void readRegistration(JsonItem& item, Session& s) {
+    auto reg = item.child("registration", false);
+    if (!reg) return;
+    reg->allowOnly({"required", "url", "capacity"});
+    s.registration.required = reg->boolean("required").value_or(false);
+    s.registration.url = reg->string("url", false, 500);
+    s.registration.capacity = static_cast<int>(reg->integer("capacity", false, 1, 100000).value_or(0));
+}
+
+void readTimes(JsonItem& item, Session& s) {
+    const auto start = item.dateTime("start", true);
+    const auto end = item.dateTime("end", true);
+    if (start) s.start = *start;
+    if (end) s.end = *end;
+    if (start && end) {
+        if (end->instant <= start->instant) {
+            item.error(item.path() + ".end", "expected a date-time after start");
+        } else if (end->instant - start->instant > std::chrono::hours(24 * 14)) {
+            item.error(item.path() + ".end", "expected at most 14 days after start");
+        }
+    }
+}
+
+Session readSession(JsonItem& item, const ParseContext& ctx) {
+    item.allowOnly({"id", "title", "subtitle", "type", "start", "end", "status", "status_note", "place", "room",
+                    "audience", "speakers", "description", "easy_read", "access", "registration", "language",
+                    "image"});
+    Session s;
+    s.id = item.id();
+    s.title = item.text("title", true);
+    s.subtitle = item.text("subtitle", false);
+    const std::string type = item.choice("type", true, {"talk", "round_table", "workshop", "showroom", "convivial",
+                                                        "screening", "exhibition", "other"});
+    parseSessionType(type, s.type);
+    readTimes(item, s);
+    if (item.has("status")) {
+        const std::string status = item.choice("status", false, {"scheduled", "changed", "cancelled"});
+        s.status = status == "changed" ? SessionStatus::Changed
+                 : status == "cancelled" ? SessionStatus::Cancelled : SessionStatus::Scheduled;
+    }
+    s.statusNote = item.text("status_note", false);
+    s.placeId = item.id("place");
+    if (item.has("room")) s.roomId = item.string("room", false, 64);
+    if (item.has("audience")) {
+        s.audience = 0;
+        for (const auto& a : item.choiceList("audience", {"general_public", "professionals", "families", "young_people"})) {
+            AudienceFlag f;
+            if (parseAudience(a, f)) s.audience |= f;
+        }
+        if (s.audience == 0) s.audience = kGeneralPublic;
+    }
+    readSpeakers(item, s);
+    s.description = item.text("description", false);
+    s.easyRead = item.text("easy_read", false);
+    s.access = readAccess(item);
+    readRegistration(item, s);
+    if (item.has("language")) s.language = item.string("language", false, 8);
+    s.image = readImage(item, "image", ctx);
+    return s;
+}
+
+// An unknown room is only a warning: the session still has its place.
+void checkRoom(JsonItem& item, Session& s, const ParseContext& ctx) {
+    if (s.roomId.empty() || !ctx.places || !ctx.floorPlans) return;
+    for (const Place& p : *ctx.places) {
+        if (p.id != s.placeId) continue;
+        for (const FloorPlan& plan : *ctx.floorPlans) {
+            if (plan.placeId != p.id) continue;
+            for (const Room& r : plan.rooms) {
+                if (r.id == s.roomId) return;
+            }
+        }
+    }
+    item.warn(item.path() + ".room", "expected a room id of the floor plan of place \"" + s.placeId + "\", got \"" +
+                                         s.roomId + "\"; the room is not shown");
+    s.roomId.clear();
+}
+
+}  // namespace
+
+std::vector<Session> parseSessions(const nlohmann::json& doc, const ParseContext& ctx) {
+    std::vector<Session> out;
+    JsonItem root(doc, "$", "sessions.json", ctx.diags, Severity::Fatal, ctx.limits);
+    if (!doc.is_object()) {
+        root.error("$", "expected an object with a \"sessions\" list, got " + describeJson(doc));
+        return out;
+    }
+    root.allowOnly({"sessions"});
+    std::set<std::string> seen;
+    for (auto& item : root.items("sessions", true, ctx.limits.maxSessions)) {
+        Session s = readSession(item, ctx);
+        requireUnique(item, seen, s.id);
+        requirePlace(item, "place", s.placeId, ctx);
+        checkRoom(item, s, ctx);
+        if (item.ok()) out.push_back(std::move(s));
+    }
+    return out;
+}
+
+}  // namespace kiosk::core::detail

@@ -1,0 +1,53 @@
+// Programme queries (see schedule.hpp).
+#include "core/schedule.hpp"
+
+#include <algorithm>
+
+namespace kiosk::core {
+
+CivilDate programmeDay(Instant t, const TimeZone& tz) {
+    const LocalTime local = tz.toLocal(t);
+    return local.hour < kDayStartHour ? addDays(local.date, -1) : local.date;
+}
+
+std::vector<CivilDate> programmeDays(const Content& c) {
+    std::vector<CivilDate> days;
+    for (const Session& s : c.sessions) days.push_back(programmeDay(s.start.instant, c.timeZone));
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    return days;
+}
+
+std::vector<const Session*> sessionsOnDay(const Content& c, const CivilDate& day) {
+    std::vector<const Session*> out;
+    for (const Session& s : c.sessions) {
+        if (programmeDay(s.start.instant, c.timeZone) == day) out.push_back(&s);
+    }
+    return out;
+}
+
+NowNext nowAndNext(const Content& c, Instant now, std::size_t maxNext) {
+    NowNext out;
+    for (const Session& s : c.sessions) {  // sessions are sorted by start
+        if (s.status == SessionStatus::Cancelled) continue;
+        if (isRunning(s, now)) {
+            out.now.push_back(&s);
+        } else if (s.start.instant > now && out.next.size() < maxNext) {
+            out.next.push_back(&s);
+        }
+    }
+    return out;
+}
+
+EventPhase eventPhase(const Content& c, Instant now) {
+    const CivilDate today = programmeDay(now, c.timeZone);
+    if (today < c.event.startDate) return EventPhase::Before;
+    if (c.event.endDate < today) return EventPhase::After;
+    return EventPhase::During;
+}
+
+int daysUntilStart(const Content& c, Instant now) {
+    return daysBetween(programmeDay(now, c.timeZone), c.event.startDate);
+}
+
+}  // namespace kiosk::core

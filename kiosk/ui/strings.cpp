@@ -1,0 +1,85 @@
+// The interface's French and English texts (see strings.hpp).
+#include "ui/strings.hpp"
+
+namespace kiosk::ui {
+namespace {
+using core::Lang;
+
+struct Pair {
+    const char* fr;
+    const char* en;
+};
+
+const Pair kStrings[] = {
+    {"Touchez l’écran pour commencer", "Touch the screen to start"},
+    {"Touch the screen to start", "Touchez l’écran pour commencer"},
+    {"Programme", "Programme"},
+    {"En ce moment", "On now"},
+    {"À suivre", "Coming next"},
+    {"Rien en cours pour l’instant.", "Nothing on right now."},
+    {"Aucune séance ce jour-là.", "No session on that day."},
+    {"Annulé", "Cancelled"},
+    {"Modifié", "Changed"},
+    {"Terminé", "Ended"},
+    {"Inscription", "Registration"},
+    {"Sur inscription", "Registration required"},
+    {"places", "places"},
+    {"Bienvenue", "Welcome"},
+    {"du", "from"},
+    {"au", "to"},
+    {"jours avant l’ouverture", "days to go"},
+    {"Ouverture demain !", "Opens tomorrow!"},
+    {"L’édition est terminée. Merci de votre visite !", "This edition is over. Thank you for coming!"},
+    {"Prochaine édition", "Next edition"},
+    {"English", "Français"},
+    {"Accessibilité", "Accessibility"},
+    {"Chargement du programme…", "Loading the programme…"},
+    {"Aucun contenu n’a pu être chargé.", "No content could be loaded."},
+};
+static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::Count), "one entry per Str");
+
+const Pair kTypes[] = {
+    {"Conférence", "Talk"},         {"Table ronde", "Round table"}, {"Atelier", "Workshop"},
+    {"Showroom", "Showroom"},       {"Convivialité", "Get-together"}, {"Projection", "Screening"},
+    {"Exposition", "Exhibition"},   {"Rendez-vous", "Event"},
+};
+const Pair kAccess[] = {
+    {"Accès de plain-pied", "Step-free access"}, {"Boucle magnétique", "Induction loop"},
+    {"Interprétation LSF", "Sign language (LSF)"}, {"Audiodescription", "Audio description"},
+    {"Espace calme", "Quiet room"},
+};
+const Pair kAudiences[] = {
+    {"Tout public", "General public"}, {"Professionnels", "Professionals"},
+    {"Familles", "Families"},          {"Jeunes", "Young people"},
+};
+
+const char* pick(const Pair& p, Lang lang) { return lang == Lang::En ? p.en : p.fr; }
+
+int bitIndex(unsigned v) {
+    int i = 0;
+    while (v > 1) { v >>= 1; ++i; }
+    return i;
+}
+}  // namespace
+
+const char* tr(Str id, Lang lang) { return pick(kStrings[static_cast<int>(id)], lang); }
+const char* sessionTypeLabel(core::SessionType type, Lang lang) { return pick(kTypes[static_cast<int>(type)], lang); }
+const char* accessLabel(core::AccessFeature f, Lang lang) { return pick(kAccess[bitIndex(f)], lang); }
+const char* audienceLabel(core::AudienceFlag a, Lang lang) { return pick(kAudiences[bitIndex(a)], lang); }
+
+std::vector<std::string> allUiStrings() {
+    std::vector<std::string> out;
+    auto add = [&](const auto& table) {
+        for (const Pair& p : table) {
+            out.emplace_back(p.fr);
+            out.emplace_back(p.en);
+        }
+    };
+    add(kStrings);
+    add(kTypes);
+    add(kAccess);
+    add(kAudiences);
+    return out;
+}
+
+}  // namespace kiosk::ui

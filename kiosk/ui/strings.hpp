@@ -1,0 +1,49 @@
+// Every fixed text of the interface, in French and English, in one table, so that the
+// font test can check that each one is drawable and translators find them in one place.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/localized_text.hpp"
+#include "core/model.hpp"
+
+namespace kiosk::ui {
+
+enum class Str {
+    TouchToStart,
+    TouchToStartOther,  // the call to action in the other language, shown small
+    Programme,
+    NowOn,
+    ComingNext,
+    NothingNow,
+    NothingToday,
+    Cancelled,
+    Changed,
+    Ended,
+    Registration,
+    RegistrationRequired,
+    Places,
+    Welcome,
+    From,
+    To,
+    DaysToGo,
+    StartsTomorrow,
+    EventOver,
+    NextEdition,
+    LanguageButton,  // the label of the button that switches to the other language
+    Accessibility,
+    Loading,
+    NoContent,
+    Count
+};
+
+const char* tr(Str id, core::Lang lang);
+const char* sessionTypeLabel(core::SessionType type, core::Lang lang);
+const char* accessLabel(core::AccessFeature f, core::Lang lang);
+const char* audienceLabel(core::AudienceFlag a, core::Lang lang);
+
+// All fixed UI strings in both languages (for the glyph coverage test and the atlas).
+std::vector<std::string> allUiStrings();
+
+}  // namespace kiosk::ui
