@@ -26,6 +26,7 @@ void printSummary(const Diagnostics& diags) {
 int runValidate(const std::string& dir, bool strict) {
     LoadOptions options;
     options.verifyAllFiles = true;
+    options.diagnoseChangedFiles = true;
     const LoadResult result = loadFeed(dir, options);
     printDiagnostics(result.diagnostics);
     if (result.content) {
@@ -80,7 +81,12 @@ int main(int argc, char** argv) {
                                               "a version one higher than before). Nothing is written on errors.");
     build->add_option("DIR", buildDir, "the feed folder")->required();
 
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);  // prints help, the version, or the error
+        return code == 0 ? 0 : 2;
+    }
     if (*validate) return runValidate(validateDir, strict);
     if (*build) return runBuild(buildDir);
     return 2;

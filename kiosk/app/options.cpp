@@ -36,7 +36,8 @@ ParsedOptions parseOptions(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return {std::nullopt, app.exit(e)};
+        const int code = app.exit(e);  // prints help, the version, or the error
+        return {std::nullopt, code == 0 ? 0 : 2};
     }
     if (!size.empty()) {
         std::smatch m;

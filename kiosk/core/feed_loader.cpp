@@ -5,6 +5,7 @@
 #include <stb_image.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -75,7 +76,11 @@ bool Loader::verifyFile(const ManifestEntry& entry, Severity level, std::string*
     if (size != entry.size) {
         diags_.add(level, entry.path, "", "expected " + std::to_string(entry.size) + " bytes as in the manifest, got " +
                                               std::to_string(size) + " (run kiosk-feed build after editing)");
-        return false;
+        if (!options_.diagnoseChangedFiles || size > limit) return false;
+        auto data = readFile(path, limit);
+        if (!data) return false;
+        if (contents) *contents = std::move(data).value();
+        return true;  // reported above; read on so staff see every problem at once
     }
     if (size > limit) {
         diags_.add(level, entry.path, "", "is " + std::to_string(size) + " bytes, more than the limit of " +
@@ -91,7 +96,9 @@ bool Loader::verifyFile(const ManifestEntry& entry, Severity level, std::string*
     if (actual != entry.sha256) {
         diags_.add(level, entry.path, "", "expected SHA-256 " + entry.sha256.substr(0, 12) + "… as in the manifest, got " +
                                               actual.substr(0, 12) + "… (the file changed after kiosk-feed build?)");
-        return false;
+        if (!options_.diagnoseChangedFiles) return false;
+        if (contents) *contents = std::move(data).value();
+        return true;  // reported above; read on so staff see every problem at once
     }
     if (contents) *contents = std::move(data).value();
     return true;
@@ -119,8 +126,9 @@ void Loader::verifyOtherFiles() {
         if (isDocument(e.path)) continue;
         std::string data;
         if (!verifyFile(e, Severity::ItemError, &data)) continue;
-        const std::string ext = fs::path(e.path).extension().string();
-        if (ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".PNG" && ext != ".JPG") continue;
+        std::string ext = fs::path(e.path).extension().string();
+        for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") continue;
         int w = 0, h = 0, comp = 0;
         if (!stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(data.data()), static_cast<int>(data.size()), &w, &h,
                                    &comp)) {
@@ -136,9 +144,15 @@ void Loader::reportUnlistedFiles() {
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(dir_, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (!name.empty() && name.front() == '.') {  // hidden files and folders are never part of a feed
+            if (it->is_directory()) it.disable_recursion_pending();
+            continue;
+        }
         if (!it->is_regular_file()) continue;
-        const std::string rel = fs::relative(it->path(), dir_).generic_string();
-        if (rel == "manifest.json" || rel.ends_with(".tmp") || rel.front() == '.') continue;
+        // lexically: fs::relative would follow symbolic links
+        const std::string rel = it->path().lexically_relative(dir_).generic_string();
+        if (rel == "manifest.json" || rel.ends_with(".tmp")) continue;
         if (!manifest_.find(rel)) {
             diags_.add(Severity::Warning, rel, "", "in the feed folder but not in the manifest; ignored (run kiosk-feed build)");
         }
@@ -176,7 +190,8 @@ std::shared_ptr<Content> Loader::run() {
     }
     if (options_.verifyAllFiles) verifyOtherFiles();
     reportUnlistedFiles();
-    if (diags_.hasFatal()) return nullptr;
+    const bool diagnoseOn = options_.diagnoseChangedFiles && eventDoc && sessionsDoc;
+    if (diags_.hasFatal() && !diagnoseOn) return nullptr;
     auto tz = TimeZone::locate(c->event.timeZoneName);
     if (!tz) {
         diags_.add(Severity::Fatal, "event.json", "$.time_zone", tz.error());
@@ -184,12 +199,14 @@ std::shared_ptr<Content> Loader::run() {
     }
     c->timeZone = tz.value();
 
-    if (auto d = document("places.json", false)) c->places = detail::parsePlaces(*d, base);
+    std::set<std::string> rejectedPlaces;
+    if (auto d = document("places.json", false)) c->places = detail::parsePlaces(*d, base, &rejectedPlaces);
     detail::ParseContext ctx = base;
     ctx.places = &c->places;
+    ctx.rejectedPlaces = &rejectedPlaces;
     if (auto d = document("maps.json", false)) detail::parseMaps(*d, ctx, c->territory, c->floorPlans);
     ctx.floorPlans = &c->floorPlans;
-    c->sessions = detail::parseSessions(*sessionsDoc, ctx);
+    if (sessionsDoc) c->sessions = detail::parseSessions(*sessionsDoc, ctx);
     if (auto d = document("demos.json", false)) c->demos = detail::parseDemos(*d, ctx);
     if (auto d = document("pages.json", false)) c->pages = detail::parsePages(*d, ctx);
     if (auto d = document("announcements.json", false)) c->announcements = detail::parseAnnouncements(*d, ctx);
@@ -251,7 +268,7 @@ Result<std::vector<ManifestEntry>> scanFeedFolder(const fs::path& dir, const Fee
     if (!fs::is_directory(dir, ec)) return fail(dir.string() + " is not a folder");
     for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec) return fail("cannot list " + dir.string() + ": " + ec.message());
-        const std::string rel = fs::relative(it->path(), dir).generic_string();
+        const std::string rel = it->path().lexically_relative(dir).generic_string();  // no link following
         const std::string name = it->path().filename().string();
         if (name.front() == '.') {
             if (it->is_directory()) it.disable_recursion_pending();

@@ -17,6 +17,9 @@ struct LoadOptions {
     // Also check size, SHA-256 and pixel dimensions of every image now (kiosk-feed
     // validate and build). The kiosk itself verifies images on its decode workers.
     bool verifyAllFiles = false;
+    // Staff validation: a document whose size or hash differs from the manifest is still
+    // reported as fatal, but parsed too, so that every problem is listed in one run.
+    bool diagnoseChangedFiles = false;
 };
 
 struct LoadResult {

@@ -30,7 +30,11 @@ std::string joinAllowed(std::initializer_list<const char*> allowed) {
 std::string describeJson(const json& v) {
     if (v.is_string()) {
         std::string s = v.get<std::string>();
-        if (s.size() > 60) s = s.substr(0, 57) + "...";
+        if (s.size() > 60) {
+            std::size_t cut = 57;
+            while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+            s = s.substr(0, cut) + "...";
+        }
         return "\"" + s + "\"";
     }
     if (v.is_object()) return "an object";
@@ -166,7 +170,11 @@ std::optional<std::int64_t> JsonItem::integer(const char* key, bool required, st
 }
 
 std::optional<double> JsonItem::number(const char* key, bool required, double min, double max) {
-    auto fmt = [](double d) { json j = d; return j.dump(); };
+    auto fmt = [](double d) {
+        if (d == std::floor(d) && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
+        json j = d;
+        return j.dump();
+    };
     const std::string expected = "a number from " + fmt(min) + " to " + fmt(max);
     const json* v = field(key, required, expected.c_str());
     if (!v) return std::nullopt;

@@ -17,6 +17,10 @@ void requirePlace(JsonItem& item, const char* key, const std::string& placeId, c
     for (const Place& p : *ctx.places) {
         if (p.id == placeId) return;
     }
+    if (ctx.rejectedPlaces && ctx.rejectedPlaces->count(placeId)) {
+        item.error(item.path() + "." + key, "place \"" + placeId + "\" was skipped for its own errors (see places.json)");
+        return;
+    }
     item.error(item.path() + "." + key, "expected the id of a place in places.json, got \"" + placeId + "\"");
 }
 

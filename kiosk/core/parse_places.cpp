@@ -81,7 +81,7 @@ FloorPlan readFloorPlan(JsonItem& item, const ParseContext& ctx) {
 
 }  // namespace
 
-std::vector<Place> parsePlaces(const nlohmann::json& doc, const ParseContext& ctx) {
+std::vector<Place> parsePlaces(const nlohmann::json& doc, const ParseContext& ctx, std::set<std::string>* rejected) {
     std::vector<Place> out;
     auto root = documentRoot(doc, "places.json", ctx);
     if (!root) return out;
@@ -90,7 +90,11 @@ std::vector<Place> parsePlaces(const nlohmann::json& doc, const ParseContext& ct
     for (auto& item : root->items("places", true, ctx.limits.maxItems)) {
         Place p = readPlace(item);
         requireUnique(item, seen, p.id);
-        if (item.ok()) out.push_back(std::move(p));
+        if (item.ok()) {
+            out.push_back(std::move(p));
+        } else if (rejected && !p.id.empty()) {
+            rejected->insert(p.id);
+        }
     }
     return out;
 }

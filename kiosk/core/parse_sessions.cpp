@@ -1,5 +1,7 @@
 // Parser for sessions.json: the programme. Each session is read on its own; a bad one
 // is reported and skipped, the rest of the programme is kept.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/parsers.hpp"
@@ -81,13 +83,12 @@ Session readSession(JsonItem& item, const ParseContext& ctx) {
 // An unknown room is only a warning: the session still has its place.
 void checkRoom(JsonItem& item, Session& s, const ParseContext& ctx) {
     if (s.roomId.empty() || !ctx.places || !ctx.floorPlans) return;
-    for (const Place& p : *ctx.places) {
-        if (p.id != s.placeId) continue;
-        for (const FloorPlan& plan : *ctx.floorPlans) {
-            if (plan.placeId != p.id) continue;
-            for (const Room& r : plan.rooms) {
-                if (r.id == s.roomId) return;
-            }
+    const auto place = std::find_if(ctx.places->begin(), ctx.places->end(), [&](const Place& p) { return p.id == s.placeId; });
+    if (place == ctx.places->end()) return;  // the place itself is reported
+    for (const FloorPlan& plan : *ctx.floorPlans) {
+        if (plan.placeId != place->id) continue;
+        for (const Room& r : plan.rooms) {
+            if (r.id == s.roomId) return;
         }
     }
     item.warn(item.path() + ".room", "expected a room id of the floor plan of place \"" + s.placeId + "\", got \"" +

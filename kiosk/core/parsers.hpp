@@ -22,6 +22,7 @@ struct ParseContext {
     const Manifest& manifest;
     const std::vector<Place>* places = nullptr;         // for references from sessions and demos
     const std::vector<FloorPlan>* floorPlans = nullptr;  // for room references
+    const std::set<std::string>* rejectedPlaces = nullptr;  // places skipped for their own errors
 };
 
 // A second item with the same id is an item error: only the first is used.
@@ -37,7 +38,7 @@ AccessSet readAccess(JsonItem& item, const char* key = "access");
 std::optional<Manifest> parseManifest(const nlohmann::json& doc, Diagnostics& diags, const FeedLimits& limits);
 std::optional<Event> parseEvent(const nlohmann::json& doc, const ParseContext& ctx);
 std::vector<Session> parseSessions(const nlohmann::json& doc, const ParseContext& ctx);
-std::vector<Place> parsePlaces(const nlohmann::json& doc, const ParseContext& ctx);
+std::vector<Place> parsePlaces(const nlohmann::json& doc, const ParseContext& ctx, std::set<std::string>* rejected = nullptr);
 void parseMaps(const nlohmann::json& doc, const ParseContext& ctx, std::optional<TerritoryMap>& territory,
                std::vector<FloorPlan>& plans);
 std::vector<Demo> parseDemos(const nlohmann::json& doc, const ParseContext& ctx);

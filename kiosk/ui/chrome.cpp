@@ -58,7 +58,7 @@ float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, f
     const bool cancelled = s.status == core::SessionStatus::Cancelled;
     const Rgb ink = ended || cancelled ? t.textMuted : t.text;
 
-    const float timeW = std::min(width * 0.28f, f.bodyBold->FontSize * 7.5f);
+    const float timeW = std::min(width * 0.3f, f.bodyBold->CalcTextSizeA(f.bodyBold->FontSize, 1e9f, 0, "\u2013 00\u00A0h\u00A000").x);
     const float textX = pos.x + pad + timeW + pad;
     const float textW = pos.x + width - pad - textX;
 
@@ -102,7 +102,7 @@ float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, f
     if (!s.statusNote.empty() && s.status != core::SessionStatus::Scheduled) {
         y += f.small->FontSize * 0.3f;
         const Rgb noteInk = cancelled ? t.cancelled : t.changed;
-        y += drawText(dl, f.body, ImVec2(textX, y), textW, 2, noteInk.imu32(), s.statusNote.str(ctx.lang));
+        y += drawText(dl, f.body, ImVec2(textX, y), textW, 0, noteInk.imu32(), s.statusNote.str(ctx.lang));
     }
     const float height = std::max(y, pos.y + pad + timeH) + pad - pos.y;
 

@@ -35,6 +35,8 @@ const Pair kStrings[] = {
     {"Accessibilité", "Accessibility"},
     {"Chargement du programme…", "Loading the programme…"},
     {"Aucun contenu n’a pu être chargé.", "No content could be loaded."},
+    {"← Veille", "← Day before"},
+    {"Lendemain →", "Day after →"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::Count), "one entry per Str");
 

@@ -35,6 +35,8 @@ enum class Str {
     Accessibility,
     Loading,
     NoContent,
+    PreviousDay,
+    NextDay,
     Count
 };
 

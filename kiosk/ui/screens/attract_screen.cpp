@@ -94,15 +94,16 @@ private:
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const core::Event& e = ctx.content->event;
         const float w = m.width() - 2 * margin;
-        const TextLayout name = layoutText(f.title, e.name.str(ctx.lang), w, 2);
-        const float height = margin * 1.4f + name.size.y + f.heading->FontSize * 1.3f;
-        dl->AddRectFilled(ImVec2(0, 0), ImVec2(m.width(), height), ctx.theme->primary.imu32());
-        float y = margin * 0.7f;
-        y += drawText(dl, f.title, ImVec2(margin, y), w, 2, ctx.theme->onPrimary.imu32(), e.name.str(ctx.lang));
         const std::string dates = std::string(tr(Str::From, ctx.lang)) + " " + core::formatDayLong(e.startDate, ctx.lang) +
                                   " " + tr(Str::To, ctx.lang) + " " + core::formatDayLong(e.endDate, ctx.lang) + " " +
                                   std::to_string(e.endDate.year);
-        drawText(dl, f.heading, ImVec2(margin, y + f.heading->FontSize * 0.15f), w, 1, ctx.theme->onPrimary.imu32(), dates);
+        const TextLayout name = layoutText(f.title, e.name.str(ctx.lang), w, 2);
+        const TextLayout when = layoutText(f.heading, dates, w, 2);
+        const float height = margin * 1.4f + name.size.y + f.heading->FontSize * 0.15f + when.size.y;
+        dl->AddRectFilled(ImVec2(0, 0), ImVec2(m.width(), height), ctx.theme->primary.imu32());
+        float y = margin * 0.7f;
+        y += drawText(dl, f.title, ImVec2(margin, y), w, 2, ctx.theme->onPrimary.imu32(), e.name.str(ctx.lang));
+        drawText(dl, f.heading, ImVec2(margin, y + f.heading->FontSize * 0.15f), w, 2, ctx.theme->onPrimary.imu32(), dates);
         return height;
     }
 

@@ -44,13 +44,14 @@ public:
         }
         const core::CivilDate day = days_[selected_];
         ImGui::SetCursorScreenPos(ImVec2(margin, y));
-        y += text(ctx.fonts->heading, m.width() - 2 * margin, 1, ctx.theme->text.imu32(), core::formatDayLong(day, ctx.lang));
+        if (!stepper_) y += text(ctx.fonts->heading, m.width() - 2 * margin, 1, ctx.theme->text.imu32(), core::formatDayLong(day, ctx.lang));
         y += margin * 0.3f;
         drawList(ctx, day, ImVec2(margin, y), ImVec2(m.width() - margin, m.height() - margin * 0.5f));
     }
 
 private:
-    // Day tabs in as many rows as needed; returns the y below them.
+    // Day tabs when they fit in two rows taking at most a fifth of the screen; otherwise
+    // previous / next buttons around the day's name. Returns the y below them.
     float drawDayTabs(const UiContext& ctx, float y, float margin) {
         const Metrics& m = *ctx.metrics;
         const float gap = m.px(2.5f);
@@ -58,7 +59,9 @@ private:
         const float minW = std::max(m.cssPx(96), badgeSize("mer.\u00A030", ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
         const float avail = m.width() - 2 * margin;
         const std::size_t perRow = std::max<std::size_t>(1, static_cast<std::size_t>((avail + gap) / (minW + gap)));
-        const std::size_t rows = (days_.size() + perRow - 1) / std::max<std::size_t>(perRow, 1);
+        const std::size_t rows = (days_.size() + perRow - 1) / perRow;
+        stepper_ = false;
+        if (rows > 2 || static_cast<float>(rows) * (h + gap) > m.height() * 0.2f) return drawDayStepper(ctx, y, margin, h);
         const std::size_t cols = rows ? (days_.size() + rows - 1) / rows : 1;  // balance the rows
         const float w = (avail - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
         for (std::size_t i = 0; i < days_.size(); ++i) {
@@ -68,12 +71,40 @@ private:
             const std::string label = core::formatDayShort(days_[i], ctx.lang);
             const std::string id = "##day" + std::to_string(i);
             const ButtonKind kind = i == selected_ ? ButtonKind::TabSelected : ButtonKind::Tab;
-            if (button(id.c_str(), label, ImVec2(w, h), kind) && i != selected_) {
-                selected_ = i;
-                resetScroll_ = true;
-            }
+            if (button(id.c_str(), label, ImVec2(w, h), kind)) select(i);
         }
         return y + static_cast<float>(rows) * (h + gap) - gap;
+    }
+
+    float drawDayStepper(const UiContext& ctx, float y, float margin, float h) {
+        const Metrics& m = *ctx.metrics;
+        const float labelsW = std::max(badgeSize(tr(Str::PreviousDay, ctx.lang), ctx.fonts->bodyBold).x,
+                                       badgeSize(tr(Str::NextDay, ctx.lang), ctx.fonts->bodyBold).x);
+        const float arrowW = std::min(std::max(m.cssPx(72), labelsW + h * 0.5f), m.width() * 0.3f);
+        const float gap = m.px(2.5f);
+        ImGui::SetCursorScreenPos(ImVec2(margin, y));
+        if (button("##prev-day", tr(Str::PreviousDay, ctx.lang), ImVec2(arrowW, h), ButtonKind::Secondary) && selected_ > 0) {
+            select(selected_ - 1);
+        }
+        ImGui::SetCursorScreenPos(ImVec2(m.width() - margin - arrowW, y));
+        if (button("##next-day", tr(Str::NextDay, ctx.lang), ImVec2(arrowW, h), ButtonKind::Secondary) &&
+            selected_ + 1 < days_.size()) {
+            select(selected_ + 1);
+        }
+        const float labelW = m.width() - 2 * margin - 2 * (arrowW + gap);
+        const std::string day = core::formatDayLong(days_[selected_], ctx.lang);
+        ImFont* font = ctx.fonts->bodyBold;
+        const float ty = y + (h - layoutText(font, day, labelW, 2).size.y) * 0.5f;
+        drawText(ImGui::GetWindowDrawList(), font, ImVec2(margin + arrowW + gap, ty), labelW, 2, ctx.theme->text.imu32(), day,
+                 Align::Center);
+        stepper_ = true;
+        return y + h;
+    }
+
+    void select(std::size_t i) {
+        if (i == selected_) return;
+        selected_ = i;
+        resetScroll_ = true;
     }
 
     void drawList(const UiContext& ctx, const core::CivilDate& day, ImVec2 min, ImVec2 max) {
@@ -129,6 +160,7 @@ private:
     std::vector<core::CivilDate> days_;
     std::size_t selected_ = 0;
     bool resetScroll_ = true;
+    bool stepper_ = false;  // days shown one at a time with previous / next buttons
 };
 }  // namespace
 

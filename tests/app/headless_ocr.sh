@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Renders each screen headless and reads it back with OCR (tesseract -l fra): named,
+# accented titles of the bundled content must be there, at the three reference screens.
+# usage: headless_ocr.sh KIOSK SOURCE_DIR
+. "$(dirname "$0")/lib.sh"
+kiosk=$1 src=$2
+for tool in tesseract convert; do
+  command -v $tool >/dev/null || { echo "FAIL $tool is not installed (scripts/install-deps.sh installs it)"; exit 1; }
+done
+
+# OCR text with no-break spaces folded and spaces squeezed, for matching. Two passes:
+# the picture, and its grey negative (where light text on coloured bands becomes dark).
+ocr() { { tesseract "$1" - -l fra; convert "$1" -colorspace Gray -negate png:- | tesseract - - -l fra; } 2>/dev/null |
+        sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' | tr -s ' '; }
+
+shoot() {  # shoot NAME CONFIG SCREEN LANG
+  "$kiosk" --headless --config "$src/config/$2" --screen "$3" --lang "$4" --now 2027-10-20T14:30 \
+    --screenshot "$TMP/$1.png" 2>"$TMP/$1.log" || { fail "render $1"; cat "$TMP/$1.log"; return 1; }
+  if grep -q "text does not fit" "$TMP/$1.log"; then fail "$1: text overflow"; grep "does not fit" "$TMP/$1.log"; fi
+  ocr "$TMP/$1.png" > "$TMP/$1.txt"
+}
+
+expect_text() {  # expect_text NAME TEXT
+  if grep -qiF -- "$2" "$TMP/$1.txt"; then pass "$1 shows «$2»"; else fail "$1: OCR did not find «$2»"; sed 's/^/     | /' "$TMP/$1.txt" | head -30; fi
+}
+
+for cfg in kiosk.jsonc totem-55.jsonc tablet-10.jsonc; do
+  name=programme-${cfg%.jsonc}
+  shoot "$name" "$cfg" programme fr || continue
+  expect_text "$name" "mercredi 20 octobre"
+  expect_text "$name" "Éducation aux médias"
+  expect_text "$name" "Hôtel du Département"
+  [ "$cfg" = tablet-10.jsonc ] && continue  # the small screen shows the first sessions only
+  expect_text "$name" "repères pour les familles"
+  expect_text "$name" "Changement de salle"  # the changed session of that day says what changed
+done
+
+shoot programme-en kiosk.jsonc programme en && {
+  expect_text programme-en "Wednesday 20 October"
+  expect_text programme-en "Children and screens"
+}
+shoot attract-fr kiosk.jsonc attract fr && {
+  expect_text attract-fr "Semaine Culture & Numérique"
+  expect_text attract-fr "écran pour commencer"
+}
+finish

@@ -1,0 +1,42 @@
+# Shared helpers for the script tests: temporary folders cleaned on exit, and checks
+# that print what was expected and what came out before failing.
+set -u
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+failures=0
+checks=0
+
+pass() { checks=$((checks + 1)); echo "ok   $*"; }
+fail() { checks=$((checks + 1)); failures=$((failures + 1)); echo "FAIL $*"; }
+
+# expect_code WANT DESCRIPTION -- COMMAND...: runs COMMAND, output in $TMP/out
+expect_code() {
+  local want=$1 what=$2; shift 3
+  "$@" >"$TMP/out" 2>&1
+  local got=$?
+  if [ "$got" = "$want" ]; then pass "$what (exit $got)"; else fail "$what: expected exit $want, got $got"; sed 's/^/     | /' "$TMP/out" | head -20; fi
+}
+
+# expect_output TEXT DESCRIPTION: the last command's output contains TEXT (fixed string)
+expect_output() {
+  if grep -qF -- "$1" "$TMP/out"; then pass "$2"; else fail "$2: output lacks: $1"; sed 's/^/     | /' "$TMP/out" | head -20; fi
+}
+
+finish() {
+  echo "$((checks - failures)) passed, $failures failed"
+  [ "$failures" = 0 ]
+}
+
+# A Python that can edit JSON (any python3 works: only the standard library is used).
+PY=$(command -v python3 || echo /usr/bin/python3)
+edit_json() {  # edit_json FILE PYTHON-EXPRESSION-ON-d
+  "$PY" - "$1" "$2" <<'PYEOF'
+import json, sys
+path, expr = sys.argv[1], sys.argv[2]
+with open(path, encoding="utf-8") as f:
+    d = json.load(f)
+exec(expr)
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(d, f, ensure_ascii=False, indent=2)
+PYEOF
+}
