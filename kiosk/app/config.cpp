@@ -78,11 +78,18 @@ core::Result<Config> loadConfig(const std::string& path) {
     c.path = path;
     const fs::path base = fs::absolute(path).parent_path();
     Reader r{j, "", c.warnings};
-    r.known({"content_dir", "cache_dir", "language", "idle_seconds", "here", "screen", "fonts"});
+    r.known({"content_dir", "cache_dir", "language", "idle_seconds", "here", "screen", "fonts", "feed_url",
+             "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes"});
     KIOSK_TRY(r.get("content_dir", c.contentDir, "a folder path"));
     KIOSK_TRY(r.get("cache_dir", c.cacheDir, "a folder path"));
     KIOSK_TRY(r.get("language", c.language, "\"fr\" or \"en\""));
     KIOSK_TRY(r.get("idle_seconds", c.idleSeconds, "a number of seconds"));
+    KIOSK_TRY(r.get("feed_url", c.feedUrl, "a URL (https://..., http://... or file:///...)"));
+    KIOSK_TRY(r.get("poll_seconds", c.pollSeconds, "a number of seconds"));
+    KIOSK_TRY(r.get("allowed_file_roots", c.allowedFileRoots, "a list of folder paths"));
+    KIOSK_TRY(r.get("ca_file", c.caFile, "a PEM file path"));
+    KIOSK_TRY(r.get("max_download_bytes", c.maxDownloadBytes, "a number of bytes"));
+    if (c.pollSeconds < 10) return core::fail(path + ": poll_seconds: expected at least 10");
     if (c.language != "fr" && c.language != "en") return core::fail(path + ": language: expected \"fr\" or \"en\"");
     if (c.idleSeconds < 10) return core::fail(path + ": idle_seconds: expected at least 10");
     if (j.contains("here") && j["here"].is_object()) {
@@ -120,6 +127,8 @@ core::Result<Config> loadConfig(const std::string& path) {
     }
     c.contentDir = resolve(base, c.contentDir);
     c.cacheDir = resolve(base, c.cacheDir);
+    c.caFile = resolve(base, c.caFile);
+    for (auto& root : c.allowedFileRoots) root = resolve(base, root);
     return c;
 }
 

@@ -2,6 +2,7 @@
 // size and physical dimensions, content and cache folders, language, idle timeout.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,12 @@ struct Config {
     ScreenConfig screen;
     std::string fontRegular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     std::string fontBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+    // Content sync (docs/sync.md): no feed_url, no sync.
+    std::string feedUrl;                          // the feed's manifest URL, http(s):// or file://
+    double pollSeconds = 300;                     // between polls (jittered), at least 10
+    std::vector<std::string> allowedFileRoots;    // folders file:// feeds may come from (default none)
+    std::string caFile;                           // extra trusted CA (PEM); empty: system CAs only
+    std::uint64_t maxDownloadBytes = 64u << 20;   // largest single file downloaded (default 64 MiB)
     std::vector<std::string> warnings;  // unknown keys and the like, for the log
 };
 

@@ -5,6 +5,7 @@
 #include "app/modes.hpp"
 #include "app/options.hpp"
 #include "app/runtime.hpp"
+#include "app/sync_once.hpp"
 #include "core/log.hpp"
 
 int main(int argc, char** argv) {
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "kiosk: %s\n", runtime.error().c_str());
         return 2;
     }
+    if (options.syncOnce) return app::runSyncOnce(runtime.value());
     if (options.check) return app::runCheck(runtime.value());
     if (options.headless) return app::runHeadless(runtime.value());
     return app::runInteractive(runtime.value());

@@ -28,10 +28,27 @@ ParsedOptions parseOptions(int argc, char** argv) {
     app.add_option("--lang", o.lang, "language at start: fr or en")->check(CLI::IsMember({"fr", "en"}));
     app.add_flag("--headless", o.headless, "render one screen with the software renderer, no display needed");
     app.add_option("--screenshot", o.screenshot, "with --headless: write the screen to this PNG file and exit");
-    app.add_option("--screen", o.screen, "with --headless: the screen to render, one of: " + screens)
-        ->check(CLI::IsMember(ui::KioskUi::screenNames()));
+    app.add_option("--screen", o.screen,
+                   "with --headless: the screen to render, one of: " + screens +
+                       "; NAME:ID opens it on an item, e.g. session:table-ronde-inclusion-rurale, demo:<id>, "
+                       "place:<id>, page:<id>, maps:<place>/<room>, attract:<slide number>")
+        ->check([](const std::string& value) -> std::string {
+            const std::string name = value.substr(0, value.find(':'));
+            for (const auto& s : ui::KioskUi::screenNames()) {
+                if (s == name) return {};
+            }
+            return "--screen: " + name + " not in {" + [] {
+                std::string all;
+                for (const auto& s : ui::KioskUi::screenNames()) all += (all.empty() ? "" : ",") + s;
+                return all;
+            }() + "}";
+        });
     app.add_flag("--check", o.check, "technician's self-test: renderer, screen size and DPI, fonts, content, cache");
     app.add_flag("-v,--verbose", o.verbose, "log debug messages too");
+    app.add_flag("--sync-once", o.syncOnce,
+                 "sync the content feed once into the cache, print what was done and exit (no display needed)");
+    app.add_option("--feed", o.feedUrl, "the feed's manifest URL for --sync-once (default: feed_url of the configuration)");
+    app.add_option("--cache", o.cacheDir, "the cache folder for --sync-once (default: cache_dir of the configuration)");
 
     try {
         app.parse(argc, argv);

@@ -18,6 +18,9 @@ struct Options {
     std::string screen = "programme";
     bool check = false;
     bool verbose = false;
+    bool syncOnce = false;      // --sync-once: one content sync, no display
+    std::string feedUrl;        // --feed (overrides feed_url)
+    std::string cacheDir;       // --cache (overrides cache_dir)
 };
 
 // Parses argv. Returns the options, or an exit code when the program must stop now

@@ -1,0 +1,88 @@
+// One sync attempt, start to finish: conditional manifest request, version check, only
+// missing objects downloaded and verified, whole-version install, repair, status update.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/feed_loader.hpp"
+#include "core/sync/cache.hpp"
+#include "core/sync/http_client.hpp"
+#include "core/sync/sync_status.hpp"
+#include "core/sync/trusted_time.hpp"
+
+namespace kiosk::core::sync {
+
+struct SyncSettings {
+    std::string feedUrl;                   // the manifest: http(s)://.../manifest.json or file:///...
+    std::filesystem::path cacheDir;
+    HttpOptions http;
+    std::uint64_t maxDownloadBytes = 64u << 20;  // one file; also capped by the manifest's size
+    LoadOptions load;
+};
+
+enum class SyncOutcome { NothingNew, Updated, Repaired, Failed };
+const char* outcomeName(SyncOutcome o);  // "nothing new", "updated", "repaired", "failed"
+
+struct SyncReport {
+    SyncOutcome outcome = SyncOutcome::Failed;
+    std::int64_t version = 0;                 // current version after the attempt
+    std::string error;                        // Failed: the cause in words
+    std::vector<std::string> actions;         // what was done, one line each
+    std::optional<long> retryAfterSeconds;    // from a 429/503
+    std::uint64_t requests = 0, bytes = 0;    // of this attempt (bodies and headers)
+    std::uint64_t filesDownloaded = 0, filesReused = 0;
+    std::shared_ptr<const Content> content;   // Updated/Repaired: the loaded version
+};
+
+// Threads: one owner thread (it owns the HttpClient); status() is a copy for that thread,
+// SyncService publishes it to others. Errors: every failure is a report with the current
+// version left as it was; nothing throws.
+class SyncEngine {
+public:
+    SyncEngine(SyncSettings settings, const Clock& clock, FileLayer& files = posixFileLayer());
+
+    // Creates the cache folders; error when the cache folder cannot be used at all.
+    Status prepare();
+    SyncReport syncOnce();
+    // Makes the previous version current; the report carries the loaded content.
+    SyncReport rollback();
+
+    const SyncStatus& status() const { return status_; }
+    void setNextAttempt(std::optional<Instant> when);  // recorded in the status file
+    ContentCache& cache() { return cache_; }
+    TrustedTime& trustedTime() { return trusted_; }
+    HttpClient& http() { return http_; }
+    const SyncSettings& settings() const { return settings_; }
+
+private:
+    struct HttpState {
+        std::string url, etag, lastModified;
+        std::int64_t version = 0;
+    };
+    SyncReport attempt();
+    Status downloadObjects(const Manifest& manifest, SyncReport& report);
+    Status downloadObject(const ManifestEntry& entry, SyncReport& report);
+    SyncReport repair(const Manifest& current, const std::vector<ManifestEntry>& damaged, SyncReport report);
+    std::vector<ManifestEntry> findDamage(const Manifest& current);
+    std::optional<Instant> verifyTime() const;
+    void finish(SyncReport& report);
+    HttpState loadHttpState() const;
+    void saveHttpState(const HttpState& state) const;
+
+    SyncSettings settings_;
+    const Clock& clock_;
+    FileLayer& files_;
+    ContentCache cache_;
+    HttpClient http_;
+    TrustedTime trusted_;
+    SyncStatus status_;
+    bool documentsChecked_ = false;  // the current version's documents hashed once per run
+};
+
+}  // namespace kiosk::core::sync

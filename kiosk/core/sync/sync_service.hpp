@@ -1,0 +1,94 @@
+// The app's door to content sync: start-up from the cache, a polling worker thread,
+// new content handed to the UI thread without waiting, staff rollback and status.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "core/clock.hpp"
+#include "core/sync/poll_schedule.hpp"
+#include "core/sync/sync_engine.hpp"
+
+namespace kiosk::core::sync {
+
+struct SyncServiceConfig {
+    SyncSettings settings;   // feed URL, cache folder, HTTP options, limits
+    PollPolicy poll;         // interval, jitter, backoff
+    std::uint64_t seed = 0;  // jitter randomness; 0: random
+    // How often the waiting worker re-reads clock.seconds(); a test's manual clock is
+    // noticed within this much real time (default 1 s; tests use 0.02).
+    double clockTickSeconds = 1.0;
+};
+
+// What the kiosk shows at start, before any network request.
+struct StartContent {
+    LoadResult load;             // content null only if the bundled feed itself fails
+    std::string source;          // "cache version 7", "cache version 6 (previous)", "bundled"
+    std::int64_t version = 0;    // cache version, 0 for bundled content
+    std::string problem;         // why the cache was not used, empty when it was
+};
+
+// Threads: construct, start(), stop(), the destructor and rollback() on one thread (the
+// app's main thread); takeNewContent(), status(), syncNow() and contentAge() from any
+// thread and never block on disk or network (a short mutex only). The worker thread
+// owns the engine (HTTP client, cache writes). Nothing throws across threads.
+class SyncService {
+public:
+    // `clock` must outlive the service; its seconds() schedule polls, its now() dates.
+    explicit SyncService(const Clock& clock);
+    ~SyncService();  // stops and joins
+    SyncService(const SyncService&) = delete;
+    SyncService& operator=(const SyncService&) = delete;
+
+    // Current cache version, else the previous one, else the bundled feed. Reads files
+    // only (documents verified by loadFeed; images later by their decode workers).
+    static StartContent loadCurrentFromCache(const std::filesystem::path& cacheDir,
+                                             const std::filesystem::path& bundledDir, const LoadOptions& options = {});
+
+    // Prepares the cache folder and spawns the worker, which syncs at once and then per
+    // the policy. Error when already started, no feed URL, or the cache cannot be used.
+    Status start(SyncServiceConfig config);
+    void stop();  // idempotent; waits for a running request to end (bounded by its timeouts)
+
+    // A newly switched, fully loaded version, once; null when there is nothing new.
+    std::shared_ptr<const Content> takeNewContent();
+    // Ask for an attempt now (staff "sync now"); the schedule restarts from it.
+    void syncNow();
+    // Staff rollback, done by the worker; the content arrives through takeNewContent().
+    std::future<Status> rollback();
+    // A snapshot, also written to <cache>/status.json after every attempt.
+    SyncStatus status() const;
+    std::uint64_t attempts() const;  // finished attempts since start (tests, staff panel)
+
+    // "Programme as of <date>" for the UI: is `content` old, and the date it is current at.
+    ContentAge contentAge(const Content& content, std::chrono::seconds staleAfter = std::chrono::hours(12)) const;
+    // The clock corrected by the trusted time floor (never earlier than a server said).
+    Instant trustedNow() const;
+
+private:
+    void run();
+    void publish(const SyncReport& report);
+
+    const Clock& clock_;
+    std::unique_ptr<SyncEngine> engine_;
+    std::unique_ptr<PollSchedule> schedule_;
+    std::thread worker_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false, syncRequested_ = false;
+    std::optional<std::promise<Status>> rollbackRequest_;
+    std::shared_ptr<const Content> fresh_;
+    SyncStatus status_;
+    std::optional<Instant> trustedFloor_;
+    std::uint64_t attempts_ = 0;
+    double tick_ = 1.0;
+};
+
+}  // namespace kiosk::core::sync

@@ -1,0 +1,36 @@
+// What staff need to know about content sync, kept in <cache>/status.json (written
+// atomically after every attempt) and readable through SyncService::status().
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/result.hpp"
+#include "core/time.hpp"
+
+namespace kiosk::core::sync {
+
+struct SyncStatus {
+    std::string feedUrl;
+    std::int64_t currentVersion = 0;       // 0: no downloaded version (bundled content)
+    std::optional<Instant> published;      // of the current version
+    std::optional<Instant> lastAttempt, lastSuccess, nextAttempt;
+    std::optional<Instant> trustedTime;    // the clock floor (see trusted_time.hpp)
+    std::string lastResult;                // what the last attempt did, in words
+    std::string lastError;                 // empty when the last attempt succeeded
+    int consecutiveFailures = 0;
+    std::uint64_t bytesDownloaded = 0;     // since the status file was created
+    std::uint64_t requests = 0;
+};
+
+std::string statusToJson(const SyncStatus& status);
+// Error when the text is not a status file; unknown fields are ignored.
+Result<SyncStatus> statusFromJson(const std::string& text);
+
+// <cacheDir>/status.json; write is atomic (write, fsync, rename, fsync folder). Any thread.
+Status writeStatusFile(const std::filesystem::path& cacheDir, const SyncStatus& status);
+Result<SyncStatus> readStatusFile(const std::filesystem::path& cacheDir);
+
+}  // namespace kiosk::core::sync

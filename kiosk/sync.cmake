@@ -1,0 +1,20 @@
+# Content sync (issue 4): libcurl client, content-addressed cache, polling service, and
+# the `kiosk --sync-once` mode. Core only: no SDL, no ImGui.
+pkg_check_modules(OPENSSL REQUIRED IMPORTED_TARGET openssl)
+
+add_library(kiosk_sync STATIC
+  core/sync/cache.cpp
+  core/sync/file_layer.cpp
+  core/sync/http_client.cpp
+  core/sync/poll_schedule.cpp
+  core/sync/sync_engine.cpp
+  core/sync/sync_service.cpp
+  core/sync/sync_status.cpp
+  core/sync/trusted_time.cpp
+)
+target_link_libraries(kiosk_sync
+  PUBLIC kiosk_core Threads::Threads
+  PRIVATE PkgConfig::CURL PkgConfig::OPENSSL nlohmann_json::nlohmann_json kiosk_build_flags)
+
+target_link_libraries(kiosk_app PUBLIC kiosk_sync)
+target_sources(kiosk_app PRIVATE app/sync_once.cpp)
