@@ -53,7 +53,8 @@ int runHeadless(const Runtime& rt) {
             ImGui::DestroyContext();
             return 1;
         }
-        ui.show(rt.options.screen);
+        const auto colon = rt.options.screen.find(':');
+        ui.show(rt.options.screen.substr(0, colon), colon == std::string::npos ? "" : rt.options.screen.substr(colon + 1));
         platform::ImGuiRenderer renderer(video.value()->renderer());
         ui::InputQueue input;
         // Auto-sized ImGui windows settle over two frames; the overflow log describes the last.

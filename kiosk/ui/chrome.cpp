@@ -12,32 +12,96 @@
 namespace kiosk::ui {
 using core::Lang;
 
-float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title) {
+float controlHeight(const UiContext& ctx) {
+    return std::max(ctx.metrics->cssPx(56), ctx.fonts->bodyBold->FontSize * 2.0f);
+}
+
+float sectionHeading(const UiContext& ctx, std::string_view label, float width) {
+    const float h = text(ctx.fonts->heading, width, 2, ctx.theme->text.imu32(), label);
+    ImGui::Dummy(ImVec2(width, ctx.fonts->body->FontSize * 0.3f));
+    return h + ctx.fonts->body->FontSize * 0.3f;
+}
+
+float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, bool showHome) {
     const Metrics& m = *ctx.metrics;
     const Fonts& f = *ctx.fonts;
     const float margin = m.margin();
-    const float buttonH = std::max(m.cssPx(56), f.bodyBold->FontSize * 2.0f);
-    const float height = buttonH + 2 * margin * 0.6f;
+    const float buttonH = controlHeight(ctx);
+    const float height = buttonH + 2 * margin * 0.5f;
+    const float gap = m.px(2.5f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetWindowPos();
     dl->AddRectFilled(origin, ImVec2(origin.x + m.width(), origin.y + height), ctx.theme->primary.imu32());
+    const float by = origin.y + (height - buttonH) * 0.5f;
 
-    // Right: language switch. Left: title, with the day and time under it.
+    // Left: Home and Back. Right: language switch. Between: title, day and time.
+    float x = origin.x + margin;
+    auto navButton = [&](const char* id, const char* label, auto action) {
+        const float w = std::max(m.cssPx(96), badgeSize(label, f.bodyBold).x + f.body->FontSize);
+        ImGui::SetCursorScreenPos(ImVec2(x, by));
+        if (button(id, label, ImVec2(w, buttonH), ButtonKind::Secondary)) action();
+        x += w + gap;
+    };
+    if (showHome) navButton("##home", tr(Str::Home, ctx.lang), [&] { nav.home(); });
+    if (nav.canGoBack()) navButton("##back", tr(Str::Back, ctx.lang), [&] { nav.back(); });
+
     const char* langLabel = tr(Str::LanguageButton, ctx.lang);
     const float langW = std::max(m.cssPx(120), badgeSize(langLabel, f.bodyBold).x + f.body->FontSize);
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + m.width() - margin - langW, origin.y + (height - buttonH) * 0.5f));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + m.width() - margin - langW, by));
     if (button("##lang", langLabel, ImVec2(langW, buttonH), ButtonKind::Secondary)) nav.toggleLanguage();
 
     const core::Instant now = ctx.clock->now();
     const core::LocalTime local = ctx.content->timeZone.toLocal(now);
-    std::string when = core::formatDayLong(local.date, ctx.lang) + " \u00B7 " + core::formatTime(local.hour, local.minute, ctx.lang);
-    const float textW = m.width() - 3 * margin - langW;
-    const float titleH = f.heading->FontSize + f.body->FontSize;
+    const std::string when =
+        core::formatDayLong(local.date, ctx.lang) + " \u00B7 " + core::formatTime(local.hour, local.minute, ctx.lang);
+    const float textX = x + (x > origin.x + margin ? margin * 0.5f : 0);
+    const float textW = origin.x + m.width() - margin - langW - margin * 0.5f - textX;
+    // The title in the largest font it fits in; the day and time under it when they fit.
+    ImFont* titleFont = f.heading;
+    if (!layoutText(titleFont, title, textW, 1).lines.empty() && layoutText(titleFont, title, textW, 1).overflow) titleFont = f.bodyBold;
+    const bool showWhen = !layoutText(f.small, when, textW, 1).overflow && titleFont == f.heading;
+    const float titleH = titleFont->FontSize + (showWhen ? f.small->FontSize : 0);
     const float y = origin.y + (height - titleH) * 0.5f;
-    drawText(dl, f.heading, ImVec2(origin.x + margin, y), textW, 1, ctx.theme->onPrimary.imu32(), title);
-    drawText(dl, f.body, ImVec2(origin.x + margin, y + f.heading->FontSize), textW, 1, ctx.theme->onPrimary.imu32(), when);
+    drawText(dl, titleFont, ImVec2(textX, y), textW, 1, ctx.theme->onPrimary.imu32(), title);
+    if (showWhen) drawText(dl, f.small, ImVec2(textX, y + titleFont->FontSize), textW, 1, ctx.theme->onPrimary.imu32(), when);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
     return height;
+}
+
+float sessionRowButton(const UiContext& ctx, Navigator& nav, const core::Session& s, ImVec2 pos, float width) {
+    const float h = drawSessionRow(ctx, s, pos, width);
+    const ImVec2 saved = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(pos);
+    if (tapArea(("##session-" + s.id).c_str(), s.title.str(ctx.lang), ImVec2(width, h))) nav.go("session", s.id);
+    ImGui::SetCursorScreenPos(saved);
+    return h;
+}
+
+float ScrollPanel::begin(const UiContext& ctx, Navigator& nav, const char* id, ImVec2 min, ImVec2 max) {
+    min_ = min;
+    max_ = max;
+    ImGui::SetCursorScreenPos(min);
+    ImGui::BeginChild(id, ImVec2(max.x - min.x, max.y - min.y), false,
+                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
+    if (resetScroll_) {
+        ImGui::SetScrollY(0);
+        resetScroll_ = false;
+    }
+    if (kinetic_.update(ctx.dt, ctx.reducedMotion)) nav.keepAnimating();
+    return max.x - min.x - ctx.metrics->px(3);
+}
+
+void ScrollPanel::end(const UiContext& ctx) {
+    const float maxScroll = ImGui::GetScrollMaxY();
+    if (maxScroll > 0) {  // a thin bar showing where the visitor is in the list (not a control)
+        const float h = max_.y - min_.y;
+        const float barH = std::max(h * h / (h + maxScroll), ctx.metrics->px(8));
+        const float barY = min_.y + (h - barH) * (ImGui::GetScrollY() / maxScroll);
+        const float w = ctx.metrics->px(1.5f);
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(max_.x - w, barY), ImVec2(max_.x, barY + barH),
+                                                  ctx.theme->border.imu32(), w);
+    }
+    ImGui::EndChild();
 }
 
 std::string placeLine(const UiContext& ctx, const core::Session& s) {

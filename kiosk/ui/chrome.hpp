@@ -7,18 +7,75 @@
 #include <imgui.h>
 
 #include "ui/screen.hpp"
+#include "ui/widgets.hpp"
+
+#include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
-// Draws the header band at the top of the window; returns its height. The language
-// button toggles FR/EN at once.
-float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title);
+// Draws the header band at the top of the window: Home and Back (when there is somewhere
+// to go back to), the title with the day and time, and the language switch, which acts
+// at once. Returns its height.
+float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, bool showHome);
+
+// Height of a standard control (buttons, tabs): at least 56 CSS px and two lines of text.
+float controlHeight(const UiContext& ctx);
+
+// A titled section heading in the current window at the cursor; returns its height.
+float sectionHeading(const UiContext& ctx, std::string_view text, float width);
 
 // Draws one session at `pos` within `width`; returns the height used. Cancelled and
 // changed sessions are marked in words, ended ones are greyed and marked.
 float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, float width);
 
+// A session row that opens the session when tapped; returns the height used.
+float sessionRowButton(const UiContext& ctx, Navigator& nav, const core::Session& s, ImVec2 pos, float width);
+
+// A vertical list that scrolls by dragging, with inertia and a position indicator.
+class ScrollPanel {
+public:
+    // Begins a child window filling [min, max]; returns the usable width.
+    float begin(const UiContext& ctx, Navigator& nav, const char* id, ImVec2 min, ImVec2 max);
+    void end(const UiContext& ctx);
+    void reset() { resetScroll_ = true; kinetic_.reset(); }
+
+private:
+    KineticScroll kinetic_;
+    bool resetScroll_ = true;
+    ImVec2 min_, max_;
+};
+
+// Rows of toggle chips; returns the height used. `selected(i)` / `toggle(i)` per chip.
+template <class Selected, class Toggle>
+float chipRows(const UiContext& ctx, const char* idPrefix, const std::vector<std::string>& labels, float width,
+               Selected selected, Toggle toggle);
+
 // "Hôtel du Département · Clermont-Ferrand"
 std::string placeLine(const UiContext& ctx, const core::Session& s);
+
+template <class Selected, class Toggle>
+float chipRows(const UiContext& ctx, const char* idPrefix, const std::vector<std::string>& labels, float width,
+               Selected selected, Toggle toggle) {
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float h = controlHeight(ctx);
+    const float gap = ctx.metrics->px(2.0f);
+    float x = start.x, y = start.y;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const float w = std::min(width, std::max(ctx.metrics->cssPx(64), badgeSize(labels[i], ctx.fonts->bodyBold).x +
+                                                                            ctx.fonts->body->FontSize));
+        if (x > start.x && x + w > start.x + width) {
+            x = start.x;
+            y += h + gap;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        const std::string id = std::string("##") + idPrefix + std::to_string(i);
+        if (button(id.c_str(), labels[i], ImVec2(w, h), selected(i) ? ButtonKind::TabSelected : ButtonKind::Tab)) toggle(i);
+        x += w + gap;
+    }
+    const float used = labels.empty() ? 0 : y + h - start.y;
+    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + used + gap));
+    return used + gap;
+}
 
 }  // namespace kiosk::ui

@@ -2,6 +2,8 @@
 #include "ui/input.hpp"
 
 #include <cfloat>
+#include <cmath>
+#include <iterator>
 
 #include <imgui.h>
 
@@ -10,6 +12,29 @@ namespace kiosk::ui {
 void InputQueue::push(const PointerEvent& e) {
     pointer_.push_back(e);
     activity_ = true;
+    if (!e.touch) return;
+    if (e.kind == PointerEvent::Kind::Up || e.kind == PointerEvent::Kind::Cancel) {
+        fingers_.erase(e.pointerId);
+    } else {
+        fingers_[e.pointerId] = {e.x, e.y};
+    }
+}
+
+PinchGesture InputQueue::takePinch() {
+    PinchGesture g;
+    if (fingers_.size() < 2) {
+        lastPinchDistance_ = 0;
+        return g;
+    }
+    const auto& a = fingers_.begin()->second;
+    const auto& b = std::next(fingers_.begin())->second;
+    const float d = std::hypot(a.first - b.first, a.second - b.second);
+    g.active = true;
+    g.centerX = (a.first + b.first) * 0.5f;
+    g.centerY = (a.second + b.second) * 0.5f;
+    g.scale = (lastPinchDistance_ > 1.0f && d > 1.0f) ? d / lastPinchDistance_ : 1.0f;
+    lastPinchDistance_ = d;
+    return g;
 }
 
 void InputQueue::applyTo(ImGuiIO& io) {

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
+#include <utility>
 
 struct ImGuiIO;
 
@@ -26,6 +28,13 @@ struct KeyEvent {
     bool down = true;
 };
 
+// Two fingers moving apart or together, measured between frames.
+struct PinchGesture {
+    bool active = false;
+    float scale = 1.0f;  // distance now / distance at the previous frame
+    float centerX = 0, centerY = 0;
+};
+
 class InputQueue {
 public:
     void push(const PointerEvent& e);
@@ -43,6 +52,8 @@ public:
 
     // Number of fingers currently down (for gestures); the first one drives ImGui.
     int fingersDown() const { return fingersDown_; }
+    // The pinch since the previous call (once a frame).
+    PinchGesture takePinch();
 
 private:
     std::deque<PointerEvent> pointer_;
@@ -51,6 +62,8 @@ private:
     bool parkAfterRelease_ = false;
     bool activity_ = false;
     int fingersDown_ = 0;
+    std::map<std::int64_t, std::pair<float, float>> fingers_;  // touch positions, all fingers
+    float lastPinchDistance_ = 0;
 };
 
 }  // namespace kiosk::ui

@@ -1,5 +1,5 @@
-// The visitor-facing UI as a whole: screens, current screen, language, fonts and theme.
-// The app feeds it input and content; it produces ImGui draw data each frame.
+// The visitor-facing UI as a whole: screens and the route between them, language,
+// fonts, theme, idle return, and when new content may replace what is shown.
 // Main thread only; never touches files, network or SDL.
 #pragma once
 
@@ -12,6 +12,7 @@
 #include "core/model.hpp"
 #include "core/result.hpp"
 #include "ui/fonts.hpp"
+#include "ui/image_source.hpp"
 #include "ui/input.hpp"
 #include "ui/metrics.hpp"
 #include "ui/screen.hpp"
@@ -21,8 +22,15 @@ namespace kiosk::ui {
 
 struct UiOptions {
     core::Lang defaultLang = core::Lang::Fr;
-    double idleSeconds = 90;  // back to the attract loop after this long without input
+    double idleSeconds = 90;         // without input, the idle warning appears
+    double idleWarningSeconds = 20;  // how long it counts down before the loop returns
+    std::string herePlace;           // "you are here"
     FontFiles fontFiles;
+};
+
+struct Route {
+    std::string screen;
+    std::string param;
 };
 
 class KioskUi final : public Navigator {
@@ -32,52 +40,79 @@ public:
 
     // Needs a current ImGui context. Builds fonts for `content` (may be null: loading).
     core::Status init(std::shared_ptr<const core::Content> content);
+    void setImageSource(ImageSource* images) { images_ = images; }
 
-    // New content is shown from the next frame; the font atlas is rebuilt between frames
-    // when it needs new glyphs.
+    // Shows `content` at once (first content, or a preview).
     void setContent(std::shared_ptr<const core::Content> content);
-    // Call before NewFrame. True when the font atlas changed: the renderer must upload
-    // the font texture again.
-    bool prepareFrame();
+    // New content from a sync: shown at the next attract slide or when the visitor
+    // returns Home, never in the middle of what a visitor reads; at once when it brings
+    // an urgent announcement valid now.
+    void offerContent(std::shared_ptr<const core::Content> content);
+    const core::Content* content() const { return content_.get(); }
 
-    // One frame: applies input, draws the current screen, ends with ImGui::Render().
+    // Call before NewFrame. True when the font atlas changed (upload it again).
+    bool prepareFrame();
+    // One frame: applies input, draws, ends with ImGui::Render().
     void frame(InputQueue& input, float deltaSeconds);
 
-    // True when the next frame would differ without new input (animation, clock minute).
+    // True when the next frame would differ without new input.
     bool needsRedraw() const;
+    // Seconds until something changes on its own (slide, clock minute, idle warning).
+    double secondsUntilChange() const;
 
-    bool show(const std::string& screenName);  // false for an unknown name
-    const std::string& currentScreen() const { return current_; }
+    // Opens a screen directly (tests, headless screenshots); false for an unknown name.
+    bool show(const std::string& screenName, const std::string& param = {});
+    const std::string& currentScreen() const { return routes_.back().screen; }
+    const Route& currentRoute() const { return routes_.back(); }
     core::Lang lang() const { return lang_; }
     void setLang(core::Lang lang) { lang_ = lang; }
+    bool idleWarningShown() const { return idleWarning_; }
     const Fonts& fonts() const { return fonts_; }
     const Theme& theme() const { return theme_; }
     const Metrics& metrics() const { return metrics_; }
+    Screen* screen(const std::string& name);
 
     static std::vector<std::string> screenNames();
 
     // Navigator
-    void go(const std::string& screenName) override;
+    void go(const std::string& screenName, const std::string& param = {}) override;
+    void back() override;
+    void home() override;
+    bool canGoBack() const override { return routes_.size() > 2; }
     void toggleLanguage() override;
+    void keepAnimating() override { animating_ = true; }
+    void atSafePoint() override { safePoint_ = true; }
 
 private:
     UiContext context() const;
     void drawLoading();
+    void drawIdleWarning();
     void checkIdle(bool activity);
+    void resetForNextVisitor();
+    void applyPendingContent();
+    void enterCurrent();
 
     const core::Clock& clock_;
     Metrics metrics_;
     UiOptions options_;
     Theme theme_;
     Fonts fonts_;
-    std::shared_ptr<const core::Content> content_;
+    ImageSource* images_ = nullptr;
+    std::shared_ptr<const core::Content> content_, pendingContent_;
     bool fontsDirty_ = false;
     std::map<std::string, std::unique_ptr<Screen>> screens_;
-    std::string current_ = "attract";
-    std::string pending_;
+    std::vector<Route> routes_{{"attract", {}}};
+    std::vector<Route> pendingRoutes_;
+    bool routeChanged_ = false;
     core::Lang lang_;
     double lastInput_ = 0;
+    bool idleWarning_ = false;
+    bool animating_ = false;
+    bool safePoint_ = false;
+    PinchGesture pinch_;
     long lastMinute_ = -1;
+    float dt_ = 1.0f / 60.0f;
+    ImVec2 areaMin_, areaMax_;
 };
 
 }  // namespace kiosk::ui

@@ -1,5 +1,5 @@
-// What every screen is given (content, clock, language, metrics, fonts, theme) and the
-// interface it implements. Screens never load files or wait on the network.
+// What every screen is given (content, clock, language, metrics, fonts, theme, images)
+// and the interface it implements. Screens never load files or wait on the network.
 #pragma once
 
 #include <string>
@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/model.hpp"
 #include "ui/fonts.hpp"
+#include "ui/image_source.hpp"
 #include "ui/metrics.hpp"
 #include "ui/theme.hpp"
 
@@ -19,25 +20,45 @@ struct UiContext {
     const Metrics* metrics = nullptr;
     const Fonts* fonts = nullptr;
     const Theme* theme = nullptr;
+    ImageSource* images = nullptr;  // may be null: placeholders are drawn
+    std::string herePlace;          // "you are here" place id, may be empty
+    bool reducedMotion = false;
+    float dt = 1.0f / 60.0f;        // seconds since the previous frame
+    ImVec2 areaMin, areaMax;        // the screen's area below the header
+    // Two-finger pinch this frame (touch screens): scale since the previous frame.
+    bool pinching = false;
+    float pinchScale = 1.0f;
+    ImVec2 pinchCenter;
 };
 
 class Navigator {
 public:
     virtual ~Navigator() = default;
-    virtual void go(const std::string& screenName) = 0;
+    // Opens a screen on top of the current one; `param` is an id (session, place...).
+    virtual void go(const std::string& screenName, const std::string& param = {}) = 0;
+    virtual void back() = 0;
+    virtual void home() = 0;
+    virtual bool canGoBack() const = 0;
     virtual void toggleLanguage() = 0;
+    // Something moves on its own this frame: draw the next one too.
+    virtual void keepAnimating() = 0;
+    // A moment where new content may replace the current one (the attract loop moves
+    // to its next slide): nobody is reading.
+    virtual void atSafePoint() = 0;
 };
 
 class Screen {
 public:
     virtual ~Screen() = default;
     virtual const char* name() const = 0;
-    // Draws into the current full-screen ImGui window. Main thread.
+    // Draws into the current full-screen ImGui window below the header. Main thread.
     virtual void draw(const UiContext& ctx, Navigator& nav) = 0;
-    // Called when the screen is shown; resets its state for a new visit.
-    virtual void enter(const UiContext& ctx) { (void)ctx; }
-    // True while something moves on its own (slides, fades): the app keeps redrawing.
-    virtual bool animating(const UiContext& ctx) const { (void)ctx; return false; }
+    // Called when the screen is shown with its parameter; resets state for a new visit.
+    virtual void enter(const UiContext& ctx, const std::string& param) { (void)ctx; (void)param; }
+    // Seconds until the screen changes on its own (a slide, a clock), or a large value.
+    virtual double secondsUntilChange(const UiContext& ctx) const { (void)ctx; return 1e9; }
+    // The screen's title for the header (empty: no header, as on the attract loop).
+    virtual std::string title(const UiContext& ctx) const { (void)ctx; return {}; }
 };
 
 }  // namespace kiosk::ui

@@ -73,9 +73,9 @@ TextLayout layoutText(ImFont* font, std::string_view text, float maxWidth, int m
 }
 
 float drawText(ImDrawList* dl, ImFont* font, ImVec2 pos, float maxWidth, int maxLines, ImU32 color,
-               std::string_view text, Align align) {
+               std::string_view text, Align align, bool record) {
     TextLayout layout = layoutText(font, text, maxWidth, maxLines);
-    if (layout.overflow) OverflowLog::record(text, maxWidth, "does not fit: ended with an ellipsis");
+    if (layout.overflow && record) OverflowLog::record(text, maxWidth, "does not fit: ended with an ellipsis");
     float y = pos.y;
     for (std::size_t i = 0; i < layout.lines.size(); ++i) {
         std::string owned;

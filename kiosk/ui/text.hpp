@@ -37,9 +37,10 @@ TextLayout layoutText(ImFont* font, std::string_view text, float maxWidth, int m
 
 enum class Align { Left, Center, Right };
 
-// Draws at `pos`; returns the height used. Overflow is ended with "…" and recorded.
+// Draws at `pos`; returns the height used. Overflow is ended with "…" and recorded,
+// except for transient texts (an image's placeholder) drawn with record = false.
 float drawText(ImDrawList* dl, ImFont* font, ImVec2 pos, float maxWidth, int maxLines, ImU32 color,
-               std::string_view text, Align align = Align::Left);
+               std::string_view text, Align align = Align::Left, bool record = true);
 
 // Same, at the ImGui cursor of the current window, advancing the cursor.
 float text(ImFont* font, float maxWidth, int maxLines, ImU32 color, std::string_view text, Align align = Align::Left);

@@ -3,6 +3,9 @@
 
 #include "ui/text.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace kiosk::ui {
 namespace {
 std::vector<InteractiveItem>& frameItems() {
@@ -20,11 +23,53 @@ const std::vector<InteractiveItem>& InteractiveLog::items() { return frameItems(
 
 void setWidgetEnv(const WidgetEnv& env) { g_env = env; }
 
+bool wasDragged() {
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.MouseDragMaxDistanceSqr[0] > io.MouseDragThreshold * io.MouseDragThreshold;
+}
+
+bool tapArea(const char* id, std::string_view label, ImVec2 size) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(id, size) && !wasDragged();
+    InteractiveLog::record(label, pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    return pressed;
+}
+
+bool KineticScroll::update(float dt, bool reducedMotion) {
+    const ImGuiIO& io = ImGui::GetIO();
+    dt = std::max(dt, 1.0f / 240.0f);
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && io.MouseWheel != 0) {
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * ImGui::GetFontSize() * 3);
+        velocity_ = 0;
+    }
+    const bool held = io.MouseDown[0] && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem |
+                                                                ImGuiHoveredFlags_ChildWindows);
+    if (held && wasDragged()) {
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+        // Smoothed finger speed: what the list keeps when the finger lifts.
+        velocity_ = 0.7f * velocity_ + 0.3f * (-io.MouseDelta.y / dt);
+        return false;
+    }
+    if (held) {
+        velocity_ = 0;
+        return false;
+    }
+    if (reducedMotion || std::fabs(velocity_) < 20.0f) {
+        velocity_ = 0;
+        return false;
+    }
+    const float before = ImGui::GetScrollY();
+    ImGui::SetScrollY(std::clamp(before + velocity_ * dt, 0.0f, ImGui::GetScrollMaxY()));
+    velocity_ *= std::exp(-4.0f * dt);  // about a second to come to rest
+    if ((before <= 0 && velocity_ < 0) || (before >= ImGui::GetScrollMaxY() && velocity_ > 0)) velocity_ = 0;
+    return velocity_ != 0;
+}
+
 bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind, ImFont* font) {
     const Theme& t = *g_env.theme;
     if (!font) font = g_env.fonts->bodyBold;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::InvisibleButton(id, size);
+    const bool pressed = ImGui::InvisibleButton(id, size) && !wasDragged();
     const bool held = ImGui::IsItemActive();
     InteractiveLog::record(label, pos, ImVec2(pos.x + size.x, pos.y + size.y));
 

@@ -39,6 +39,24 @@ void setWidgetEnv(const WidgetEnv& env);
 bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind = ButtonKind::Primary,
             ImFont* font = nullptr);
 
+// Vertical drag scrolling with inertia for the current child window. Call once a frame
+// inside BeginChild; returns true while the list moves on its own (redraw needed).
+class KineticScroll {
+public:
+    bool update(float dt, bool reducedMotion);
+    void reset() { velocity_ = 0; }
+
+private:
+    float velocity_ = 0;  // pixels per second, positive scrolls down
+};
+
+// An invisible touch target of `size` at the cursor (cards, markers...). True when
+// tapped: released inside without having been dragged (a drag scrolls, it never taps).
+bool tapArea(const char* id, std::string_view label, ImVec2 size);
+
+// Whether the pointer travelled further than a tap allows since it went down.
+bool wasDragged();
+
 // A coloured label (type badges, "Annulé"...). Not interactive. Returns its size.
 ImVec2 badge(ImDrawList* dl, ImVec2 pos, std::string_view label, Rgb background, Rgb foreground, ImFont* font);
 ImVec2 badgeSize(std::string_view label, ImFont* font);

@@ -36,7 +36,27 @@ inline std::shared_ptr<const core::Content> bundledContent() {
     return content;
 }
 
+// Labels with no-break spaces (French typography) folded to plain spaces, for matching.
+inline std::string plain(std::string s) {
+    for (const char* nb : {"\u00A0", "\u202F"}) {
+        for (auto pos = s.find(nb); pos != std::string::npos; pos = s.find(nb)) s.replace(pos, std::string(nb).size(), " ");
+    }
+    return s;
+}
+
 inline core::Instant at(const char* iso) { return core::parseDateTimeWithOffset(iso).value().instant; }
+
+// Records what screens ask for; every image stays "loading" (tests need no decoding).
+class RecordingImages final : public ui::ImageSource {
+public:
+    ui::ImageHandle request(const std::string& path, const std::string&, int, int) override {
+        requested.push_back(path);
+        return {};
+    }
+    void cancelPending() override { ++cancels; }
+    std::vector<std::string> requested;
+    int cancels = 0;
+};
 
 class Harness {
 public:
@@ -51,6 +71,7 @@ public:
         ui::ScreenGeometry g{w, h, diagonal, distance};
         ui_ = std::make_unique<ui::KioskUi>(clock_, ui::Metrics(g), ui::UiOptions{});
         status_ = ui_->init(bundledContent());
+        ui_->setImageSource(&images_);
         renderer_ = std::make_unique<platform::ImGuiRenderer>(video_->renderer());
     }
     ~Harness() {
@@ -104,10 +125,31 @@ public:
         platform::translateEvent(e, video_->width(), video_->height(), input_);
     }
 
+    // A one-finger drag in steps, one frame each.
+    void drag(float x0, float y0, float x1, float y1, int steps = 8, SDL_FingerID finger = 1) {
+        finger_(SDL_FINGERDOWN, x0, y0, finger);
+        frame();
+        for (int i = 1; i <= steps; ++i) {
+            finger_(SDL_FINGERMOTION, x0 + (x1 - x0) * static_cast<float>(i) / static_cast<float>(steps),
+                    y0 + (y1 - y0) * static_cast<float>(i) / static_cast<float>(steps), finger);
+            frame();
+        }
+        finger_(SDL_FINGERUP, x1, y1, finger);
+        frame(2);
+    }
+
+    // The first interactive item this frame whose label is `label`.
+    const ui::InteractiveItem* item(const std::string& label) const {
+        for (const auto& i : ui::InteractiveLog::items()) {
+            if (plain(i.label) == plain(label)) return &i;
+        }
+        return nullptr;
+    }
+
     // The centre of the first interactive item whose label is `label` this frame.
     bool centreOf(const std::string& label, ImVec2& out) const {
         for (const auto& item : ui::InteractiveLog::items()) {
-            if (item.label == label) {
+            if (plain(item.label) == plain(label)) {
                 out = ImVec2((item.min.x + item.max.x) * 0.5f, (item.min.y + item.max.y) * 0.5f);
                 return true;
             }
@@ -124,6 +166,9 @@ private:
     std::unique_ptr<platform::ImGuiRenderer> renderer_;
     ui::InputQueue input_;
     core::Status status_ = core::Ok{};
+
+public:
+    RecordingImages images_;
 };
 
 }  // namespace kiosk::test

@@ -14,13 +14,25 @@ namespace {
 test::Harness makeHarness() { return test::Harness(1920, 1080, 43, 900, test::at("2027-10-20T14:30:00+02:00")); }
 }  // namespace
 
-TEST_CASE("a tap on the attract loop opens the programme", "[input][journey]") {
+TEST_CASE("a tap on the attract loop only wakes the kiosk: it opens Home", "[input][journey]") {
     auto h = makeHarness();
     REQUIRE(h.ok());
     h.frame(2);
     REQUIRE(h.ui().currentScreen() == "attract");
     h.tap(900, 500);
-    CHECK(h.ui().currentScreen() == "programme");
+    CHECK(h.ui().currentScreen() == "home");
+    CHECK(h.ui().lang() == core::Lang::Fr);
+}
+
+TEST_CASE("the language switch on the attract loop acts at once", "[input][journey]") {
+    auto h = makeHarness();
+    REQUIRE(h.ok());
+    h.frame(2);
+    ImVec2 c;
+    REQUIRE(h.centreOf("English", c));
+    h.tap(c.x, c.y);
+    CHECK(h.ui().lang() == core::Lang::En);
+    CHECK(h.ui().currentScreen() == "attract");
 }
 
 TEST_CASE("mouse events synthesised from touch are ignored", "[input]") {
@@ -42,7 +54,7 @@ TEST_CASE("a mouse click works like a tap", "[input]") {
     h.frame();
     h.mouse(SDL_MOUSEBUTTONUP, 900, 500);
     h.frame(3);
-    CHECK(h.ui().currentScreen() == "programme");
+    CHECK(h.ui().currentScreen() == "home");
 }
 
 TEST_CASE("the language button switches to English on release inside it", "[input][journey]") {
@@ -122,21 +134,47 @@ TEST_CASE("a second finger does not press buttons", "[input]") {
     CHECK(h.ui().lang() == core::Lang::Fr);
 }
 
-TEST_CASE("after the idle time the kiosk returns to its loop in the default language", "[input][journey]") {
+TEST_CASE("after the idle time a 20 s countdown runs, then the loop returns in the default language",
+          "[input][journey]") {
     auto h = makeHarness();
     REQUIRE(h.ok());
     h.frame(2);
     h.tap(900, 500);
-    REQUIRE(h.ui().currentScreen() == "programme");
+    REQUIRE(h.ui().currentScreen() == "home");
     ImVec2 c;
     REQUIRE(h.centreOf("English", c));
     h.tap(c.x, c.y);
     REQUIRE(h.ui().lang() == core::Lang::En);
-    h.clock().advance(60);
+    h.clock().advance(89);
     h.frame();
-    CHECK(h.ui().currentScreen() == "programme");  // not yet: 90 s by default
-    h.clock().advance(31);
+    CHECK_FALSE(h.ui().idleWarningShown());  // 90 s by default
+    h.clock().advance(2);
+    h.frame(2);
+    CHECK(h.ui().idleWarningShown());
+    CHECK(h.ui().currentScreen() == "home");
+    REQUIRE(h.centreOf("Continue", c));
+    h.clock().advance(18);  // the countdown still runs at 19 s
+    h.frame();
+    CHECK(h.ui().currentScreen() == "home");
+    h.clock().advance(2);
     h.frame();
     CHECK(h.ui().currentScreen() == "attract");
     CHECK(h.ui().lang() == core::Lang::Fr);
+}
+
+TEST_CASE("the idle warning's Continue keeps the visitor where they are", "[input][journey]") {
+    auto h = makeHarness();
+    REQUIRE(h.ok());
+    h.ui().show("programme");
+    h.frame(2);
+    h.clock().advance(95);
+    h.frame(2);
+    REQUIRE(h.ui().idleWarningShown());
+    ImVec2 c;
+    REQUIRE(h.centreOf("Continuer", c));
+    h.tap(c.x, c.y);
+    CHECK_FALSE(h.ui().idleWarningShown());
+    h.clock().advance(30);
+    h.frame();
+    CHECK(h.ui().currentScreen() == "programme");
 }

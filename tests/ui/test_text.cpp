@@ -43,15 +43,21 @@ TEST_CASE("too many lines are cut, ended with an ellipsis and recorded", "[text]
     CHECK(layout.overflow);
 }
 
-TEST_CASE("the programme and attract screens record no text overflow at the reference sizes", "[text][screens]") {
+TEST_CASE("no screen records text overflow at the three reference sizes, in French and English", "[text][screens]") {
     struct Screen { int w, h; float diag, dist; };
+    const char* screens[] = {"attract", "attract:1", "attract:2", "attract:3", "attract:4", "home", "programme",
+                             "programme:now", "session:enfants-ecrans-reperes", "session:table-ronde-inclusion-rurale",
+                             "maps", "maps:hotel-departement/salle-dome", "place:musee-ceramique-lezoux", "showroom",
+                             "demo:casque-visite-virtuelle", "info", "page:acces", "page:accessibilite"};
     for (const Screen s : {Screen{1920, 1080, 43, 900}, Screen{1080, 1920, 55, 1000}, Screen{1280, 800, 10.1f, 450}}) {
-        for (const char* screen : {"attract", "programme"}) {
+        test::Harness h(s.w, s.h, s.diag, s.dist, test::at("2027-10-20T14:30:00+02:00"));
+        REQUIRE(h.ok());
+        for (const char* screen : screens) {
             for (const auto lang : {core::Lang::Fr, core::Lang::En}) {
-                test::Harness h(s.w, s.h, s.diag, s.dist, test::at("2027-10-20T14:30:00+02:00"));
-                REQUIRE(h.ok());
+                const std::string spec = screen;
+                const auto colon = spec.find(':');
                 h.ui().setLang(lang);
-                REQUIRE(h.ui().show(screen));
+                REQUIRE(h.ui().show(spec.substr(0, colon), colon == std::string::npos ? "" : spec.substr(colon + 1)));
                 h.frame(2);
                 ui::OverflowLog::clear();
                 h.frame();

@@ -1,12 +1,19 @@
 // The attract loop shown when nobody touches the kiosk: slides from the feed's playlist
 // (welcome, now and next, announcements, countdown) with a clear call to touch.
+#include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "core/format.hpp"
 #include "core/schedule.hpp"
 #include "ui/chrome.hpp"
+#include "ui/map_view.hpp"
+#include "ui/visuals.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/text.hpp"
@@ -21,34 +28,48 @@ class AttractScreen final : public Screen {
 public:
     const char* name() const override { return "attract"; }
 
-    void enter(const UiContext& ctx) override {
+    void enter(const UiContext& ctx, const std::string& param) override {
         slide_ = 0;
+        previous_ = SIZE_MAX;
         slideStart_ = ctx.clock->seconds();
+        // "attract:<n>" starts at slide n (previews and tests).
+        if (!param.empty()) slide_ = static_cast<std::size_t>(std::max(0, std::atoi(param.c_str())));
     }
 
-    bool animating(const UiContext&) const override { return true; }
+    double secondsUntilChange(const UiContext& ctx) const override {
+        if (fading(ctx)) return 0;
+        const auto slides = playable(ctx);
+        if (slides.empty()) return 1e9;
+        return std::max(0.0, slides[slide_ % slides.size()].seconds - (ctx.clock->seconds() - slideStart_));
+    }
 
     void draw(const UiContext& ctx, Navigator& nav) override {
         const std::vector<core::Slide> slides = playable(ctx);
-        advance(ctx, slides);
+        advance(ctx, nav, slides);
         const Metrics& m = *ctx.metrics;
         const float margin = m.margin();
         const float top = drawBanner(ctx, margin);
-        const float ctaH = drawCallToAction(ctx, margin);
+        const float ctaH = drawCallToAction(ctx, nav, margin);
         const ImVec2 area(m.width() - 2 * margin, m.height() - top - ctaH - 2 * margin);
         const ImVec2 origin(margin, top + margin);
         if (!slides.empty()) {
-            const core::Slide& s = slides[slide_ % slides.size()];
-            switch (s.kind) {
-                case SlideKind::NowNext: drawNowNext(ctx, origin, area); break;
-                case SlideKind::Announcements: drawAnnouncements(ctx, origin, area); break;
-                case SlideKind::Programme: drawToday(ctx, origin, area); break;
-                default: drawWelcome(ctx, origin, area); break;
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const float t = fadeProgress(ctx);
+            if (t < 1.0f && previous_ != SIZE_MAX) {
+                const int from = dl->VtxBuffer.Size;
+                drawSlide(ctx, slides[previous_ % slides.size()], origin, area);
+                scaleAlpha(dl, from, 1.0f - t);
+                nav.keepAnimating();
             }
+            const int from = dl->VtxBuffer.Size;
+            drawSlide(ctx, slides[slide_ % slides.size()], origin, area);
+            if (t < 1.0f) scaleAlpha(dl, from, t);
             drawDots(ctx, slides.size(), m.height() - ctaH - margin * 0.6f);
         }
-        // Any tap wakes the kiosk and only wakes it.
-        if (ImGui::IsMouseReleased(0) && ImGui::IsWindowHovered()) nav.go("programme");
+        // Any other tap wakes the kiosk and only wakes it.
+        if (ImGui::IsMouseReleased(0) && !ImGui::IsAnyItemActive() && !ImGui::IsAnyItemHovered() && ImGui::IsWindowHovered()) {
+            nav.go("home");
+        }
     }
 
 private:
@@ -72,19 +93,54 @@ private:
                     }
                     break;
                 case SlideKind::Demos:
-                case SlideKind::Map: break;  // drawn by the showroom and map screens (visitor experience)
+                    if (!ctx.content->demos.empty()) out.push_back(s);
+                    break;
+                case SlideKind::Map:
+                    if (ctx.content->territory) out.push_back(s);
+                    break;
             }
         }
         if (out.empty()) out.push_back({SlideKind::Welcome, 10});
         return out;
     }
 
-    void advance(const UiContext& ctx, const std::vector<core::Slide>& slides) {
+    void advance(const UiContext& ctx, Navigator& nav, const std::vector<core::Slide>& slides) {
         if (slides.empty()) return;
         const double now = ctx.clock->seconds();
         if (now - slideStart_ >= slides[slide_ % slides.size()].seconds) {
+            previous_ = slide_ % slides.size();
             slide_ = (slide_ + 1) % slides.size();
+            if (slide_ == 0) ++rounds_;
             slideStart_ = now;
+            nav.atSafePoint();  // nobody is reading: new content may come in now
+        }
+    }
+
+    static constexpr double kFadeSeconds = 0.6;
+    bool fading(const UiContext& ctx) const {
+        return !ctx.reducedMotion && previous_ != SIZE_MAX && ctx.clock->seconds() - slideStart_ < kFadeSeconds;
+    }
+    float fadeProgress(const UiContext& ctx) const {
+        if (!fading(ctx)) return 1.0f;
+        return static_cast<float>((ctx.clock->seconds() - slideStart_) / kFadeSeconds);
+    }
+    // Crossfade: the vertices drawn since `from` get their alpha scaled.
+    static void scaleAlpha(ImDrawList* dl, int from, float factor) {
+        for (int i = from; i < dl->VtxBuffer.Size; ++i) {
+            ImU32& col = dl->VtxBuffer[i].col;
+            const auto a = static_cast<ImU32>(static_cast<float>((col >> IM_COL32_A_SHIFT) & 0xFF) * factor);
+            col = (col & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+        }
+    }
+
+    void drawSlide(const UiContext& ctx, const core::Slide& s, ImVec2 origin, ImVec2 area) {
+        switch (s.kind) {
+            case SlideKind::NowNext: drawNowNext(ctx, origin, area); break;
+            case SlideKind::Announcements: drawAnnouncements(ctx, origin, area); break;
+            case SlideKind::Programme: drawToday(ctx, origin, area); break;
+            case SlideKind::Demos: drawDemos(ctx, origin, area); break;
+            case SlideKind::Map: drawMap(ctx, origin, area); break;
+            default: drawWelcome(ctx, origin, area); break;
         }
     }
 
@@ -107,18 +163,27 @@ private:
         return height;
     }
 
-    float drawCallToAction(const UiContext& ctx, float margin) {
+    // The call to touch, with the language switch, which acts at once.
+    float drawCallToAction(const UiContext& ctx, Navigator& nav, float margin) {
         const Metrics& m = *ctx.metrics;
         const Fonts& f = *ctx.fonts;
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        const float w = m.width() - 2 * margin;
-        const float height = margin * 1.2f + f.title->FontSize * 2 + f.body->FontSize * 1.2f;
+        const float buttonH = controlHeight(ctx);
+        const char* langLabel = tr(Str::LanguageButton, ctx.lang);
+        const float langW = std::max(m.cssPx(120), badgeSize(langLabel, f.bodyBold).x + f.body->FontSize);
+        const float w = m.width() - 2 * margin - 2 * (langW + margin * 0.5f);
+        const float textH = layoutText(f.title, tr(Str::TouchToStart, ctx.lang), w, 2).size.y + f.body->FontSize * 0.2f +
+                            layoutText(f.body, tr(Str::TouchToStartOther, ctx.lang), w, 2).size.y;
+        const float height = margin * 1.2f + std::max(textH, buttonH);
         const float top = m.height() - height;
         dl->AddRectFilled(ImVec2(0, top), ImVec2(m.width(), m.height()), ctx.theme->accent.imu32());
-        float y = top + margin * 0.6f;
-        y += drawText(dl, f.title, ImVec2(margin, y), w, 2, ctx.theme->onAccent.imu32(), tr(Str::TouchToStart, ctx.lang),
+        ImGui::SetCursorScreenPos(ImVec2(m.width() - margin - langW, top + (height - buttonH) * 0.5f));
+        if (button("##attract-lang", langLabel, ImVec2(langW, buttonH), ButtonKind::Secondary)) nav.toggleLanguage();
+        const float x = margin + langW + margin * 0.5f;
+        float y = top + (height - textH) * 0.5f;
+        y += drawText(dl, f.title, ImVec2(x, y), w, 2, ctx.theme->onAccent.imu32(), tr(Str::TouchToStart, ctx.lang),
                       Align::Center);
-        drawText(dl, f.body, ImVec2(margin, y + f.body->FontSize * 0.2f), w, 1, ctx.theme->onAccent.imu32(),
+        drawText(dl, f.body, ImVec2(x, y + f.body->FontSize * 0.2f), w, 2, ctx.theme->onAccent.imu32(),
                  tr(Str::TouchToStartOther, ctx.lang), Align::Center);
         return height;
     }
@@ -224,7 +289,62 @@ private:
         }
     }
 
+    void drawDemos(const UiContext& ctx, ImVec2 origin, ImVec2 area) {
+        const Fonts& f = *ctx.fonts;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const auto& demos = ctx.content->demos;
+        float y = origin.y + drawText(dl, f.heading, origin, area.x, 1, ctx.theme->primary.imu32(), tr(Str::FeaturedDemos, ctx.lang));
+        y += f.body->FontSize * 0.4f;
+        const int cols = ctx.metrics->portrait() ? 2 : 3;
+        const int rows = ctx.metrics->portrait() ? 2 : 1;
+        const float gap = ctx.metrics->px(4);
+        const float cardW = (area.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+        const float cardH = std::min((origin.y + area.y - y - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows),
+                                     cardW * 0.625f + f.bodyBold->FontSize * 2.6f);
+        // A different selection each time the slide comes round.
+        const std::size_t first = (rounds_ * static_cast<std::size_t>(cols * rows)) % std::max<std::size_t>(1, demos.size());
+        for (int i = 0; i < cols * rows && static_cast<std::size_t>(i) < demos.size(); ++i) {
+            const core::Demo& d = demos[(first + static_cast<std::size_t>(i)) % demos.size()];
+            const ImVec2 p(origin.x + static_cast<float>(i % cols) * (cardW + gap), y + static_cast<float>(i / cols) * (cardH + gap));
+            const float imageH = cardH - f.bodyBold->FontSize * 2.6f;
+            dl->AddRectFilled(p, ImVec2(p.x + cardW, p.y + cardH), ctx.theme->surface.imu32(), f.body->FontSize * 0.3f);
+            if (!d.gallery.empty() && imageH > 0) drawImage(ctx, d.gallery.front(), p, ImVec2(p.x + cardW, p.y + imageH), Fit::Cover);
+            drawText(dl, f.bodyBold, ImVec2(p.x + f.body->FontSize * 0.4f, p.y + imageH + f.body->FontSize * 0.3f),
+                     cardW - f.body->FontSize * 0.8f, 2, ctx.theme->text.imu32(), d.title.str(ctx.lang));
+        }
+    }
+
+    // The territory with today's places marked.
+    void drawMap(const UiContext& ctx, ImVec2 origin, ImVec2 area) {
+        const core::Content& c = *ctx.content;
+        const core::TerritoryMap& map = *c.territory;
+        const Fonts& f = *ctx.fonts;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        float y = origin.y + drawText(dl, f.heading, origin, area.x, 1, ctx.theme->primary.imu32(), tr(Str::TodayOnMap, ctx.lang));
+        const ImVec2 size = territorySize(map, 0);
+        const float availH = origin.y + area.y - y;
+        const float scale = std::min(area.x / size.x, availH / size.y);
+        const ImVec2 p0(origin.x + (area.x - size.x * scale) * 0.5f, y), p1(p0.x + size.x * scale, p0.y + size.y * scale);
+        if (map.image) drawImage(ctx, *map.image, p0, p1, Fit::Contain);
+        const core::CivilDate today = core::programmeDay(ctx.clock->now(), c.timeZone);
+        std::set<std::string> placesToday;
+        for (const core::Session* s : core::sessionsOnDay(c, today)) placesToday.insert(s->placeId);
+        const float pin = std::max(ctx.metrics->cssPx(36), f.small->FontSize * 1.6f);
+        for (const core::Place& p : c.places) {
+            if (!placesToday.count(p.id)) continue;
+            const ImVec2 q = projectToMap(map, p.coordinates, size);
+            const ImVec2 s(p0.x + q.x * scale, p0.y + q.y * scale);
+            drawPictogram(dl, Pictogram::Pin, ImVec2(s.x, s.y - pin * 0.45f), pin, ctx.theme->accent.imu32());
+            const std::string label = (p.shortName.empty() ? p.name : p.shortName).str(ctx.lang);
+            const ImVec2 ls = badgeSize(label, f.small);
+            badge(dl, ImVec2(std::clamp(s.x - ls.x * 0.5f, origin.x, origin.x + area.x - ls.x), s.y + 2), label,
+                  ctx.theme->primary, ctx.theme->onPrimary, f.small);
+        }
+    }
+
     std::size_t slide_ = 0;
+    std::size_t previous_ = SIZE_MAX;
+    std::size_t rounds_ = 0;
     double slideStart_ = 0;
 };
 }  // namespace

@@ -1,9 +1,11 @@
-// The programme: one tab per day, the day's sessions in time order with place, type,
-// status (changed, cancelled, ended) and registration. Long lists scroll by dragging.
+// The programme: a "now" view and one tab per day, the day's sessions in time order
+// with place, type, status and registration; filters by type, commune, audience and
+// access; ended sessions marked or hidden. Lists scroll by dragging, with inertia.
 #include <algorithm>
 #include <string>
 #include <vector>
 
+#include "core/filter.hpp"
 #include "core/format.hpp"
 #include "core/schedule.hpp"
 #include "ui/chrome.hpp"
@@ -14,153 +16,202 @@
 
 namespace kiosk::ui {
 namespace {
+constexpr int kNowTab = -1;
 
 class ProgrammeScreen final : public Screen {
 public:
     const char* name() const override { return "programme"; }
+    std::string title(const UiContext& ctx) const override { return tr(Str::Programme, ctx.lang); }
 
-    void enter(const UiContext& ctx) override {
+    void enter(const UiContext& ctx, const std::string& param) override {
         days_ = core::programmeDays(*ctx.content);
-        const core::CivilDate today = core::programmeDay(ctx.clock->now(), ctx.content->timeZone);
+        const core::Instant now = ctx.clock->now();
+        const core::CivilDate today = core::programmeDay(now, ctx.content->timeZone);
+        hasNow_ = core::eventPhase(*ctx.content, now) == core::EventPhase::During;
         selected_ = 0;
         for (std::size_t i = 0; i < days_.size(); ++i) {
-            if (days_[i] <= today) selected_ = i;  // today, or the last day before it
+            if (days_[i] <= today) selected_ = static_cast<int>(i);  // today, or the last day before it
         }
-        resetScroll_ = true;
+        if (param == "now" && hasNow_) selected_ = kNowTab;
+        filter_ = {};
+        showFilters_ = false;
+        list_.reset();
     }
 
     void draw(const UiContext& ctx, Navigator& nav) override {
-        if (days_.empty()) enter(ctx);
         const Metrics& m = *ctx.metrics;
         const float margin = m.margin();
-        float y = drawHeader(ctx, nav, ctx.content->event.name.str(ctx.lang));
-        y += margin * 0.5f;
-        y = drawDayTabs(ctx, y, margin);
-        y += margin * 0.4f;
-        if (days_.empty()) {
-            ImGui::SetCursorScreenPos(ImVec2(margin, y));
-            text(ctx.fonts->heading, m.width() - 2 * margin, 2, ctx.theme->textMuted.imu32(), tr(Str::NothingToday, ctx.lang));
-            return;
+        float y = ctx.areaMin.y + margin * 0.5f;
+        y = drawDayTabs(ctx, y, margin) + margin * 0.4f;
+        y = drawFilterBar(ctx, y, margin) + margin * 0.3f;
+        const ImVec2 min(margin, y), max(m.width() - margin, ctx.areaMax.y - margin * 0.3f);
+        const float width = list_.begin(ctx, nav, "##programme-list", min, max);
+        if (showFilters_) drawFilterPanel(ctx, width);
+        if (selected_ == kNowTab) {
+            drawNow(ctx, nav, width);
+        } else if (!days_.empty()) {
+            drawRows(ctx, nav, visible(ctx), width);
         }
-        const core::CivilDate day = days_[selected_];
-        ImGui::SetCursorScreenPos(ImVec2(margin, y));
-        if (!stepper_) y += text(ctx.fonts->heading, m.width() - 2 * margin, 1, ctx.theme->text.imu32(), core::formatDayLong(day, ctx.lang));
-        y += margin * 0.3f;
-        drawList(ctx, day, ImVec2(margin, y), ImVec2(m.width() - margin, m.height() - margin * 0.5f));
+        list_.end(ctx);
     }
 
 private:
-    // Day tabs when they fit in two rows taking at most a fifth of the screen; otherwise
-    // previous / next buttons around the day's name. Returns the y below them.
+    std::vector<const core::Session*> visible(const UiContext& ctx) const {
+        if (selected_ == kNowTab || days_.empty()) return {};
+        return core::applyFilter(core::sessionsOnDay(*ctx.content, days_[static_cast<std::size_t>(selected_)]), filter_,
+                                  *ctx.content, ctx.clock->now());
+    }
+
+    void drawRows(const UiContext& ctx, Navigator& nav, const std::vector<const core::Session*>& rows, float width) {
+        const float gap = ctx.fonts->body->FontSize * 0.5f;
+        if (rows.empty()) {
+            text(ctx.fonts->body, width, 3, ctx.theme->textMuted.imu32(),
+                 tr(filter_.active() ? Str::NoResults : Str::NothingToday, ctx.lang));
+            return;
+        }
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float top = pos.y;
+        for (const core::Session* s : rows) pos.y += sessionRowButton(ctx, nav, *s, pos, width) + gap;
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, top));
+        ImGui::Dummy(ImVec2(width, pos.y - top));
+    }
+
+    void drawNow(const UiContext& ctx, Navigator& nav, float width) {
+        const core::NowNext nn = core::nowAndNext(*ctx.content, ctx.clock->now(), 8);
+        sectionHeading(ctx, tr(Str::NowOn, ctx.lang), width);
+        if (nn.now.empty()) text(ctx.fonts->body, width, 2, ctx.theme->textMuted.imu32(), tr(Str::NothingNow, ctx.lang));
+        drawRows(ctx, nav, core::applyFilter(nn.now, filter_, *ctx.content, ctx.clock->now()), width);
+        ImGui::Dummy(ImVec2(width, ctx.fonts->body->FontSize));
+        sectionHeading(ctx, tr(Str::ComingNext, ctx.lang), width);
+        drawRows(ctx, nav, core::applyFilter(nn.next, filter_, *ctx.content, ctx.clock->now()), width);
+    }
+
+    // Tabs: "Now" then one per day, when they fit in two rows taking at most a fifth of the
+    // screen; otherwise previous / next buttons around the day's name. Returns the y below.
     float drawDayTabs(const UiContext& ctx, float y, float margin) {
         const Metrics& m = *ctx.metrics;
         const float gap = m.px(2.5f);
-        const float h = std::max(m.cssPx(56), ctx.fonts->bodyBold->FontSize * 2.0f);
-        const float minW = std::max(m.cssPx(96), badgeSize("mer.\u00A030", ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
+        const float h = controlHeight(ctx);
+        std::vector<std::string> labels;
+        if (hasNow_) labels.push_back(tr(Str::NowTab, ctx.lang));
+        for (const auto& d : days_) labels.push_back(core::formatDayShort(d, ctx.lang));
+        float minW = m.cssPx(96);
+        for (const auto& l : labels) minW = std::max(minW, badgeSize(l, ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
         const float avail = m.width() - 2 * margin;
+        const std::size_t n = labels.size();
         const std::size_t perRow = std::max<std::size_t>(1, static_cast<std::size_t>((avail + gap) / (minW + gap)));
-        const std::size_t rows = (days_.size() + perRow - 1) / perRow;
-        stepper_ = false;
+        const std::size_t rows = (n + perRow - 1) / perRow;
         if (rows > 2 || static_cast<float>(rows) * (h + gap) > m.height() * 0.2f) return drawDayStepper(ctx, y, margin, h);
-        const std::size_t cols = rows ? (days_.size() + rows - 1) / rows : 1;  // balance the rows
+        const std::size_t cols = rows ? (n + rows - 1) / rows : 1;  // balance the rows
         const float w = (avail - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-        for (std::size_t i = 0; i < days_.size(); ++i) {
-            const float x = margin + static_cast<float>(i % cols) * (w + gap);
-            const float ty = y + static_cast<float>(i / cols) * (h + gap);
-            ImGui::SetCursorScreenPos(ImVec2(x, ty));
-            const std::string label = core::formatDayShort(days_[i], ctx.lang);
+        for (std::size_t i = 0; i < n; ++i) {
+            const int tab = hasNow_ ? static_cast<int>(i) - 1 : static_cast<int>(i);
+            ImGui::SetCursorScreenPos(ImVec2(margin + static_cast<float>(i % cols) * (w + gap),
+                                             y + static_cast<float>(i / cols) * (h + gap)));
             const std::string id = "##day" + std::to_string(i);
-            const ButtonKind kind = i == selected_ ? ButtonKind::TabSelected : ButtonKind::Tab;
-            if (button(id.c_str(), label, ImVec2(w, h), kind)) select(i);
+            if (button(id.c_str(), labels[i], ImVec2(w, h), tab == selected_ ? ButtonKind::TabSelected : ButtonKind::Tab)) {
+                select(tab);
+            }
         }
         return y + static_cast<float>(rows) * (h + gap) - gap;
     }
 
     float drawDayStepper(const UiContext& ctx, float y, float margin, float h) {
         const Metrics& m = *ctx.metrics;
+        const float gap = m.px(2.5f);
         const float labelsW = std::max(badgeSize(tr(Str::PreviousDay, ctx.lang), ctx.fonts->bodyBold).x,
                                        badgeSize(tr(Str::NextDay, ctx.lang), ctx.fonts->bodyBold).x);
         const float arrowW = std::min(std::max(m.cssPx(72), labelsW + h * 0.5f), m.width() * 0.3f);
-        const float gap = m.px(2.5f);
+        const int first = hasNow_ ? kNowTab : 0;
         ImGui::SetCursorScreenPos(ImVec2(margin, y));
-        if (button("##prev-day", tr(Str::PreviousDay, ctx.lang), ImVec2(arrowW, h), ButtonKind::Secondary) && selected_ > 0) {
+        if (button("##prev-day", tr(Str::PreviousDay, ctx.lang), ImVec2(arrowW, h), ButtonKind::Secondary) && selected_ > first) {
             select(selected_ - 1);
         }
         ImGui::SetCursorScreenPos(ImVec2(m.width() - margin - arrowW, y));
         if (button("##next-day", tr(Str::NextDay, ctx.lang), ImVec2(arrowW, h), ButtonKind::Secondary) &&
-            selected_ + 1 < days_.size()) {
+            selected_ + 1 < static_cast<int>(days_.size())) {
             select(selected_ + 1);
         }
         const float labelW = m.width() - 2 * margin - 2 * (arrowW + gap);
-        const std::string day = core::formatDayLong(days_[selected_], ctx.lang);
+        const std::string day = selected_ == kNowTab ? tr(Str::NowTab, ctx.lang)
+                                                     : core::formatDayLong(days_[static_cast<std::size_t>(selected_)], ctx.lang);
         ImFont* font = ctx.fonts->bodyBold;
         const float ty = y + (h - layoutText(font, day, labelW, 2).size.y) * 0.5f;
         drawText(ImGui::GetWindowDrawList(), font, ImVec2(margin + arrowW + gap, ty), labelW, 2, ctx.theme->text.imu32(), day,
                  Align::Center);
-        stepper_ = true;
         return y + h;
     }
 
-    void select(std::size_t i) {
-        if (i == selected_) return;
-        selected_ = i;
-        resetScroll_ = true;
+    // The filter button, the number of sessions shown, and the ended-sessions switch.
+    float drawFilterBar(const UiContext& ctx, float y, float margin) {
+        const Metrics& m = *ctx.metrics;
+        const float h = controlHeight(ctx);
+        std::string label = tr(Str::Filters, ctx.lang);
+        if (filter_.active()) label += " \u2713";
+        const float w = std::max(m.cssPx(120), badgeSize(label, ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
+        ImGui::SetCursorScreenPos(ImVec2(margin, y));
+        if (button("##filters", label, ImVec2(w, h), showFilters_ ? ButtonKind::TabSelected : ButtonKind::Tab)) {
+            showFilters_ = !showFilters_;
+            list_.reset();
+        }
+        if (selected_ != kNowTab && !days_.empty()) {
+            const std::string count = std::to_string(visible(ctx).size()) + " " + tr(Str::ResultsCount, ctx.lang);
+            const float tx = margin + w + margin * 0.5f;
+            drawText(ImGui::GetWindowDrawList(), ctx.fonts->body, ImVec2(tx, y + (h - ctx.fonts->body->FontSize) * 0.5f),
+                     m.width() - margin - tx, 1, ctx.theme->textMuted.imu32(), count);
+        }
+        return y + h;
     }
 
-    void drawList(const UiContext& ctx, const core::CivilDate& day, ImVec2 min, ImVec2 max) {
-        ImGui::SetCursorScreenPos(min);
-        ImGui::BeginChild("##programme-list", ImVec2(max.x - min.x, max.y - min.y), false,
-                          ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
-        if (resetScroll_) {
-            ImGui::SetScrollY(0);
-            resetScroll_ = false;
-        }
-        dragScroll();
-        const float width = max.x - min.x - ctx.metrics->px(3);
-        const float gap = ctx.fonts->body->FontSize * 0.5f;
-        ImVec2 pos = ImGui::GetCursorScreenPos();
-        const auto sessions = core::sessionsOnDay(*ctx.content, day);
-        if (sessions.empty()) {
-            text(ctx.fonts->body, width, 2, ctx.theme->textMuted.imu32(), tr(Str::NothingToday, ctx.lang));
-        }
-        const float top = pos.y;
-        for (const core::Session* s : sessions) {
-            pos.y += drawSessionRow(ctx, *s, pos, width) + gap;
-        }
-        ImGui::SetCursorScreenPos(ImVec2(pos.x, top));
-        ImGui::Dummy(ImVec2(width, pos.y - top));
-        drawScrollIndicator(ctx, min, max);
-        ImGui::EndChild();
+    void drawFilterPanel(const UiContext& ctx, float width) {
+        const core::Content& c = *ctx.content;
+        auto heading = [&](Str s) { text(ctx.fonts->bodyBold, width, 1, ctx.theme->text.imu32(), tr(s, ctx.lang)); };
+        heading(Str::FilterType);
+        const auto types = core::typesInProgramme(c);
+        std::vector<std::string> labels;
+        for (auto t : types) labels.push_back(sessionTypeLabel(t, ctx.lang));
+        chipRows(ctx, "type", labels, width, [&](std::size_t i) { return filter_.types.count(types[i]) > 0; },
+                 [&](std::size_t i) {
+                     if (!filter_.types.erase(types[i])) filter_.types.insert(types[i]);
+                 });
+        heading(Str::FilterPlace);
+        const auto communes = core::communesWithSessions(c);
+        chipRows(ctx, "commune", communes, width, [&](std::size_t i) { return filter_.commune == communes[i]; },
+                 [&](std::size_t i) { filter_.commune = filter_.commune == communes[i] ? "" : communes[i]; });
+        heading(Str::FilterAudience);
+        labels.clear();
+        for (auto a : core::kAllAudiences) labels.push_back(audienceLabel(a, ctx.lang));
+        chipRows(ctx, "audience", labels, width, [&](std::size_t i) { return (filter_.audience & core::kAllAudiences[i]) != 0; },
+                 [&](std::size_t i) { filter_.audience ^= core::kAllAudiences[i]; });
+        heading(Str::FilterAccess);
+        labels.clear();
+        for (auto f : core::kAllAccessFeatures) labels.push_back(accessLabel(f, ctx.lang));
+        chipRows(ctx, "access", labels, width, [&](std::size_t i) { return (filter_.access & core::kAllAccessFeatures[i]) != 0; },
+                 [&](std::size_t i) { filter_.access ^= core::kAllAccessFeatures[i]; });
+        const std::vector<std::string> more = {tr(filter_.hideEnded ? Str::ShowEnded : Str::HideEnded, ctx.lang),
+                                               tr(Str::ClearFilters, ctx.lang)};
+        chipRows(ctx, "more", more, width, [&](std::size_t) { return false; }, [&](std::size_t i) {
+            if (i == 0) {
+                filter_.hideEnded = !filter_.hideEnded;
+            } else {
+                filter_ = {};
+            }
+        });
+        ImGui::Dummy(ImVec2(width, ctx.fonts->body->FontSize * 0.5f));
     }
 
-    // Finger drag scrolls the list; the mouse wheel too.
-    void dragScroll() {
-        const ImGuiIO& io = ImGui::GetIO();
-        if (ImGui::IsWindowHovered() && io.MouseWheel != 0) {
-            ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * ImGui::GetTextLineHeight() * 3);
-        }
-        if (ImGui::IsMouseDragging(0) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
-            ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-        }
-    }
-
-    // A thin bar showing where the visitor is in the list (not a control).
-    void drawScrollIndicator(const UiContext& ctx, ImVec2 min, ImVec2 max) {
-        const float maxScroll = ImGui::GetScrollMaxY();
-        if (maxScroll <= 0) return;
-        const float h = max.y - min.y;
-        const float visible = h / (h + maxScroll);
-        const float barH = std::max(h * visible, ctx.metrics->px(8));
-        const float barY = min.y + (h - barH) * (ImGui::GetScrollY() / maxScroll);
-        const float w = ctx.metrics->px(1.5f);
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(max.x - w, barY), ImVec2(max.x, barY + barH),
-                                                  ctx.theme->border.imu32(), w);
+    void select(int tab) {
+        if (tab == selected_) return;
+        selected_ = tab;
+        list_.reset();
     }
 
     std::vector<core::CivilDate> days_;
-    std::size_t selected_ = 0;
-    bool resetScroll_ = true;
-    bool stepper_ = false;  // days shown one at a time with previous / next buttons
+    int selected_ = 0;  // kNowTab, or an index into days_
+    bool hasNow_ = false;
+    bool showFilters_ = false;
+    core::SessionFilter filter_;
+    ScrollPanel list_;
 };
 }  // namespace
 

@@ -1,0 +1,140 @@
+// Maps: the territory with a marker per place and "you are here", and each venue's
+// floor plan with its rooms. Tap a marker or a room to see what happens there. Pan by
+// dragging, zoom with two fingers or the +/− buttons, reset with one tap.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "ui/chrome.hpp"
+#include "ui/map_view.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/strings.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+class MapsScreen final : public Screen {
+public:
+    const char* name() const override { return "maps"; }
+    std::string title(const UiContext& ctx) const override { return tr(Str::Maps, ctx.lang); }
+
+    // param: "" (territory), "<place>" (territory, that place highlighted) or
+    // "<place>/<room>" (the place's floor plan, that room highlighted).
+    void enter(const UiContext& ctx, const std::string& param) override {
+        const auto slash = param.find('/');
+        focusPlace_ = param.substr(0, slash);
+        focusRoom_ = slash == std::string::npos ? "" : param.substr(slash + 1);
+        tab_ = 0;
+        view_.reset();
+        const core::Content& c = *ctx.content;
+        if (!focusRoom_.empty()) {
+            for (std::size_t i = 0; i < c.floorPlans.size(); ++i) {
+                if (c.floorPlans[i].placeId == focusPlace_) tab_ = static_cast<int>(i) + 1;
+            }
+        }
+        if (!c.territory && !c.floorPlans.empty() && tab_ == 0) tab_ = 1;
+        pendingFocus_ = !focusPlace_.empty();
+    }
+
+    void draw(const UiContext& ctx, Navigator& nav) override {
+        const Metrics& m = *ctx.metrics;
+        const float margin = m.margin();
+        float y = drawTabs(ctx, ctx.areaMin.y + margin * 0.5f, margin) + margin * 0.4f;
+        const ImVec2 min(margin, y), max(m.width() - margin, ctx.areaMax.y - margin * 0.5f);
+        std::string tapped;
+        if (tab_ == 0 && ctx.content->territory) {
+            tapped = drawTerritory(ctx, min, max);
+            if (!tapped.empty()) nav.go("place", tapped);
+        } else if (tab_ >= 1 && tab_ <= static_cast<int>(ctx.content->floorPlans.size())) {
+            const core::FloorPlan& plan = ctx.content->floorPlans[static_cast<std::size_t>(tab_ - 1)];
+            tapped = drawPlan(ctx, plan, min, max);
+            if (!tapped.empty()) nav.go("place", plan.placeId + "/" + tapped);
+        }
+    }
+
+private:
+    float drawTabs(const UiContext& ctx, float y, float margin) {
+        const core::Content& c = *ctx.content;
+        std::vector<std::string> labels;
+        std::vector<int> tabs;
+        if (c.territory) {
+            labels.push_back(tr(Str::Territory, ctx.lang));
+            tabs.push_back(0);
+        }
+        for (std::size_t i = 0; i < c.floorPlans.size(); ++i) {
+            const core::Place* p = c.findPlace(c.floorPlans[i].placeId);
+            std::string label = p ? (p->shortName.empty() ? p->name : p->shortName).str(ctx.lang) : c.floorPlans[i].name.str(ctx.lang);
+            labels.push_back(label);
+            tabs.push_back(static_cast<int>(i) + 1);
+        }
+        ImGui::SetCursorScreenPos(ImVec2(margin, y));
+        const float h = chipRows(ctx, "maptab", labels, ctx.metrics->width() - 2 * margin,
+                                 [&](std::size_t i) { return tabs[i] == tab_; },
+                                 [&](std::size_t i) {
+                                     if (tabs[i] != tab_) {
+                                         tab_ = tabs[i];
+                                         view_.reset();
+                                     }
+                                 });
+        return y + h;
+    }
+
+    std::string drawTerritory(const UiContext& ctx, ImVec2 min, ImVec2 max) {
+        const core::Content& c = *ctx.content;
+        const core::TerritoryMap& map = *c.territory;
+        float aspect = 0;
+        if (map.image && ctx.images) {
+            const auto* entry = c.manifest.find(map.image->src);
+            const ImageHandle h = ctx.images->request(c.root + "/" + map.image->src, entry ? entry->sha256 : "",
+                                                      static_cast<int>(max.x - min.x), static_cast<int>(max.y - min.y));
+            if (h.state == ImageHandle::State::Ready && h.height > 0) aspect = h.width / h.height;
+        }
+        const ImVec2 size = territorySize(map, aspect);
+        std::vector<MapMarker> markers;
+        for (const core::Place& p : c.places) {
+            const auto& b = map.bounds;
+            if (p.coordinates.lat > b.north || p.coordinates.lat < b.south || p.coordinates.lon < b.west ||
+                p.coordinates.lon > b.east) {
+                continue;
+            }
+            MapMarker mk;
+            mk.id = p.id;
+            mk.pos = projectToMap(map, p.coordinates, size);
+            mk.label = (p.shortName.empty() ? p.name : p.shortName).str(ctx.lang);
+            mk.highlight = p.id == focusPlace_;
+            mk.here = p.id == ctx.herePlace;
+            if (mk.here) mk.label = std::string(tr(Str::YouAreHere, ctx.lang)) + " \u00B7 " + mk.label;
+            if (mk.highlight && pendingFocus_) {
+                view_.focus(mk.pos, 3.0f);
+                pendingFocus_ = false;
+            }
+            markers.push_back(std::move(mk));
+        }
+        return view_.draw(ctx, min, max, size, map.image ? &*map.image : nullptr, markers, {});
+    }
+
+    std::string drawPlan(const UiContext& ctx, const core::FloorPlan& plan, ImVec2 min, ImVec2 max) {
+        std::vector<MapRoom> rooms;
+        for (const core::Room& r : plan.rooms) {
+            MapRoom room;
+            room.id = r.id;
+            room.label = r.name.str(ctx.lang);
+            room.highlight = plan.placeId == focusPlace_ && r.id == focusRoom_;
+            for (const auto& p : r.polygon) room.points.push_back(ImVec2(p.x, p.y));
+            rooms.push_back(std::move(room));
+        }
+        pendingFocus_ = false;
+        return view_.draw(ctx, min, max, ImVec2(plan.width, plan.height), plan.image ? &*plan.image : nullptr, {}, rooms);
+    }
+
+    int tab_ = 0;  // 0: territory, i: floor plan i-1
+    std::string focusPlace_, focusRoom_;
+    bool pendingFocus_ = false;
+    MapView view_;
+};
+}  // namespace
+
+std::unique_ptr<Screen> makeMapsScreen() { return std::make_unique<MapsScreen>(); }
+
+}  // namespace kiosk::ui

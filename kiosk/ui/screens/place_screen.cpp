@@ -1,0 +1,101 @@
+// A place (or one room of it): address, hours, access, how to get there, and what
+// happens there from now on, each session one tap away.
+#include <string>
+
+#include "core/schedule.hpp"
+#include "ui/chrome.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/strings.hpp"
+#include "ui/text.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+class PlaceScreen final : public Screen {
+public:
+    const char* name() const override { return "place"; }
+    std::string title(const UiContext& ctx) const override { return tr(Str::Maps, ctx.lang); }
+
+    // param: "<place>" or "<place>/<room>"
+    void enter(const UiContext& ctx, const std::string& param) override {
+        const auto slash = param.find('/');
+        placeId_ = param.substr(0, slash);
+        roomId_ = slash == std::string::npos ? "" : param.substr(slash + 1);
+        if (placeId_.empty() && !ctx.content->places.empty()) placeId_ = ctx.content->places.front().id;
+        panel_.reset();
+    }
+
+    void draw(const UiContext& ctx, Navigator& nav) override {
+        const core::Content& c = *ctx.content;
+        const core::Place* p = c.findPlace(placeId_);
+        const Metrics& m = *ctx.metrics;
+        const float margin = m.margin();
+        const float width = panel_.begin(ctx, nav, "##place", ImVec2(margin, ctx.areaMin.y + margin * 0.5f),
+                                         ImVec2(m.width() - margin, ctx.areaMax.y - margin * 0.3f));
+        if (p) drawPlace(ctx, nav, *p, width);
+        panel_.end(ctx);
+    }
+
+private:
+    void drawPlace(const UiContext& ctx, Navigator& nav, const core::Place& p, float width) {
+        const Fonts& f = *ctx.fonts;
+        const Theme& t = *ctx.theme;
+        std::string heading = p.name.str(ctx.lang);
+        std::string roomName;
+        for (const auto& plan : ctx.content->floorPlans) {
+            for (const auto& r : plan.rooms) {
+                if (plan.placeId == p.id && r.id == roomId_) roomName = r.name.str(ctx.lang);
+            }
+        }
+        if (!roomName.empty()) heading = roomName + " \u2014 " + heading;
+        text(f.title, width, 0, t.text.imu32(), heading);
+        text(f.body, width, 0, t.textMuted.imu32(), p.address + ", " + p.postcode + " " + p.commune);
+        ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));
+        const float bw = std::min(width, std::max(ctx.metrics->cssPx(200), badgeSize(tr(Str::ShowOnMap, ctx.lang), f.bodyBold).x + f.body->FontSize));
+        if (button("##place-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(bw, controlHeight(ctx)))) {
+            nav.go("maps", roomId_.empty() ? p.id : p.id + "/" + roomId_);
+        }
+        ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));
+
+        sectionHeading(ctx, tr(Str::WhatsOnHere, ctx.lang), width);
+        const core::Instant now = ctx.clock->now();
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float top = pos.y;
+        int shown = 0;
+        for (const core::Session& s : ctx.content->sessions) {
+            if (s.placeId != p.id || core::hasEnded(s, now)) continue;
+            if (!roomId_.empty() && s.roomId != roomId_) continue;
+            pos.y += sessionRowButton(ctx, nav, s, pos, width) + f.body->FontSize * 0.5f;
+            ++shown;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, top));
+        ImGui::Dummy(ImVec2(width, pos.y - top));
+        if (shown == 0) text(f.body, width, 2, t.textMuted.imu32(), tr(Str::NothingHere, ctx.lang));
+        ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));
+
+        auto block = [&](Str label, const core::LocalizedText& body) {
+            if (body.empty()) return;
+            sectionHeading(ctx, tr(label, ctx.lang), width);
+            text(f.body, width, 0, t.text.imu32(), body.str(ctx.lang));
+            ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));
+        };
+        block(Str::OpeningHours, p.openingHours);
+        block(Str::GettingThere, p.transport);
+        if (p.access || !p.accessNote.empty()) {
+            sectionHeading(ctx, tr(Str::AccessFeatures, ctx.lang), width);
+            for (auto feature : core::kAllAccessFeatures) {
+                if (p.access & feature) text(f.body, width, 0, t.text.imu32(), std::string("\u2713 ") + accessLabel(feature, ctx.lang));
+            }
+            if (!p.accessNote.empty()) text(f.body, width, 0, t.text.imu32(), p.accessNote.str(ctx.lang));
+        }
+    }
+
+    std::string placeId_, roomId_;
+    ScrollPanel panel_;
+};
+}  // namespace
+
+std::unique_ptr<Screen> makePlaceScreen() { return std::make_unique<PlaceScreen>(); }
+
+}  // namespace kiosk::ui

@@ -1,0 +1,183 @@
+// A session's detail: full text, time and place with "show on map", speakers, access
+// features, registration with places and a QR code of its link (at least 40 mm wide).
+#include <algorithm>
+#include <string>
+
+#include "core/format.hpp"
+#include "core/schedule.hpp"
+#include "ui/chrome.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/strings.hpp"
+#include "ui/text.hpp"
+#include "ui/visuals.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+constexpr float kQrMm = 40.0f;
+
+class SessionScreen final : public Screen {
+public:
+    const char* name() const override { return "session"; }
+    std::string title(const UiContext& ctx) const override { return tr(Str::Programme, ctx.lang); }
+
+    void enter(const UiContext& ctx, const std::string& param) override {
+        id_ = param;
+        if (id_.empty() && !ctx.content->sessions.empty()) id_ = ctx.content->sessions.front().id;
+        panel_.reset();
+    }
+
+    void draw(const UiContext& ctx, Navigator& nav) override {
+        const core::Session* s = ctx.content->findSession(id_);
+        const Metrics& m = *ctx.metrics;
+        const float margin = m.margin();
+        if (!s) {
+            ImGui::SetCursorScreenPos(ImVec2(margin, ctx.areaMin.y + margin));
+            text(ctx.fonts->heading, m.width() - 2 * margin, 2, ctx.theme->textMuted.imu32(), tr(Str::NoResults, ctx.lang));
+            return;
+        }
+        const bool side = !m.portrait() && m.width() > m.px(300);
+        const float sideW = side ? std::max(qrSide(ctx, s->registration.url, kQrMm), (m.width() - 2 * margin) * 0.32f) : 0;
+        const ImVec2 min(margin, ctx.areaMin.y + margin * 0.5f);
+        const ImVec2 max(m.width() - margin - (side ? sideW + margin : 0), ctx.areaMax.y - margin * 0.3f);
+        const float width = panel_.begin(ctx, nav, "##session", min, max);
+        drawText(ctx, *s, width);
+        if (!side) drawActions(ctx, nav, *s, width);
+        panel_.end(ctx);
+        if (side) {
+            ImGui::SetCursorScreenPos(ImVec2(m.width() - margin - sideW, min.y));
+            ImGui::BeginGroup();
+            drawActions(ctx, nav, *s, sideW);
+            ImGui::EndGroup();
+        }
+    }
+
+private:
+    void drawText(const UiContext& ctx, const core::Session& s, float width) {
+        const Fonts& f = *ctx.fonts;
+        const Theme& t = *ctx.theme;
+        const core::Content& c = *ctx.content;
+        text(f.title, width, 0, t.text.imu32(), s.title.str(ctx.lang));
+        if (!s.subtitle.empty()) text(f.heading, width, 0, t.textMuted.imu32(), s.subtitle.str(ctx.lang));
+        gap(ctx, 0.4f);
+        badges(ctx, s, width);
+        if (!s.statusNote.empty() && s.status != core::SessionStatus::Scheduled) {
+            const Rgb ink = s.status == core::SessionStatus::Cancelled ? t.cancelled : t.changed;
+            text(f.bodyBold, width, 0, ink.imu32(), s.statusNote.str(ctx.lang));
+        }
+        gap(ctx, 0.4f);
+        const core::LocalTime start = c.timeZone.toLocal(s.start.instant);
+        text(f.heading, width, 2, t.text.imu32(),
+             core::formatDayLong(start.date, ctx.lang) + " \u00B7 " +
+                 core::formatTimeRange(s.start.instant, s.end.instant, c.timeZone, ctx.lang));
+        if (const core::Place* p = c.findPlace(s.placeId)) {
+            std::string where = p->name.str(ctx.lang);
+            for (const auto& plan : c.floorPlans) {
+                for (const auto& room : plan.rooms) {
+                    if (plan.placeId == p->id && room.id == s.roomId) where += " \u2014 " + room.name.str(ctx.lang);
+                }
+            }
+            text(f.bodyBold, width, 0, t.text.imu32(), where);
+            text(f.body, width, 0, t.textMuted.imu32(), p->address + ", " + p->postcode + " " + p->commune);
+        }
+        gap(ctx, 0.6f);
+        if (!s.description.empty()) paragraphs(ctx, s.description.str(ctx.lang), width);
+        if (!s.speakers.empty()) {
+            sectionHeading(ctx, tr(Str::Speakers, ctx.lang), width);
+            for (const auto& sp : s.speakers) {
+                std::string line = sp.name;
+                if (!sp.role.empty()) line += " \u2014 " + sp.role.str(ctx.lang);
+                text(f.body, width, 0, t.text.imu32(), line);
+            }
+            gap(ctx, 0.6f);
+        }
+        const core::Place* place = c.findPlace(s.placeId);
+        const core::AccessSet access = static_cast<core::AccessSet>(s.access | (place ? place->access : 0));
+        if (access) {
+            sectionHeading(ctx, tr(Str::AccessFeatures, ctx.lang), width);
+            for (auto feature : core::kAllAccessFeatures) {
+                if (access & feature) text(f.body, width, 0, t.text.imu32(), std::string("\u2713 ") + accessLabel(feature, ctx.lang));
+            }
+            gap(ctx, 0.6f);
+        }
+        if (s.language != "fr") {
+            text(f.body, width, 1, t.text.imu32(), std::string(tr(Str::SessionLanguage, ctx.lang)) + " : " + s.language);
+        }
+    }
+
+    void badges(const UiContext& ctx, const core::Session& s, float width) {
+        const Theme& t = *ctx.theme;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float x0 = pos.x;
+        float rowH = 0;
+        auto add = [&](const std::string& label, Rgb bg, Rgb fg) {
+            const ImVec2 size = badgeSize(label, ctx.fonts->small);
+            if (pos.x > x0 && pos.x + size.x > x0 + width) {
+                pos = ImVec2(x0, pos.y + rowH + 4);
+            }
+            badge(dl, pos, label, bg, fg, ctx.fonts->small);
+            pos.x += size.x + ctx.fonts->small->FontSize * 0.5f;
+            rowH = size.y;
+        };
+        add(sessionTypeLabel(s.type, ctx.lang), t.primary, t.onPrimary);
+        if (s.status == core::SessionStatus::Cancelled) add(tr(Str::Cancelled, ctx.lang), t.cancelled, t.onPrimary);
+        if (s.status == core::SessionStatus::Changed) add(tr(Str::Changed, ctx.lang), t.changed, t.onPrimary);
+        if (core::hasEnded(s, ctx.clock->now())) add(tr(Str::Ended, ctx.lang), t.textMuted, t.onPrimary);
+        for (auto a : core::kAllAudiences) {
+            if (s.audience & a) add(audienceLabel(a, ctx.lang), t.surface, t.primary);
+        }
+        ImGui::SetCursorScreenPos(ImVec2(x0, pos.y));
+        ImGui::Dummy(ImVec2(width, rowH + 4));
+    }
+
+    void paragraphs(const UiContext& ctx, const std::string& body, float width) {
+        std::size_t start = 0;
+        while (start < body.size()) {
+            std::size_t end = body.find("\n\n", start);
+            if (end == std::string::npos) end = body.size();
+            text(ctx.fonts->body, width, 0, ctx.theme->text.imu32(), std::string_view(body).substr(start, end - start));
+            gap(ctx, 0.5f);
+            start = end + 2;
+        }
+    }
+
+    // Registration, QR code and "show on map".
+    void drawActions(const UiContext& ctx, Navigator& nav, const core::Session& s, float width) {
+        const Fonts& f = *ctx.fonts;
+        const Theme& t = *ctx.theme;
+        if (s.image) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float h = width * 0.6f;
+            drawImage(ctx, *s.image, p, ImVec2(p.x + width, p.y + h), Fit::Cover);
+            ImGui::Dummy(ImVec2(width, h));
+            gap(ctx, 0.5f);
+        }
+        std::string reg = tr(s.registration.required ? Str::RegistrationRequired : Str::FreeEntry, ctx.lang);
+        if (s.registration.capacity > 0) reg += " \u00B7 " + std::to_string(s.registration.capacity) + " " + tr(Str::Places, ctx.lang);
+        text(f.heading, width, 0, t.text.imu32(), reg);
+        if (!s.registration.url.empty() && s.status != core::SessionStatus::Cancelled) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float side = drawQr(ctx, s.registration.url, p, kQrMm);
+            ImGui::Dummy(ImVec2(side, side));
+            text(f.body, width, 2, t.textMuted.imu32(), tr(Str::ScanToRegister, ctx.lang));
+        }
+        gap(ctx, 0.5f);
+        if (ctx.content->findPlace(s.placeId)) {
+            if (button("##show-on-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(width, controlHeight(ctx)))) {
+                nav.go("maps", s.roomId.empty() ? s.placeId : s.placeId + "/" + s.roomId);
+            }
+        }
+    }
+
+    static void gap(const UiContext& ctx, float lines) { ImGui::Dummy(ImVec2(1, ctx.fonts->body->FontSize * lines)); }
+
+    std::string id_;
+    ScrollPanel panel_;
+};
+}  // namespace
+
+std::unique_ptr<Screen> makeSessionScreen() { return std::make_unique<SessionScreen>(); }
+
+}  // namespace kiosk::ui

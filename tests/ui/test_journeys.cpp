@@ -1,0 +1,200 @@
+// Scripted visitor journeys with touches injected through the platform layer: from
+// Home to a session and its place on the map, scrolling by dragging, zooming with the
+// buttons and with two fingers, a demo's gallery by swipe and buttons, and back.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "harness.hpp"
+
+using namespace kiosk;
+
+namespace {
+test::Harness makeHarness(int w = 1920, int h = 1080, float diag = 43, float dist = 900) {
+    return test::Harness(w, h, diag, dist, test::at("2027-10-20T14:30:00+02:00"));
+}
+
+void tapLabel(test::Harness& h, const std::string& label) {
+    ImVec2 c;
+    INFO("looking for a control labelled «" << label << "»");
+    REQUIRE(h.centreOf(label, c));
+    h.tap(c.x, c.y);
+}
+
+float distance(const ui::InteractiveItem* a, const ui::InteractiveItem* b) {
+    return std::hypot(a->min.x - b->min.x, a->min.y - b->min.y);
+}
+}  // namespace
+
+TEST_CASE("Home, Programme, a session, its place on the map, then Back and Home", "[journey]") {
+    auto h = makeHarness();
+    REQUIRE(h.ok());
+    h.ui().show("home");
+    h.frame(2);
+    tapLabel(h, "Programme");
+    REQUIRE(h.ui().currentScreen() == "programme");
+    tapLabel(h, "Les enfants et les écrans : repères pour les familles");
+    REQUIRE(h.ui().currentScreen() == "session");
+    CHECK(h.ui().currentRoute().param == "enfants-ecrans-reperes");
+    tapLabel(h, "Voir sur le plan");
+    REQUIRE(h.ui().currentScreen() == "maps");
+    CHECK(h.ui().currentRoute().param.rfind("hotel-departement", 0) == 0);
+    tapLabel(h, "Retour");
+    CHECK(h.ui().currentScreen() == "session");
+    tapLabel(h, "Accueil");
+    CHECK(h.ui().currentScreen() == "home");
+}
+
+TEST_CASE("the programme list scrolls by dragging and keeps moving after the finger lifts", "[journey][scroll]") {
+    auto h = makeHarness(1280, 800, 10.1f, 450);  // the small screen, where the day's list is long
+    REQUIRE(h.ok());
+    h.ui().show("programme");
+    h.frame(2);
+    const std::string title = "Ciné-débat : « Derrière l’écran »";  // compared without no-break spaces
+    const auto* before = h.item(title);
+    REQUIRE(before);
+    const float y0 = before->min.y;
+    h.drag(640, 700, 640, 400, 6);
+    const auto* during = h.item(title);
+    REQUIRE(during);
+    const float y1 = during->min.y;
+    CHECK(y1 < y0 - 200);  // followed the finger
+    h.frame(10);           // inertia: it goes on a little
+    const auto* after = h.item(title);
+    REQUIRE(after);
+    CHECK(after->min.y < y1);
+    CHECK(h.ui().currentScreen() == "programme");  // a drag is not a tap
+}
+
+TEST_CASE("the territory map zooms with the + and − buttons and with two fingers", "[journey][maps]") {
+    auto h = makeHarness();
+    REQUIRE(h.ok());
+    h.ui().show("maps");
+    h.frame(2);
+    const auto spread = [&] {
+        const auto* a = h.item("Médiathèque de Riom");
+        const auto* b = h.item("La Forge numérique");
+        REQUIRE(a);
+        REQUIRE(b);
+        return distance(a, b);
+    };
+    const float d0 = spread();
+    tapLabel(h, "+");
+    const float d1 = spread();
+    CHECK(d1 > d0 * 1.3f);
+    tapLabel(h, "\u2212");
+    CHECK(spread() == Approx(d0).epsilon(0.05));
+
+    // Two fingers moving apart around the map's centre.
+    h.finger_(SDL_FINGERDOWN, 860, 560, 1);
+    h.finger_(SDL_FINGERDOWN, 1000, 560, 2);
+    h.frame();
+    for (int i = 1; i <= 6; ++i) {
+        h.finger_(SDL_FINGERMOTION, 860.0f - 30.0f * static_cast<float>(i), 560, 1);
+        h.finger_(SDL_FINGERMOTION, 1000.0f + 30.0f * static_cast<float>(i), 560, 2);
+        h.frame();
+    }
+    h.finger_(SDL_FINGERUP, 680, 560, 1);
+    h.finger_(SDL_FINGERUP, 1180, 560, 2);
+    h.frame(3);
+    CHECK(spread() > d0 * 1.5f);
+    CHECK(h.ui().currentScreen() == "maps");
+    tapLabel(h, "Recentrer");
+    CHECK(spread() == Approx(d0).epsilon(0.05));
+}
+
+TEST_CASE("a marker opens its place, with what happens there", "[journey][maps]") {
+    auto h = makeHarness();
+    REQUIRE(h.ok());
+    h.ui().show("maps");
+    h.frame(2);
+    tapLabel(h, "Salle des fêtes d’Ambert");
+    REQUIRE(h.ui().currentScreen() == "place");
+    CHECK(h.ui().currentRoute().param == "salle-fetes-ambert");
+    CHECK(h.item("Inclusion numérique dans les territoires ruraux"));
+}
+
+TEST_CASE("a floor plan's room opens what happens in that room", "[journey][maps]") {
+    auto h = makeHarness();
+    REQUIRE(h.ok());
+    h.ui().show("maps");
+    h.frame(2);
+    tapLabel(h, "Hôtel du Département");
+    h.frame(2);
+    const auto* room = h.item("Salle Puy-de-Dôme");
+    REQUIRE(room);
+    h.tap((room->min.x + room->max.x) * 0.5f, (room->min.y + room->max.y) * 0.5f);
+    REQUIRE(h.ui().currentScreen() == "place");
+    CHECK(h.ui().currentRoute().param == "hotel-departement/salle-dome");
+}
+
+TEST_CASE("a demo's gallery moves by swipe and by buttons", "[journey][showroom]") {
+    auto h = makeHarness();
+    REQUIRE(h.ok());
+    h.ui().show("showroom");
+    h.frame(2);
+    tapLabel(h, "Visite virtuelle de l’oppidum de Gergovie");
+    REQUIRE(h.ui().currentScreen() == "demo");
+    const auto lastImage = [&] {
+        h.images_.requested.clear();
+        h.frame();
+        REQUIRE_FALSE(h.images_.requested.empty());
+        return h.images_.requested.back();
+    };
+    const std::string first = lastImage();
+    CHECK(first.find("demo-casque-vr-1.png") != std::string::npos);
+    h.drag(700, 500, 200, 500, 8);  // swipe left over the gallery
+    CHECK(lastImage().find("demo-casque-vr-2.png") != std::string::npos);
+    tapLabel(h, "Image suivante →");
+    CHECK(lastImage().find("demo-casque-vr-1.png") != std::string::npos);  // wraps round
+    tapLabel(h, "← Image précédente");
+    CHECK(lastImage().find("demo-casque-vr-2.png") != std::string::npos);
+}
+
+TEST_CASE("every session, place and demo is within three taps of Home", "[journey]") {
+    auto h = makeHarness();
+    REQUIRE(h.ok());
+    const auto content = test::bundledContent();
+    std::set<std::string> seen;
+    const auto collect = [&] {
+        for (const auto& i : ui::InteractiveLog::items()) seen.insert(i.label);
+    };
+    // Sessions: Programme (1), a day tab (2), the session (3).
+    h.ui().show("home");
+    h.frame(2);
+    tapLabel(h, "Programme");
+    std::vector<std::string> tabs;
+    for (const auto& i : ui::InteractiveLog::items()) {
+        for (const char* day : {"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."}) {
+            if (i.label.rfind(day, 0) == 0) tabs.push_back(i.label);
+        }
+    }
+    CHECK(tabs.size() == 14);
+    for (const auto& tab : tabs) {
+        tapLabel(h, tab);
+        collect();
+    }
+    for (const auto& s : content->sessions) {
+        INFO(s.title.str(core::Lang::Fr));
+        CHECK(seen.count(s.title.str(core::Lang::Fr)));
+    }
+    // Places: Maps (1), the marker (2).
+    h.ui().show("home");
+    h.frame(2);
+    tapLabel(h, "Plans");
+    collect();
+    for (const auto& p : content->places) {
+        const std::string label = (p.shortName.empty() ? p.name : p.shortName).str(core::Lang::Fr);
+        INFO(label);
+        CHECK((seen.count(label) || seen.count("Vous êtes ici · " + label)));
+    }
+    // Demos: Showroom (1), the card (2).
+    h.ui().show("home");
+    h.frame(2);
+    tapLabel(h, "Showroom");
+    collect();
+    for (const auto& d : content->demos) CHECK(seen.count(d.title.str(core::Lang::Fr)));
+}
