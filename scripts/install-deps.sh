@@ -26,7 +26,7 @@ runtime=(
 )
 build=(
   build-essential cmake pkg-config
-  libsdl2-dev libimgui-dev libcurl4-openssl-dev libstb-dev libsodium-dev libqrencode-dev
+  libsdl2-dev libimgui-dev libcurl4-openssl-dev libssl-dev libstb-dev libsodium-dev libqrencode-dev
   nlohmann-json3-dev libhowardhinnant-date-dev libcli11-dev catch2
 )
 test_tools=(

@@ -237,7 +237,8 @@ Result<HttpResponse> HttpClient::getHttp(const HttpRequest& request) {
     curl_easy_setopt(c, CURLOPT_TIMEOUT, options_.totalTimeoutSeconds);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options_.lowSpeedBytesPerSecond);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options_.lowSpeedSeconds);
-    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.maxBytes - t.prefix));
+    // The whole body's limit: a 206 announces only the rest, a 200 (Range ignored) the whole.
+    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.maxBytes));
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);  // always on: there is no setting to turn it off
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!options_.caFile.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options_.caFile.c_str());

@@ -272,7 +272,9 @@ void SyncEngine::finish(SyncReport& report) {
 
 SyncReport SyncEngine::syncOnce() {
     const HttpProgress before = http_.progress();
-    SyncReport report = attempt();
+    SyncReport report;
+    if (auto s = prepare(); !s) report.error = s.error();
+    else report = attempt();
     const HttpProgress after = http_.progress();
     report.requests = after.requests - before.requests;
     report.bytes = after.totalBytes - before.totalBytes;
