@@ -1127,27 +1127,7 @@ def draw_plan(plan):
             c.rect(x - 14, y - 28, x + 14, y + 28, fill=(236, 235, 230))
         else:
             c.rect(x - 28, y - 14, x + 28, y + 14, fill=(236, 235, 230))
-    for i, room in enumerate(rooms):
-        pts = [(float(x), float(y)) for x, y in room["polygon"]]
-        xs, ys = [x for x, _ in pts], [y for _, y in pts]
-        cx, cy = polygon_centroid(pts)
-        if not point_in_polygon(cx, cy, pts):
-            cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-        if room["id"] == "hall-cassin":
-            cy = 300
-        name = fr(room.get("name")) or room["id"]
-        size = 30
-        lines = wrap(c, name, size, "bold", max(xs) - min(xs) - 40)
-        while len(lines) > 2 and size > 18:
-            size -= 2
-            lines = wrap(c, name, size, "bold", max(xs) - min(xs) - 40)
-        y = cy - (len(lines) - 1) * size * 0.6
-        for ln in lines:
-            tw = c.text_width(ln, size, "bold")
-            c.rect(cx - tw / 2 - 10, y - size * 0.7, cx + tw / 2 + 10, y + size * 0.7,
-                   fill=(255, 255, 255), radius=8)
-            c.text(cx, y, ln, size, (40, 44, 56), "bold", "mm")
-            y += size * 1.2
+    # Room names are not drawn: the kiosk labels each room itself, in the visitor's language.
     for x, y, label in extras.get("entrances", []):
         c.rect(x - 50, y - 14, x + 50, y + 30, fill=(250, 249, 245))
         c.poly([(x, y - 6), (x - 22, y + 22), (x - 8, y + 22), (x - 8, y + 46), (x + 8, y + 46), (x + 8, y + 22),

@@ -3,32 +3,46 @@
 
 #include <SDL.h>
 
+#include "platform/video.hpp"
+
+#include <utility>
+
 namespace kiosk::platform {
 
-EventResult translateEvent(const SDL_Event& e, int w, int h, ui::InputQueue& out) {
+EventResult translateEvent(const SDL_Event& e, int w, int h, ui::InputQueue& out, const Video* video) {
     using K = ui::PointerEvent::Kind;
     EventResult r;
+    auto point = [&](float x, float y) {
+        float px = x, py = y;
+        if (video) video->toPicture(x, y, px, py);
+        return std::make_pair(px, py);
+    };
     switch (e.type) {
         case SDL_QUIT: r.quit = true; break;
         case SDL_FINGERDOWN:
         case SDL_FINGERMOTION:
         case SDL_FINGERUP: {
             const K kind = e.type == SDL_FINGERDOWN ? K::Down : e.type == SDL_FINGERUP ? K::Up : K::Move;
-            out.push(ui::PointerEvent{kind, static_cast<std::int64_t>(e.tfinger.fingerId), e.tfinger.x * static_cast<float>(w),
-                                      e.tfinger.y * static_cast<float>(h), true});
+            const auto [x, y] = point(e.tfinger.x * static_cast<float>(w), e.tfinger.y * static_cast<float>(h));
+            out.push(ui::PointerEvent{kind, static_cast<std::int64_t>(e.tfinger.fingerId), x, y, true});
             r.handled = true;
             break;
         }
         case SDL_MOUSEMOTION:
             if (e.motion.which == SDL_TOUCH_MOUSEID) break;
-            out.push(ui::PointerEvent{K::Move, -1, static_cast<float>(e.motion.x), static_cast<float>(e.motion.y), false});
+            {
+                const auto [x, y] = point(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
+                out.push(ui::PointerEvent{K::Move, -1, x, y, false});
+            }
             r.handled = true;
             break;
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
             if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
-            out.push(ui::PointerEvent{e.type == SDL_MOUSEBUTTONDOWN ? K::Down : K::Up, -1, static_cast<float>(e.button.x),
-                                      static_cast<float>(e.button.y), false});
+            {
+                const auto [x, y] = point(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
+                out.push(ui::PointerEvent{e.type == SDL_MOUSEBUTTONDOWN ? K::Down : K::Up, -1, x, y, false});
+            }
             r.handled = true;
             break;
         case SDL_KEYDOWN: {

@@ -7,6 +7,8 @@
 
 union SDL_Event;
 
+namespace kiosk::platform { class Video; }
+
 namespace kiosk::platform {
 
 struct EventResult {
@@ -14,6 +16,9 @@ struct EventResult {
     bool handled = false;   // it was input for the UI
 };
 
-EventResult translateEvent(const SDL_Event& e, int screenWidth, int screenHeight, ui::InputQueue& out);
+// `screenWidth` x `screenHeight`: the physical output, for touch coordinates (0..1);
+// `video`, when given, turns physical points into the visitor's picture (rotation).
+EventResult translateEvent(const SDL_Event& e, int screenWidth, int screenHeight, ui::InputQueue& out,
+                           const Video* video = nullptr);
 
 }  // namespace kiosk::platform

@@ -48,7 +48,48 @@ core::Result<std::unique_ptr<Video>> Video::open(const VideoOptions& o) {
     return v;
 }
 
+core::Status Video::setRotation(int degrees) {
+    if (degrees != 0 && degrees != 90 && degrees != 180 && degrees != 270) {
+        return core::fail("rotation must be 0, 90, 180 or 270, not " + std::to_string(degrees));
+    }
+    if (rotated_) SDL_DestroyTexture(rotated_);
+    rotated_ = nullptr;
+    rotation_ = degrees;
+    if (degrees == 0) return core::Ok{};
+    rotated_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, width(), height());
+    if (!rotated_) {
+        rotation_ = 0;
+        return core::fail(std::string("this renderer cannot draw into a texture to rotate the picture: ") + SDL_GetError());
+    }
+    return core::Ok{};
+}
+
+void Video::toPicture(float x, float y, float& px, float& py) const {
+    const float w = static_cast<float>(width_), h = static_cast<float>(height_);
+    switch (rotation_) {
+        case 90: px = y; py = w - x; break;
+        case 180: px = w - x; py = h - y; break;
+        case 270: px = h - y; py = x; break;
+        default: px = x; py = y; break;
+    }
+}
+
+void Video::beginFrame() { SDL_SetRenderTarget(renderer_, rotated_); }
+
+void Video::endFrame() {
+    if (rotated_) {
+        SDL_SetRenderTarget(renderer_, nullptr);
+        SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+        SDL_RenderClear(renderer_);
+        // Centred and turned about its centre, the upright picture fills the screen.
+        const SDL_Rect dst{(width_ - width()) / 2, (height_ - height()) / 2, width(), height()};
+        SDL_RenderCopyEx(renderer_, rotated_, nullptr, &dst, rotation_, nullptr, SDL_FLIP_NONE);
+    }
+    if (window_) SDL_RenderPresent(renderer_);
+}
+
 Video::~Video() {
+    if (rotated_) SDL_DestroyTexture(rotated_);
     if (renderer_) SDL_DestroyRenderer(renderer_);
     if (window_) SDL_DestroyWindow(window_);
     if (surface_) SDL_FreeSurface(surface_);
@@ -61,8 +102,9 @@ std::string Video::rendererName() const {
     return info.name;
 }
 
+// The physical output as it is on the screen (after rotation).
 core::Status Video::savePng(const std::string& path) const {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(width_) * height_ * 4);
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_) * 4);
     if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, pixels.data(), width_ * 4) != 0) {
         return core::fail(std::string("cannot read the rendered pixels: ") + SDL_GetError());
     }

@@ -10,6 +10,7 @@
 struct SDL_Window;
 struct SDL_Renderer;
 struct SDL_Surface;
+struct SDL_Texture;
 
 namespace kiosk::platform {
 
@@ -30,8 +31,19 @@ public:
 
     SDL_Renderer* renderer() const { return renderer_; }
     SDL_Window* window() const { return window_; }
-    int width() const { return width_; }
-    int height() const { return height_; }
+    // The picture as the visitor sees it (after rotation).
+    int width() const { return rotation_ % 180 ? height_ : width_; }
+    int height() const { return rotation_ % 180 ? width_ : height_; }
+
+    // Panels mounted sideways: the picture is drawn upright into a texture and turned
+    // by `degrees` (0, 90, 180, 270, clockwise) on its way to the screen.
+    core::Status setRotation(int degrees);
+    int rotation() const { return rotation_; }
+    // A point on the physical screen (touch, mouse) in the visitor's picture.
+    void toPicture(float x, float y, float& px, float& py) const;
+    // Frame bracket: draw between them; endFrame turns the picture and presents it.
+    void beginFrame();
+    void endFrame();
     std::string rendererName() const;
 
     // The renderer's pixels as RGBA, written as PNG (headless or windowed).
@@ -45,7 +57,9 @@ private:
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
     SDL_Surface* surface_ = nullptr;  // headless target
-    int width_ = 0, height_ = 0;
+    SDL_Texture* rotated_ = nullptr;  // the upright picture when rotation_ != 0
+    int width_ = 0, height_ = 0;      // physical output size
+    int rotation_ = 0;
     bool ownsSdl_ = false;
 };
 

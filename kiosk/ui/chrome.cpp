@@ -16,6 +16,10 @@ float controlHeight(const UiContext& ctx) {
     return std::max(ctx.metrics->cssPx(56), ctx.fonts->bodyBold->FontSize * 2.0f);
 }
 
+ImFont* titleFontFor(const UiContext& ctx, float width) {
+    return width >= ctx.fonts->title->FontSize * 14 ? ctx.fonts->title : ctx.fonts->heading;
+}
+
 float sectionHeading(const UiContext& ctx, std::string_view label, float width) {
     const float h = text(ctx.fonts->heading, width, 2, ctx.theme->text.imu32(), label);
     ImGui::Dummy(ImVec2(width, ctx.fonts->body->FontSize * 0.3f));

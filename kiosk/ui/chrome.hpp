@@ -22,6 +22,9 @@ float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, b
 // Height of a standard control (buttons, tabs): at least 56 CSS px and two lines of text.
 float controlHeight(const UiContext& ctx);
 
+// The title font for a column `width` wide: the large one when about 14 characters fit.
+ImFont* titleFontFor(const UiContext& ctx, float width);
+
 // A titled section heading in the current window at the cursor; returns its height.
 float sectionHeading(const UiContext& ctx, std::string_view text, float width);
 

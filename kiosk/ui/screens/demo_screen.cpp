@@ -100,8 +100,15 @@ private:
     void drawText(const UiContext& ctx, Navigator& nav, const core::Demo& d, float width) {
         const Fonts& f = *ctx.fonts;
         const Theme& t = *ctx.theme;
-        text(f.title, width, 0, t.text.imu32(), d.title.str(ctx.lang));
+        text(titleFontFor(ctx, width), width, 0, t.text.imu32(), d.title.str(ctx.lang));
         text(f.bodyBold, width, 0, t.textMuted.imu32(), std::string(tr(Str::Partner, ctx.lang)) + " : " + d.partner);
+        if (!d.link.empty()) {  // the link first: a visitor in a hurry takes it away at once
+            ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.3f));
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float side = drawQr(ctx, d.link, p, 40.0f);
+            ImGui::Dummy(ImVec2(side, side));
+            text(f.body, width, 2, t.textMuted.imu32(), tr(Str::ScanForInfo, ctx.lang));
+        }
         if (const core::Place* p = ctx.content->findPlace(d.placeId)) {
             std::string where = (p->shortName.empty() ? p->name : p->shortName).str(ctx.lang);
             if (!d.stand.empty()) where = d.stand.str(ctx.lang) + " \u00B7 " + where;
@@ -111,13 +118,6 @@ private:
         }
         ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));
         text(f.body, width, 0, t.text.imu32(), d.description.str(ctx.lang));
-        if (!d.link.empty()) {
-            ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            const float side = drawQr(ctx, d.link, p, 40.0f);
-            ImGui::Dummy(ImVec2(side, side));
-            text(f.body, width, 2, t.textMuted.imu32(), tr(Str::ScanForInfo, ctx.lang));
-        }
     }
 
     std::string id_;

@@ -30,7 +30,7 @@ public:
         const float margin = m.margin();
         const float width = panel_.begin(ctx, nav, "##page", ImVec2(margin, ctx.areaMin.y + margin * 0.5f),
                                          ImVec2(m.width() - margin, ctx.areaMax.y - margin * 0.3f));
-        text(ctx.fonts->title, width, 0, ctx.theme->text.imu32(), page->title.str(ctx.lang));
+        text(titleFontFor(ctx, width), width, 0, ctx.theme->text.imu32(), page->title.str(ctx.lang));
         ImGui::Dummy(ImVec2(1, ctx.fonts->body->FontSize * 0.5f));
         const std::string body = page->body.str(ctx.lang);
         std::size_t start = 0;

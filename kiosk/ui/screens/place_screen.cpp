@@ -49,7 +49,7 @@ private:
             }
         }
         if (!roomName.empty()) heading = roomName + " \u2014 " + heading;
-        text(f.title, width, 0, t.text.imu32(), heading);
+        text(titleFontFor(ctx, width), width, 0, t.text.imu32(), heading);
         text(f.body, width, 0, t.textMuted.imu32(), p.address + ", " + p.postcode + " " + p.commune);
         ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));
         const float bw = std::min(width, std::max(ctx.metrics->cssPx(200), badgeSize(tr(Str::ShowOnMap, ctx.lang), f.bodyBold).x + f.body->FontSize));

@@ -26,6 +26,7 @@ public:
         id_ = param;
         if (id_.empty() && !ctx.content->sessions.empty()) id_ = ctx.content->sessions.front().id;
         panel_.reset();
+        side_.reset();
     }
 
     void draw(const UiContext& ctx, Navigator& nav) override {
@@ -37,7 +38,7 @@ public:
             text(ctx.fonts->heading, m.width() - 2 * margin, 2, ctx.theme->textMuted.imu32(), tr(Str::NoResults, ctx.lang));
             return;
         }
-        const bool side = !m.portrait() && m.width() > m.px(300);
+        const bool side = !m.portrait();  // landscape: registration and QR code stay in view beside the text
         const float sideW = side ? std::max(qrSide(ctx, s->registration.url, kQrMm), (m.width() - 2 * margin) * 0.32f) : 0;
         const ImVec2 min(margin, ctx.areaMin.y + margin * 0.5f);
         const ImVec2 max(m.width() - margin - (side ? sideW + margin : 0), ctx.areaMax.y - margin * 0.3f);
@@ -46,10 +47,9 @@ public:
         if (!side) drawActions(ctx, nav, *s, width);
         panel_.end(ctx);
         if (side) {
-            ImGui::SetCursorScreenPos(ImVec2(m.width() - margin - sideW, min.y));
-            ImGui::BeginGroup();
-            drawActions(ctx, nav, *s, sideW);
-            ImGui::EndGroup();
+            const float w = side_.begin(ctx, nav, "##session-side", ImVec2(m.width() - margin - sideW, min.y), ImVec2(m.width() - margin, max.y));
+            drawActions(ctx, nav, *s, w);
+            side_.end(ctx);
         }
     }
 
@@ -58,7 +58,7 @@ private:
         const Fonts& f = *ctx.fonts;
         const Theme& t = *ctx.theme;
         const core::Content& c = *ctx.content;
-        text(f.title, width, 0, t.text.imu32(), s.title.str(ctx.lang));
+        text(titleFontFor(ctx, width), width, 0, t.text.imu32(), s.title.str(ctx.lang));
         if (!s.subtitle.empty()) text(f.heading, width, 0, t.textMuted.imu32(), s.subtitle.str(ctx.lang));
         gap(ctx, 0.4f);
         badges(ctx, s, width);
@@ -147,16 +147,9 @@ private:
     void drawActions(const UiContext& ctx, Navigator& nav, const core::Session& s, float width) {
         const Fonts& f = *ctx.fonts;
         const Theme& t = *ctx.theme;
-        if (s.image) {
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            const float h = width * 0.6f;
-            drawImage(ctx, *s.image, p, ImVec2(p.x + width, p.y + h), Fit::Cover);
-            ImGui::Dummy(ImVec2(width, h));
-            gap(ctx, 0.5f);
-        }
         std::string reg = tr(s.registration.required ? Str::RegistrationRequired : Str::FreeEntry, ctx.lang);
         if (s.registration.capacity > 0) reg += " \u00B7 " + std::to_string(s.registration.capacity) + " " + tr(Str::Places, ctx.lang);
-        text(f.heading, width, 0, t.text.imu32(), reg);
+        text(f.bodyBold, width, 0, t.text.imu32(), reg);
         if (!s.registration.url.empty() && s.status != core::SessionStatus::Cancelled) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const float side = drawQr(ctx, s.registration.url, p, kQrMm);
@@ -168,13 +161,20 @@ private:
             if (button("##show-on-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(width, controlHeight(ctx)))) {
                 nav.go("maps", s.roomId.empty() ? s.placeId : s.placeId + "/" + s.roomId);
             }
+            gap(ctx, 0.5f);
+        }
+        if (s.image) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float h = width * 0.6f;
+            drawImage(ctx, *s.image, p, ImVec2(p.x + width, p.y + h), Fit::Cover);
+            ImGui::Dummy(ImVec2(width, h));
         }
     }
 
     static void gap(const UiContext& ctx, float lines) { ImGui::Dummy(ImVec2(1, ctx.fonts->body->FontSize * lines)); }
 
     std::string id_;
-    ScrollPanel panel_;
+    ScrollPanel panel_, side_;
 };
 }  // namespace
 
