@@ -77,3 +77,32 @@ TEST_CASE("SIGKILL at random points during sync always leaves one complete versi
     CHECK(core::sync::ContentCache(cache.path()).currentVersion() == version);
     CHECK(checkCache(cache.path()).empty());
 }
+
+TEST_CASE("kiosk --sync-once: exit 0 on success or nothing new, 1 on failure with the cause", "[sync][cli]") {
+    FeedFixture feed;
+    publish(feed, 1);
+    TempDir cache("cache"), logs("logs");
+    const std::string url = "file://" + (feed.dir / "manifest.json").string();
+    // file:// needs an allowed root, which only the configuration can grant.
+    writeText(logs / "kiosk.jsonc", "{ \"allowed_file_roots\": [\"" + feed.path().string() + "\"] }");
+    auto run = [&](const std::string& feedUrl, const std::string& config) {
+        std::vector<std::string> argv = {KIOSK_BINARY, "--sync-once", "--feed", feedUrl, "--cache", cache.path().string()};
+        if (!config.empty()) argv.insert(argv.end(), {"--config", config});
+        Process p(argv, logs / "out.log");
+        const int code = p.wait();
+        return std::make_pair(code, readText(logs / "out.log"));
+    };
+    auto [code, out] = run(url, (logs / "kiosk.jsonc").string());
+    CHECK(code == 0);
+    CHECK_THAT(out, Catch::Contains("switched to version 1"));
+    std::tie(code, out) = run(url, (logs / "kiosk.jsonc").string());
+    CHECK(code == 0);
+    CHECK_THAT(out, Catch::Contains("nothing new"));
+    std::tie(code, out) = run(url, "");  // the default configuration allows no file:// root
+    CHECK(code == 1);
+    CHECK_THAT(out, Catch::Contains("allowed_file_roots"));
+    std::tie(code, out) = run("http://127.0.0.1:" + std::to_string(freePort()) + "/manifest.json", "");
+    CHECK(code == 1);
+    CHECK_THAT(out, Catch::Contains("cannot connect"));
+    CHECK(core::sync::ContentCache(cache.path()).currentVersion() == 1);
+}
