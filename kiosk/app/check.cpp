@@ -9,6 +9,7 @@
 
 #include "app/modes.hpp"
 #include "core/content_texts.hpp"
+#include "platform/espeak_speech.hpp"
 #include "platform/video.hpp"
 #include "ui/fonts.hpp"
 #include "ui/strings.hpp"
@@ -58,6 +59,24 @@ void checkDisplay(const Runtime& rt, Report& r) {
                   rt.requestedWidth(), rt.requestedHeight(), rt.config.screen.diagonalInches, m.dpi(),
                   m.fontPxForCapHeight(m.bodyCapHeightMm()), m.bodyCapHeightMm(), rt.config.screen.viewingDistanceMm);
     r.ok("screen", buf);
+    const ui::ReachBand band = ui::reachBand(rt.geometry(rt.requestedWidth(), rt.requestedHeight()), rt.config.screen.mountingHeightMm);
+    std::snprintf(buf, sizeof buf, "screen from %.0f to %.0f mm above the floor", band.screenBottomMm, band.screenTopMm);
+    if (!band.overlaps) {
+        r.warn("reach", std::string(buf) + ": no part is between 380 and 1220 mm, the seated layout cannot help (lower the screen)");
+    } else {
+        r.ok("reach", std::string(buf) + (band.whole ? ": all of it within a seated person's reach"
+                                                     : ": seated layout uses rows " + std::to_string(band.topPx) + " to " +
+                                                           std::to_string(band.bottomPx)));
+    }
+}
+
+void checkSpeech(Report& r) {
+    platform::EspeakSpeech speech;
+    if (speech.available()) {
+        r.ok("speech", speech.engineDescription());
+    } else {
+        r.warn("speech", speech.engineDescription() + " (the kiosk runs without read-aloud)");
+    }
 }
 
 void checkFonts(const Runtime& rt, const core::Content* content, Report& r) {
@@ -129,6 +148,7 @@ int runCheck(const Runtime& rt) {
     }
     checkFonts(rt, loaded.content.get(), r);
     checkCache(rt, r);
+    checkSpeech(r);
     std::printf("%s\n", r.failures ? "self-test FAILED" : "self-test passed");
     return r.failures ? 1 : 0;
 }

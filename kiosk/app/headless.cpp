@@ -2,11 +2,14 @@
 // (and the tests) can see what the kiosk draws without a display.
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include "app/modes.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
+#include "platform/texture_cache.hpp"
 #include "platform/video.hpp"
 #include "ui/text.hpp"
 
@@ -55,17 +58,34 @@ int runHeadless(const Runtime& rt) {
         }
         const auto colon = rt.options.screen.find(':');
         ui.show(rt.options.screen.substr(0, colon), colon == std::string::npos ? "" : rt.options.screen.substr(colon + 1));
-        platform::ImGuiRenderer renderer(video.value()->renderer());
+        platform::Video& v = *video.value();
+        if (auto s = v.setRotation(rt.config.screen.rotation); !s) core::log::warning(s.error());
+        platform::ImGuiRenderer renderer(v.renderer());
+        platform::TextureCache images(v.renderer());
+        ui.setImageSource(&images);
         ui::InputQueue input;
-        // Auto-sized ImGui windows settle over two frames; the overflow log describes the last.
-        for (int i = 0; i < 3; ++i) {
+        const auto draw = [&] {
             ui::OverflowLog::clear();
+            v.beginFrame();
             renderFrame(ui, renderer, input, 1.0f / 60.0f);
+            v.endFrame();
+        };
+        // Auto-sized ImGui windows settle over two frames; then images decode on the
+        // workers: draw until every requested image is in (or 10 s have passed).
+        for (int i = 0; i < 3; ++i) draw();
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (images.stats().loading > 0 && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            if (images.pump()) draw();
         }
+        images.pump();
+        draw();
+        draw();
         for (const auto& o : ui::OverflowLog::all()) {
             core::log::warning("text does not fit (" + std::to_string(static_cast<int>(o.width)) + " px): " + o.text);
         }
-        if (auto s = video.value()->savePng(rt.options.screenshot); !s) {
+        ui.setImageSource(nullptr);
+        if (auto s = v.savePng(rt.options.screenshot); !s) {
             std::fprintf(stderr, "kiosk: %s\n", s.error().c_str());
             code = 1;
         } else {

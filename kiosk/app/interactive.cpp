@@ -1,39 +1,82 @@
-// Interactive mode: the full-screen kiosk. Content loads on a worker thread while the
-// window shows "loading"; the loop redraws only when input, animation, the clock's
-// minute or new content asks for it, and otherwise sleeps in SDL_WaitEventTimeout.
+// Interactive mode: the full-screen kiosk. The last good content comes from the cache
+// (or the bundled feed) on a worker thread while the window shows "loading"; then the
+// sync service polls the feed in the background and new versions are offered to the
+// UI. The loop redraws only for input, animation, decoded images, the clock or new
+// content, and otherwise sleeps in SDL_WaitEventTimeout.
 #include <SDL.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <future>
+#include <optional>
 
 #include "app/modes.hpp"
+#include "app/sync_once.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
+#include "core/sync/sync_service.hpp"
+#include "platform/espeak_speech.hpp"
 #include "platform/events.hpp"
+#include "platform/texture_cache.hpp"
 #include "platform/video.hpp"
 
 namespace kiosk::app {
 namespace {
 
-// The system clock, or a simulated one once --now can be read in the event's time zone.
-class PreviewClock final : public core::Clock {
+// The system clock corrected by the newest time a server told us (a kiosk without a
+// battery clock may boot in the past), or a simulated clock for previews (--now).
+class KioskClock final : public core::Clock {
 public:
-    core::Instant now() const override { return simulated_ ? simulated_->now() : system_.now(); }
+    core::Instant now() const override {
+        if (simulated_) return simulated_->now();
+        return sync_ ? std::max(system_.now(), sync_->trustedNow()) : system_.now();
+    }
     double seconds() const override { return system_.seconds(); }
     void startAt(core::Instant t) { simulated_.emplace(t); }
+    void trust(const core::sync::SyncService* sync) { sync_ = sync; }
 
 private:
     core::SystemClock system_;
     std::optional<core::SimulatedClock> simulated_;
+    const core::sync::SyncService* sync_ = nullptr;
 };
+
+// The seated layout: the UI moves into the rows within a seated person's reach.
+void applySeated(const Runtime& rt, platform::Video& video, ui::KioskUi& ui, bool seated) {
+    ui::ScreenGeometry g = rt.geometry(video.pictureWidth(), video.pictureHeight());
+    const ui::ReachBand band = ui::reachBand(g, rt.config.screen.mountingHeightMm);
+    g.dpi = ui::Metrics(g).dpi();
+    if (seated && band.overlaps && !band.whole) {
+        if (auto s = video.setViewport(band.topPx, band.bottomPx - band.topPx); !s) {
+            core::log::error(s.error());
+            return;
+        }
+        g.heightPx = band.bottomPx - band.topPx;
+    } else {
+        if (seated && !band.overlaps) core::log::warning("seated layout asked, but no part of this screen is within reach");
+        (void)video.setViewport(0, 0);
+    }
+    ui.setMetrics(ui::Metrics(g));
+}
 
 }  // namespace
 
 int runInteractive(const Runtime& rt) {
-    const std::string dir = rt.contentDir();
-    std::future<core::LoadResult> loading = std::async(std::launch::async, [dir] { return core::loadFeed(dir); });
+    const std::string bundled = rt.contentDir();
+    const std::string cacheDir = rt.config.cacheDir;
+    const bool syncing = !rt.config.feedUrl.empty();
+    // Offline first: the last good version straight from the cache, before any request.
+    std::future<core::sync::StartContent> loading = std::async(std::launch::async, [=] {
+        if (!syncing || !rt.options.contentDir.empty()) {
+            core::sync::StartContent s;
+            s.load = core::loadFeed(bundled);
+            s.source = bundled;
+            return s;
+        }
+        return core::sync::SyncService::loadCurrentFromCache(cacheDir, bundled);
+    });
 
     platform::VideoOptions vo;
     vo.fullscreen = !rt.options.windowed;
@@ -46,10 +89,12 @@ int runInteractive(const Runtime& rt) {
         return 1;
     }
     platform::Video& video = *opened.value();
-    core::log::info("window " + std::to_string(video.width()) + "x" + std::to_string(video.height()) + ", renderer " +
-                    video.rendererName());
+    if (auto s = video.setRotation(rt.config.screen.rotation); !s) core::log::warning(s.error());
+    core::log::info("screen " + std::to_string(video.width()) + "x" + std::to_string(video.height()) + " (rotation " +
+                    std::to_string(video.rotation()) + "), renderer " + video.rendererName());
 
-    PreviewClock clock;
+    KioskClock clock;
+    core::sync::SyncService sync(clock);
     ImGui::CreateContext();
     int code = 0;
     {
@@ -59,46 +104,79 @@ int runInteractive(const Runtime& rt) {
             code = 1;
         }
         platform::ImGuiRenderer renderer(video.renderer());
+        platform::TextureCacheOptions imageOptions;
+        imageOptions.decoder.onFinished = [] {  // wake the idle loop: a decoded image waits to be shown
+            SDL_Event wake{};
+            wake.type = SDL_USEREVENT;
+            SDL_PushEvent(&wake);
+        };
+        platform::TextureCache images(video.renderer(), imageOptions);
+        ui.setImageSource(&images);
+        platform::EspeakSpeech speech;
+        ui.setSpeechOutput(&speech);
+        if (!speech.available()) core::log::warning(speech.engineDescription());
+        bool seated = false;
         ui::InputQueue input;
         bool running = code == 0, dirty = true;
         double last = clock.seconds();
         while (running) {
+            // Sleep until input arrives or something is due; never longer than a second
+            // while content loads or new content may come from the sync worker.
+            const bool busy = dirty || input.pending() || ui.needsRedraw();
+            double wait = busy ? 0.0 : ui.secondsUntilChange();
+            if (loading.valid() || syncing) wait = std::min(wait, loading.valid() ? 0.05 : 1.0);
             SDL_Event e;
-            const bool busy = dirty || input.pending() || ui.needsRedraw() || loading.valid();
-            if (busy ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, 500)) {
+            if (wait <= 0 ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, static_cast<int>(wait * 1000) + 1)) {
                 do {
-                    const auto r = platform::translateEvent(e, video.width(), video.height(), input);
+                    const auto r = platform::translateEvent(e, video.outputWidth(), video.outputHeight(), input, &video);
                     running = running && !r.quit;
                     dirty = dirty || r.handled || e.type == SDL_WINDOWEVENT;
                 } while (SDL_PollEvent(&e));
             }
             if (loading.valid() && loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-                core::LoadResult loaded = loading.get();
-                logDiagnostics(dir, loaded.diagnostics);
-                if (!loaded.content) {
-                    std::fprintf(stderr, "kiosk: the content in %s cannot be used (see the fatal problems above)\n", dir.c_str());
+                core::sync::StartContent start = loading.get();
+                logDiagnostics(start.source, start.load.diagnostics);
+                if (!start.problem.empty()) core::log::warning("cache not used: " + start.problem);
+                if (!start.load.content) {
+                    std::fprintf(stderr, "kiosk: no usable content (see the problems above)\n");
                     code = 1;
                     break;
                 }
-                auto now = resolveNow(rt.options, *loaded.content);
+                core::log::info("showing " + start.source);
+                auto now = resolveNow(rt.options, *start.load.content);
                 if (!now) {
                     std::fprintf(stderr, "kiosk: %s\n", now.error().c_str());
                     code = 2;
                     break;
                 }
                 if (now.value()) clock.startAt(*now.value());
-                ui.setContent(loaded.content);
+                ui.setContent(start.load.content);
+                if (syncing && rt.options.contentDir.empty()) {
+                    if (auto s = sync.start(syncConfigFrom(rt)); s) {
+                        clock.trust(&sync);
+                    } else {
+                        core::log::error("content sync not started: " + s.error());
+                    }
+                }
                 dirty = true;
             }
+            if (auto fresh = sync.takeNewContent()) {
+                ui.offerContent(std::move(fresh));
+                dirty = true;
+            }
+            if (images.pump()) dirty = true;
+            if (ui.accessibility().seated != seated) applySeated(rt, video, ui, seated = ui.accessibility().seated);
             if (!(dirty || input.pending() || ui.needsRedraw())) continue;
             const double t = clock.seconds();
+            video.beginFrame();
             renderFrame(ui, renderer, input, static_cast<float>(t - last));
+            video.endFrame();
             last = t;
-            SDL_RenderPresent(video.renderer());
             dirty = false;
-            if (!loading.valid() && !input.pending() && !ui.needsRedraw()) continue;
-            SDL_Delay(loading.valid() ? 16 : 0);
         }
+        sync.stop();
+        ui.setImageSource(nullptr);
+        ui.setSpeechOutput(nullptr);
     }
     ImGui::DestroyContext();
     return code;

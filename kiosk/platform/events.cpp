@@ -59,6 +59,7 @@ EventResult translateEvent(const SDL_Event& e, int w, int h, ui::InputQueue& out
                 case SDLK_ESCAPE: case SDLK_BACKSPACE: case SDLK_KP_PERIOD: key = ui::Key::Back; break;
                 case SDLK_HOME: case SDLK_KP_0: key = ui::Key::Home; break;
                 case SDLK_TAB: key = ui::Key::Tab; break;
+                case SDLK_KP_MULTIPLY: case SDLK_F1: key = ui::Key::Speech; break;  // a keypad key starts speech
                 default: known = false; break;
             }
             if (known) {

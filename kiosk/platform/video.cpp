@@ -4,6 +4,7 @@
 #include <SDL.h>
 #include <stb_image_write.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <vector>
 
@@ -52,15 +53,26 @@ core::Status Video::setRotation(int degrees) {
     if (degrees != 0 && degrees != 90 && degrees != 180 && degrees != 270) {
         return core::fail("rotation must be 0, 90, 180 or 270, not " + std::to_string(degrees));
     }
+    rotation_ = degrees;
+    auto s = rebuildTarget();
+    if (!s) rotation_ = 0;
+    return s;
+}
+
+core::Status Video::setViewport(int top, int height) {
+    if (height < 0 || top < 0 || top + height > pictureHeight()) return core::fail("viewport outside the picture");
+    viewportTop_ = height > 0 ? top : 0;
+    viewportHeight_ = height;
+    return rebuildTarget();
+}
+
+// The picture is drawn upright into a texture whenever it must be turned or placed.
+core::Status Video::rebuildTarget() {
     if (rotated_) SDL_DestroyTexture(rotated_);
     rotated_ = nullptr;
-    rotation_ = degrees;
-    if (degrees == 0) return core::Ok{};
+    if (rotation_ == 0 && viewportHeight_ == 0) return core::Ok{};
     rotated_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, width(), height());
-    if (!rotated_) {
-        rotation_ = 0;
-        return core::fail(std::string("this renderer cannot draw into a texture to rotate the picture: ") + SDL_GetError());
-    }
+    if (!rotated_) return core::fail(std::string("this renderer cannot draw into a texture: ") + SDL_GetError());
     return core::Ok{};
 }
 
@@ -72,6 +84,7 @@ void Video::toPicture(float x, float y, float& px, float& py) const {
         case 270: px = h - y; py = x; break;
         default: px = x; py = y; break;
     }
+    py -= static_cast<float>(viewportTop_);
 }
 
 void Video::beginFrame() { SDL_SetRenderTarget(renderer_, rotated_); }
@@ -81,8 +94,19 @@ void Video::endFrame() {
         SDL_SetRenderTarget(renderer_, nullptr);
         SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
         SDL_RenderClear(renderer_);
-        // Centred and turned about its centre, the upright picture fills the screen.
-        const SDL_Rect dst{(width_ - width()) / 2, (height_ - height()) / 2, width(), height()};
+        // The centre of the viewport in picture coordinates, taken to the physical
+        // screen; the texture is placed there and turned about its centre.
+        const float pcx = static_cast<float>(width()) * 0.5f, pcy = static_cast<float>(viewportTop_) + static_cast<float>(height()) * 0.5f;
+        const float w = static_cast<float>(width_), h = static_cast<float>(height_);
+        float cx = pcx, cy = pcy;
+        switch (rotation_) {
+            case 90: cx = w - pcy; cy = pcx; break;
+            case 180: cx = w - pcx; cy = h - pcy; break;
+            case 270: cx = pcy; cy = h - pcx; break;
+            default: break;
+        }
+        const SDL_Rect dst{static_cast<int>(std::lround(cx - static_cast<float>(width()) * 0.5f)),
+                           static_cast<int>(std::lround(cy - static_cast<float>(height()) * 0.5f)), width(), height()};
         SDL_RenderCopyEx(renderer_, rotated_, nullptr, &dst, rotation_, nullptr, SDL_FLIP_NONE);
     }
     if (window_) SDL_RenderPresent(renderer_);

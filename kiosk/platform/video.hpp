@@ -31,9 +31,18 @@ public:
 
     SDL_Renderer* renderer() const { return renderer_; }
     SDL_Window* window() const { return window_; }
-    // The picture as the visitor sees it (after rotation).
-    int width() const { return rotation_ % 180 ? height_ : width_; }
-    int height() const { return rotation_ % 180 ? width_ : height_; }
+    // The picture as the visitor sees it (after rotation, within the viewport).
+    int width() const { return pictureWidth(); }
+    int height() const { return viewportHeight_ > 0 ? viewportHeight_ : pictureHeight(); }
+    int pictureWidth() const { return rotation_ % 180 ? height_ : width_; }
+    int pictureHeight() const { return rotation_ % 180 ? width_ : height_; }
+    int outputWidth() const { return width_; }
+    int outputHeight() const { return height_; }
+
+    // The seated layout: the UI is drawn only in rows [top, top + height) of the picture,
+    // within reach of a seated person; the rest stays dark. height 0: the whole picture.
+    core::Status setViewport(int top, int height);
+    int viewportTop() const { return viewportTop_; }
 
     // Panels mounted sideways: the picture is drawn upright into a texture and turned
     // by `degrees` (0, 90, 180, 270, clockwise) on its way to the screen.
@@ -60,6 +69,8 @@ private:
     SDL_Texture* rotated_ = nullptr;  // the upright picture when rotation_ != 0
     int width_ = 0, height_ = 0;      // physical output size
     int rotation_ = 0;
+    int viewportTop_ = 0, viewportHeight_ = 0;
+    core::Status rebuildTarget();
     bool ownsSdl_ = false;
 };
 

@@ -5,6 +5,7 @@
 
 #include "core/format.hpp"
 #include "core/schedule.hpp"
+#include "ui/contrast.hpp"
 #include "ui/strings.hpp"
 #include "ui/text.hpp"
 #include "ui/widgets.hpp"
@@ -18,6 +19,25 @@ float controlHeight(const UiContext& ctx) {
 
 ImFont* titleFontFor(const UiContext& ctx, float width) {
     return width >= ctx.fonts->title->FontSize * 14 ? ctx.fonts->title : ctx.fonts->heading;
+}
+
+float easyReadBox(const UiContext& ctx, const core::LocalizedText& easyRead, float width) {
+    if (!ctx.a11y.easyRead || easyRead.empty()) return 0;
+    const Fonts& f = *ctx.fonts;
+    const float pad = f.body->FontSize * 0.6f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const std::string body = easyRead.str(ctx.lang);
+    const float h = f.bodyBold->FontSize + pad * 0.3f + layoutText(f.bodyBold, body, width - 2 * pad, 0).size.y + 2 * pad;
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), ctx.theme->surface.imu32(), pad * 0.5f);
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), ctx.theme->primary.imu32(), pad * 0.5f, 0, 3.0f);
+    BackgroundScope box(ctx.theme->surface);
+    float y = p.y + pad;
+    y += drawText(dl, f.bodyBold, ImVec2(p.x + pad, y), width - 2 * pad, 1, ctx.theme->primary.imu32(), tr(Str::EasyReadBox, ctx.lang));
+    y += pad * 0.3f;
+    drawText(dl, f.bodyBold, ImVec2(p.x + pad, y), width - 2 * pad, 0, ctx.theme->text.imu32(), body);
+    ImGui::Dummy(ImVec2(width, h + pad * 0.5f));
+    return h + pad * 0.5f;
 }
 
 float sectionHeading(const UiContext& ctx, std::string_view label, float width) {
@@ -36,6 +56,7 @@ float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, b
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetWindowPos();
     dl->AddRectFilled(origin, ImVec2(origin.x + m.width(), origin.y + height), ctx.theme->primary.imu32());
+    BackgroundScope band(ctx.theme->primary);
     const float by = origin.y + (height - buttonH) * 0.5f;
 
     // Left: Home and Back. Right: language switch. Between: title, day and time.
@@ -76,6 +97,7 @@ float sessionRowButton(const UiContext& ctx, Navigator& nav, const core::Session
     const float h = drawSessionRow(ctx, s, pos, width);
     const ImVec2 saved = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(pos);
+    labelLanguageNext(s.title.get(ctx.lang).lang);
     if (tapArea(("##session-" + s.id).c_str(), s.title.str(ctx.lang), ImVec2(width, h))) nav.go("session", s.id);
     ImGui::SetCursorScreenPos(saved);
     return h;
@@ -132,6 +154,7 @@ float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, f
 
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
+    BackgroundScope card(t.surface);
     float y = pos.y + pad;
     const std::string start = core::formatTime(s.start.instant, ctx.content->timeZone, ctx.lang);
     const std::string end = "\u2013 " + core::formatTime(s.end.instant, ctx.content->timeZone, ctx.lang);

@@ -25,6 +25,10 @@ float controlHeight(const UiContext& ctx);
 // The title font for a column `width` wide: the large one when about 14 characters fit.
 ImFont* titleFontFor(const UiContext& ctx, float width);
 
+// The easy-to-read (FALC) text in a framed box, when the visitor asked for it and the
+// content has one; returns the height used.
+float easyReadBox(const UiContext& ctx, const core::LocalizedText& easyRead, float width);
+
 // A titled section heading in the current window at the cursor; returns its height.
 float sectionHeading(const UiContext& ctx, std::string_view text, float width);
 

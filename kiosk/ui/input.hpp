@@ -21,7 +21,7 @@ struct PointerEvent {
     bool touch = false;
 };
 
-enum class Key { Up, Down, Left, Right, Enter, Back, Home, Tab };
+enum class Key { Up, Down, Left, Right, Enter, Back, Home, Tab, Speech };
 
 struct KeyEvent {
     Key key = Key::Enter;

@@ -9,6 +9,7 @@
 #include "core/content_texts.hpp"
 #include "core/log.hpp"
 #include "ui/chrome.hpp"
+#include "ui/contrast.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/text.hpp"
@@ -17,9 +18,9 @@
 namespace kiosk::ui {
 
 namespace {
-FontSizes fontSizesFor(const Metrics& m) {
+FontSizes fontSizesFor(const Metrics& m, float scale) {
     FontSizes s;
-    s.body = m.fontPxForCapHeight(m.bodyCapHeightMm());
+    s.body = std::round(m.fontPxForCapHeight(m.bodyCapHeightMm()) * scale);
     s.small = std::max(m.fontPxForCapHeight(4.8f), std::round(s.body * 0.85f));
     s.heading = std::round(s.body * 1.3f);
     s.title = std::round(s.body * 1.75f);
@@ -79,11 +80,10 @@ core::Status KioskUi::init(std::shared_ptr<const core::Content> content) {
     io.ConfigFlags |= ImGuiConfigFlags_IsTouchScreen;
     io.MouseDragThreshold = metrics_.px(3.0f);  // finger jitter under 3 mm is still a tap
     ImGui::StyleColorsLight();
-    theme_.applyTo(ImGui::GetStyle());
-    auto fonts = buildFonts(*io.Fonts, options_.fontFiles, fontSizesFor(metrics_), textsFor(content_.get()));
+    applyTheme();
+    auto fonts = buildFonts(*io.Fonts, options_.fontFiles, fontSizesFor(metrics_, a11y_.textScale()), textsFor(content_.get()));
     if (!fonts) return core::fail(fonts.error());
     fonts_ = fonts.value();
-    setWidgetEnv({&theme_, &fonts_});
     lastInput_ = clock_.seconds();
     if (content_) enterCurrent();
     return core::Ok{};
@@ -114,7 +114,7 @@ void KioskUi::applyPendingContent() {
 bool KioskUi::prepareFrame() {
     if (!fontsDirty_) return false;
     fontsDirty_ = false;
-    auto fonts = buildFonts(*ImGui::GetIO().Fonts, options_.fontFiles, fontSizesFor(metrics_), textsFor(content_.get()));
+    auto fonts = buildFonts(*ImGui::GetIO().Fonts, options_.fontFiles, fontSizesFor(metrics_, a11y_.textScale()), textsFor(content_.get()));
     if (!fonts) {
         core::log::error("cannot rebuild fonts: " + fonts.error());
         return false;
@@ -136,6 +136,9 @@ UiContext KioskUi::context() const {
     c.dt = dt_;
     c.areaMin = areaMin_;
     c.areaMax = areaMax_;
+    c.a11y = a11y_;
+    c.reducedMotion = a11y_.reducedMotion;
+    c.speech = a11y_.speech && speech_ ? speech_ : nullptr;
     c.pinching = pinch_.active;
     c.pinchScale = pinch_.scale;
     c.pinchCenter = ImVec2(pinch_.centerX, pinch_.centerY);
@@ -185,10 +188,125 @@ void KioskUi::home() { go("home"); }
 
 void KioskUi::toggleLanguage() { lang_ = lang_ == core::Lang::Fr ? core::Lang::En : core::Lang::Fr; }
 
+void KioskUi::applyTheme() {
+    switch (a11y_.contrast) {
+        case ContrastMode::Normal: theme_ = Theme::standard(); break;
+        case ContrastMode::DarkOnLight: theme_ = Theme::highContrastLight(); break;
+        case ContrastMode::LightOnDark: theme_ = Theme::highContrastDark(); break;
+    }
+    theme_.applyTo(ImGui::GetStyle());
+}
+
+void KioskUi::setAccessibility(const AccessibilitySettings& settings) {
+    if (settings == a11y_) return;
+    const bool fontsChange = settings.textStep != a11y_.textStep;
+    const bool speechOff = a11y_.speech && !settings.speech;
+    a11y_ = settings;
+    applyTheme();
+    if (fontsChange) fontsDirty_ = true;
+    if (speechOff && speech_) speech_->stop();
+    if (a11y_.reducedMotion) core::log::debug("reduced motion on");
+}
+
+void KioskUi::setMetrics(const Metrics& metrics) {
+    metrics_ = metrics;
+    fontsDirty_ = true;
+    if (content_) enterCurrent();
+}
+
+void KioskUi::speak(const std::string& text, std::string_view lang) {
+    if (a11y_.speech && speech_ && !text.empty()) speech_->speak(text, lang.empty() ? core::langCode(lang_) : lang);
+}
+
+// Keypad: arrows move the focus, Enter activates, Back goes back, Home goes home; the
+// speech key turns speech on (and says where the visitor is).
+void KioskUi::handleKeys(std::deque<KeyEvent> keys) {
+    for (const KeyEvent& k : keys) {
+        if (!k.down) continue;
+        if (speech_ && a11y_.speech) speech_->stop();  // any key stops speech
+        switch (k.key) {
+            case Key::Up: KeypadFocus::move(KeypadFocus::Move::Up, areaMin_.y); break;
+            case Key::Down: KeypadFocus::move(KeypadFocus::Move::Down, areaMin_.y); break;
+            case Key::Left: KeypadFocus::move(KeypadFocus::Move::Left, areaMin_.y); break;
+            case Key::Right: KeypadFocus::move(KeypadFocus::Move::Right, areaMin_.y); break;
+            case Key::Tab: KeypadFocus::move(KeypadFocus::Move::Next, areaMin_.y); break;
+            case Key::Enter:
+                if (KeypadFocus::focused() == 0) {
+                    KeypadFocus::move(KeypadFocus::Move::Next, areaMin_.y);
+                } else {
+                    KeypadFocus::activate();
+                }
+                break;
+            case Key::Back:
+                if (currentScreen() == "attract") break;
+                if (canGoBack()) back(); else go("attract");
+                break;
+            case Key::Home:
+                if (currentScreen() != "attract") home();
+                break;
+            case Key::Speech: {
+                AccessibilitySettings s = a11y_;
+                s.speech = true;
+                setAccessibility(s);
+                speak(std::string(tr(Str::SpeechOn, lang_)) + " " + KeypadFocus::focusedLabel(), {});
+                break;
+            }
+        }
+    }
+}
+
+float KioskUi::drawFooter() {
+    const float margin = metrics_.margin();
+    const float h = std::max(metrics_.cssPx(56), fonts_.bodyBold->FontSize * 2.0f);
+    const float barH = h + margin * 0.5f;
+    const float top = metrics_.height() - barH;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, top), ImVec2(metrics_.width(), metrics_.height()), theme_.surface.imu32());
+    dl->AddLine(ImVec2(0, top), ImVec2(metrics_.width(), top), theme_.border.imu32(), 1.0f);
+    BackgroundScope bar(theme_.surface);
+    const float y = top + margin * 0.25f;
+    const std::string label = std::string("\u267F ") + tr(Str::Accessibility, lang_);
+    const float w = std::max(metrics_.cssPx(160), badgeSize(label, fonts_.bodyBold).x + fonts_.body->FontSize);
+    ImGui::SetCursorScreenPos(ImVec2(margin, y));
+    if (button("##a11y", label, ImVec2(w, h), ButtonKind::Accent)) go("accessibility");
+    if (a11y_.speech && speech_) {  // speech controls: repeat, pause, volume
+        const char* labels[] = {tr(Str::Repeat, lang_), speech_->speaking() ? tr(Str::Pause, lang_) : tr(Str::Resume, lang_),
+                                tr(Str::VolumeDown, lang_), tr(Str::VolumeUp, lang_)};
+        float x = metrics_.width() - margin;
+        float widths[4];
+        for (int i = 3; i >= 0; --i) {
+            widths[i] = std::max(metrics_.cssPx(72), badgeSize(labels[i], fonts_.bodyBold).x + fonts_.body->FontSize * 0.6f);
+            x -= widths[i] + (i < 3 ? metrics_.px(2) : 0);
+        }
+        const char* ids[] = {"##repeat", "##pause", "##vol-down", "##vol-up"};
+        for (int i = 0; i < 4; ++i) {
+            if (x < margin + w) break;  // not enough room: the keypad and the panel still offer them
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
+            if (button(ids[i], labels[i], ImVec2(widths[i], h), ButtonKind::Secondary)) {
+                switch (i) {
+                    case 0: speech_->repeat(); break;
+                    case 1: speech_->speaking() ? speech_->pause() : speech_->resume(); break;
+                    case 2: speech_->setVolume(speech_->volume() - 1); break;
+                    case 3: speech_->setVolume(speech_->volume() + 1); break;
+                }
+            }
+            x += widths[i] + metrics_.px(2);
+        }
+    }
+    return barH;
+}
+
 void KioskUi::resetForNextVisitor() {
     core::log::info("no touch for a while: back to the attract loop, settings reset for the next visitor");
     lang_ = options_.defaultLang;
     idleWarning_ = false;
+    if (speech_) {
+        speech_->stop();
+        speech_->setVolume(SpeechOutput::kDefaultVolume);
+    }
+    setAccessibility(AccessibilitySettings{});
+    KeypadFocus::reset();
+    KeypadFocus::hide();
     applyPendingContent();
     show("attract");
 }
@@ -201,10 +319,13 @@ void KioskUi::checkIdle(bool activity) {
     }
     if (currentScreen() == "attract") return;
     const double idle = now - lastInput_;
-    if (idle >= options_.idleSeconds + options_.idleWarningSeconds) {
+    if (idle >= idleSeconds() + options_.idleWarningSeconds) {
         resetForNextVisitor();
-    } else if (idle >= options_.idleSeconds) {
+    } else if (idle >= idleSeconds() && !idleWarning_) {
         idleWarning_ = true;
+        speak(std::string(tr(Str::StillThere, lang_)) + " " + tr(Str::ReturningIn, lang_) + " " +
+                  std::to_string(static_cast<int>(options_.idleWarningSeconds)) + " s. " + tr(Str::Continue, lang_) + " ?",
+              {});
     }
 }
 
@@ -217,12 +338,13 @@ void KioskUi::drawLoading() {
 void KioskUi::drawIdleWarning() {
     const float w = std::min(metrics_.width() * 0.8f, metrics_.px(260));
     const float pad = metrics_.margin();
-    const double left = options_.idleSeconds + options_.idleWarningSeconds - (clock_.seconds() - lastInput_);
+    const double left = idleSeconds() + options_.idleWarningSeconds - (clock_.seconds() - lastInput_);
     const int seconds = std::max(0, static_cast<int>(std::ceil(left)));
     ImGui::GetForegroundDrawList();  // the panel is its own window on top of the screen
     ImGui::SetNextWindowPos(ImVec2(metrics_.width() * 0.5f, metrics_.height() * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(w, 0));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme_.surface.imu32()));
+    BackgroundScope dialog(theme_.surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 3.0f);
     ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(theme_.primary.imu32()));
@@ -251,12 +373,23 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
     io.DeltaTime = dt_;
     input.applyTo(io);
     pinch_ = input.takePinch();
-    checkIdle(input.takeActivity());
-    input.takeKeys();  // keypad navigation arrives with the accessibility mode
+    std::deque<KeyEvent> keys = input.takeKeys();
+    const bool activity = input.takeActivity();
+    checkIdle(activity);
     animating_ = false;
+    setWidgetEnv({&theme_, &fonts_, a11y_.speech ? speech_ : nullptr, core::langCode(lang_),
+                  std::max(metrics_.cssPx(3), 3.0f)});
+    ContrastLog::clear();
+    ContrastLog::push(theme_.background);
+    ContrastLog::setLargeTextPx(metrics_.cssPx(24));
 
     ImGui::NewFrame();
+    if (ImGui::IsMouseClicked(0)) {  // a touch stops speech and puts the keypad ring away
+        if (speech_ && a11y_.speech) speech_->stop();
+        KeypadFocus::hide();
+    }
     InteractiveLog::beginFrame();
+    handleKeys(std::move(keys));
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -268,10 +401,11 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
         Screen& screen = *screens_.at(currentScreen());
         const UiContext headerCtx = context();
         const std::string title = screen.title(headerCtx);
-        float top = 0;
+        float top = 0, bottom = metrics_.height();
         if (!title.empty()) top = drawHeader(headerCtx, *this, title, currentScreen() != "home");
+        if (currentScreen() != "attract") bottom -= drawFooter();  // the accessibility button, low on every screen
         areaMin_ = ImVec2(0, top);
-        areaMax_ = ImVec2(metrics_.width(), metrics_.height());
+        areaMax_ = ImVec2(metrics_.width(), bottom);
         ImGui::SetCursorScreenPos(areaMin_);
         screen.draw(context(), *this);
     } else {
@@ -291,6 +425,8 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
         routes_ = pendingRoutes_;
         if (currentScreen() == "home") applyPendingContent();  // a visitor coming Home sees the new content
         if (content_) enterCurrent();
+        KeypadFocus::reset();
+        if (content_) speak(screens_.at(currentScreen())->title(context()), {});
     }
     lastMinute_ = static_cast<long>(clock_.now().time_since_epoch().count() / 60);
 }

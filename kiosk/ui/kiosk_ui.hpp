@@ -3,6 +3,7 @@
 // Main thread only; never touches files, network or SDL.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -11,6 +12,7 @@
 #include "core/clock.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
+#include "ui/accessibility.hpp"
 #include "ui/fonts.hpp"
 #include "ui/image_source.hpp"
 #include "ui/input.hpp"
@@ -22,7 +24,7 @@ namespace kiosk::ui {
 
 struct UiOptions {
     core::Lang defaultLang = core::Lang::Fr;
-    double idleSeconds = 90;         // without input, the idle warning appears
+    double idleSeconds = 90;         // without input, the idle warning appears (x10 in accessibility mode)
     double idleWarningSeconds = 20;  // how long it counts down before the loop returns
     std::string herePlace;           // "you are here"
     FontFiles fontFiles;
@@ -41,6 +43,11 @@ public:
     // Needs a current ImGui context. Builds fonts for `content` (may be null: loading).
     core::Status init(std::shared_ptr<const core::Content> content);
     void setImageSource(ImageSource* images) { images_ = images; }
+    // The speech engine (not owned; may be null); it speaks only when the visitor turns
+    // speech on.
+    void setSpeechOutput(SpeechOutput* speech) { speech_ = speech; }
+    // New screen metrics (the seated layout uses the lower part of the screen only).
+    void setMetrics(const Metrics& metrics);
 
     // Shows `content` at once (first content, or a preview).
     void setContent(std::shared_ptr<const core::Content> content);
@@ -67,6 +74,8 @@ public:
     core::Lang lang() const { return lang_; }
     void setLang(core::Lang lang) { lang_ = lang; }
     bool idleWarningShown() const { return idleWarning_; }
+    const AccessibilitySettings& accessibility() const { return a11y_; }
+    double idleSeconds() const { return a11y_.active() ? options_.idleSeconds * 10 : options_.idleSeconds; }
     const Fonts& fonts() const { return fonts_; }
     const Theme& theme() const { return theme_; }
     const Metrics& metrics() const { return metrics_; }
@@ -82,11 +91,16 @@ public:
     void toggleLanguage() override;
     void keepAnimating() override { animating_ = true; }
     void atSafePoint() override { safePoint_ = true; }
+    void setAccessibility(const AccessibilitySettings& settings) override;
 
 private:
     UiContext context() const;
     void drawLoading();
     void drawIdleWarning();
+    float drawFooter();
+    void handleKeys(std::deque<KeyEvent> keys);
+    void applyTheme();
+    void speak(const std::string& text, std::string_view lang);
     void checkIdle(bool activity);
     void resetForNextVisitor();
     void applyPendingContent();
@@ -98,6 +112,8 @@ private:
     Theme theme_;
     Fonts fonts_;
     ImageSource* images_ = nullptr;
+    SpeechOutput* speech_ = nullptr;
+    AccessibilitySettings a11y_;
     std::shared_ptr<const core::Content> content_, pendingContent_;
     bool fontsDirty_ = false;
     std::map<std::string, std::unique_ptr<Screen>> screens_;

@@ -13,7 +13,23 @@ constexpr float kPi = 3.14159265f;
 
 Metrics::Metrics(const ScreenGeometry& g) : geometry_(g) {
     const float diagPx = std::sqrt(static_cast<float>(g.widthPx) * g.widthPx + static_cast<float>(g.heightPx) * g.heightPx);
-    dpi_ = g.diagonalInches > 0 ? diagPx / g.diagonalInches : 96.0f;
+    dpi_ = g.dpi > 0 ? g.dpi : g.diagonalInches > 0 ? diagPx / g.diagonalInches : 96.0f;
+}
+
+ReachBand reachBand(const ScreenGeometry& g, float mountingHeightMm, float lowMm, float highMm) {
+    ReachBand band;
+    const Metrics m(g);
+    const float heightMm = m.mm(static_cast<float>(g.heightPx));
+    band.screenBottomMm = mountingHeightMm;
+    band.screenTopMm = mountingHeightMm + heightMm;
+    const float lo = std::max(lowMm, band.screenBottomMm), hi = std::min(highMm, band.screenTopMm);
+    if (hi <= lo) return band;
+    band.overlaps = true;
+    band.topPx = static_cast<int>(std::ceil(m.px(band.screenTopMm - hi)));
+    band.bottomPx = static_cast<int>(std::floor(m.px(band.screenTopMm - lo)));
+    band.bottomPx = std::min(band.bottomPx, g.heightPx);
+    band.whole = band.topPx <= 0 && band.bottomPx >= g.heightPx;
+    return band;
 }
 
 float Metrics::fontPxForCapHeight(float capMm) const { return std::round(px(capMm) / kCapToEm); }

@@ -8,7 +8,19 @@ struct ScreenGeometry {
     int widthPx = 1920, heightPx = 1080;  // as the visitor sees it (after rotation)
     float diagonalInches = 43.0f;
     float viewingDistanceMm = 900.0f;
+    float dpi = 0;  // when > 0, used as is (a part of the screen keeps the whole screen's DPI)
 };
+
+// The rows of the screen within reach of a seated person (EN 301 549 8.3, ADA 308): the
+// band 380..1220 mm above the floor, from the screen's mounting height (its bottom edge)
+// and physical size. Pixel rows counted from the top of the picture.
+struct ReachBand {
+    bool overlaps = false;  // false: no part of the screen is within reach
+    bool whole = false;     // the whole screen is within reach
+    int topPx = 0, bottomPx = 0;
+    float screenBottomMm = 0, screenTopMm = 0;
+};
+ReachBand reachBand(const ScreenGeometry& g, float mountingHeightMm, float lowMm = 380, float highMm = 1220);
 
 class Metrics {
 public:

@@ -6,9 +6,11 @@
 
 #include "core/clock.hpp"
 #include "core/model.hpp"
+#include "ui/accessibility.hpp"
 #include "ui/fonts.hpp"
 #include "ui/image_source.hpp"
 #include "ui/metrics.hpp"
+#include "ui/speech.hpp"
 #include "ui/theme.hpp"
 
 namespace kiosk::ui {
@@ -23,12 +25,17 @@ struct UiContext {
     ImageSource* images = nullptr;  // may be null: placeholders are drawn
     std::string herePlace;          // "you are here" place id, may be empty
     bool reducedMotion = false;
+    AccessibilitySettings a11y;
+    SpeechOutput* speech = nullptr;  // non-null only while the visitor has speech on
     float dt = 1.0f / 60.0f;        // seconds since the previous frame
     ImVec2 areaMin, areaMax;        // the screen's area below the header
     // Two-finger pinch this frame (touch screens): scale since the previous frame.
     bool pinching = false;
     float pinchScale = 1.0f;
     ImVec2 pinchCenter;
+
+    // One column when the screen is portrait or text is 150 % or larger.
+    bool oneColumn() const { return metrics->portrait() || a11y.oneColumn(); }
 };
 
 class Navigator {
@@ -45,6 +52,8 @@ public:
     // A moment where new content may replace the current one (the attract loop moves
     // to its next slide): nobody is reading.
     virtual void atSafePoint() = 0;
+    // The accessibility panel changes the visitor's settings (applied between frames).
+    virtual void setAccessibility(const AccessibilitySettings& settings) = 0;
 };
 
 class Screen {

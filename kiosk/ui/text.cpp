@@ -1,6 +1,8 @@
 // Wrapping, ellipsis and overflow recording for all drawn text (see text.hpp).
 #include "ui/text.hpp"
 
+#include "ui/contrast.hpp"
+
 #include <algorithm>
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
@@ -75,6 +77,7 @@ TextLayout layoutText(ImFont* font, std::string_view text, float maxWidth, int m
 float drawText(ImDrawList* dl, ImFont* font, ImVec2 pos, float maxWidth, int maxLines, ImU32 color,
                std::string_view text, Align align, bool record) {
     TextLayout layout = layoutText(font, text, maxWidth, maxLines);
+    if (!layout.lines.empty()) ContrastLog::text(color, font->FontSize, text);
     if (layout.overflow && record) OverflowLog::record(text, maxWidth, "does not fit: ended with an ellipsis");
     float y = pos.y;
     for (std::size_t i = 0; i < layout.lines.size(); ++i) {

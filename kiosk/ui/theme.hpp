@@ -31,7 +31,11 @@ struct Theme {
     Rgb changed{0x7A, 0x4A, 0x00};
     Rgb now{0x1E, 0x6B, 0x34};
 
+    Rgb focus{0x00, 0x4E, 0x78};        // keypad focus ring, >= 3:1 on background and surface
+
     static Theme standard();
+    static Theme highContrastLight();  // black on white, text >= 7:1
+    static Theme highContrastDark();   // white and yellow on black, text >= 7:1
     void applyTo(ImGuiStyle& style) const;
 };
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/qr.hpp"
+#include "ui/contrast.hpp"
 #include "ui/strings.hpp"
 #include "ui/text.hpp"
 
@@ -41,6 +42,7 @@ ImageHandle::State drawImage(const UiContext& ctx, const core::Image& image, ImV
     }
     dl->AddRectFilled(min, max, ctx.theme->surface.imu32());
     dl->AddRect(min, max, ctx.theme->border.imu32(), 0, 0, 1.0f);
+    BackgroundScope placeholder(ctx.theme->surface);
     const Str status = handle.state == ImageHandle::State::Loading ? Str::ImageLoading : Str::ImageUnavailable;
     const float pad = ctx.fonts->small->FontSize * 0.5f;
     float y = min.y + pad;

@@ -1,6 +1,10 @@
 // Drawing and hit-testing of the kiosk's widgets (see widgets.hpp).
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>  // the last item's id (ImGui 1.86 has no GetItemID)
+
+#include "ui/contrast.hpp"
+#include "ui/speech.hpp"
 #include "ui/text.hpp"
 
 #include <algorithm>
@@ -12,16 +16,153 @@ std::vector<InteractiveItem>& frameItems() {
     static std::vector<InteractiveItem> items;
     return items;
 }
+std::vector<InteractiveItem>& lastItems() {
+    static std::vector<InteractiveItem> items;
+    return items;
+}
 WidgetEnv g_env;
+
+struct FocusState {
+    unsigned int focused = 0;
+    std::string label;
+    bool visible = false;
+    bool activate = false;
+    bool justMoved = false;
+    unsigned int spokenUnderFinger = 0;
+    std::string description;
+    std::string labelLang;
+};
+FocusState& focus() {
+    static FocusState f;
+    return f;
+}
+
+// A two-colour ring (the theme's focus colour outside, its background inside) stays
+// visible on any surface, including the header band.
+void drawFocusRing(ImVec2 min, ImVec2 max) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float t = g_env.focusRing;
+    dl->AddRect(ImVec2(min.x - t, min.y - t), ImVec2(max.x + t, max.y + t), g_env.theme->focus.imu32(), t, 0, t);
+    dl->AddRect(ImVec2(min.x - t * 1.5f, min.y - t * 1.5f), ImVec2(max.x + t * 1.5f, max.y + t * 1.5f),
+                g_env.theme->background.imu32(), t, 0, t * 0.5f);
+    const Rgb bg = ContrastLog::background();
+    ContrastLog::control(contrastRatio(g_env.theme->focus, bg) >= contrastRatio(g_env.theme->background, bg)
+                             ? g_env.theme->focus : g_env.theme->background, bg, "focus ring");
+}
+
+// Called by every interactive widget right after its ImGui item: records it, draws the
+// focus ring, scrolls it into view when focus just came to it, speaks it under the
+// finger. Returns true when the keypad activates it this frame.
+bool registerItem(std::string_view label, ImVec2 min, ImVec2 max) {
+    const unsigned int id = ImGui::GetCurrentContext()->LastItemData.ID;
+    InteractiveLog::record(label, min, max, id);
+    FocusState& f = focus();
+    std::string description, lang;
+    description.swap(f.description);
+    lang.swap(f.labelLang);
+    if (lang.empty()) lang = g_env.lang;
+    if (g_env.speech && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::GetIO().MouseDown[0] &&
+        f.spokenUnderFinger != id) {
+        f.spokenUnderFinger = id;  // explore by touch: what is under the finger is said
+        g_env.speech->speak(description.empty() ? std::string(label) : std::string(label) + ". " + description, lang);
+    }
+    if (id == 0 || id != f.focused) return false;
+    f.label = std::string(label);
+    if (f.justMoved) {
+        f.justMoved = false;
+        if (!ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+        if (g_env.speech) g_env.speech->speak(description.empty() ? f.label : f.label + ". " + description, lang);
+    }
+    if (f.visible) drawFocusRing(min, max);
+    const bool fire = f.activate;
+    f.activate = false;
+    return fire;
+}
 }  // namespace
 
-void InteractiveLog::beginFrame() { frameItems().clear(); }
-void InteractiveLog::record(std::string_view label, ImVec2 min, ImVec2 max) {
-    frameItems().push_back({std::string(label), min, max});
+void InteractiveLog::beginFrame() {
+    lastItems().swap(frameItems());
+    frameItems().clear();
+    if (!ImGui::GetIO().MouseDown[0]) focus().spokenUnderFinger = 0;
+}
+void InteractiveLog::record(std::string_view label, ImVec2 min, ImVec2 max, unsigned int id) {
+    frameItems().push_back({std::string(label), min, max, id});
 }
 const std::vector<InteractiveItem>& InteractiveLog::items() { return frameItems(); }
+const std::vector<InteractiveItem>& InteractiveLog::previousItems() { return lastItems(); }
 
 void setWidgetEnv(const WidgetEnv& env) { g_env = env; }
+
+void describeNext(std::string_view description) { focus().description = std::string(description); }
+void labelLanguageNext(std::string_view lang) { focus().labelLang = std::string(lang); }
+
+bool KeypadFocus::move(Move direction, float contentTop) {
+    FocusState& f = focus();
+    const auto& items = lastItems();
+    f.visible = true;
+    const InteractiveItem* current = nullptr;
+    for (const auto& i : items) {
+        if (i.id != 0 && i.id == f.focused) current = &i;
+    }
+    const InteractiveItem* best = nullptr;
+    if (!current) {  // first press, or the screen changed: the first item of the content
+        for (const auto& i : items) {
+            if (i.id != 0 && i.min.y >= contentTop && !best) best = &i;
+        }
+        for (const auto& i : items) {
+            if (i.id != 0 && !best) best = &i;
+        }
+    } else if (direction == Move::Next) {
+        bool after = false;
+        for (const auto& i : items) {
+            if (after && i.id != 0) { best = &i; break; }
+            after = after || &i == current;
+        }
+        if (!best) for (const auto& i : items) if (i.id != 0 && !best) best = &i;
+    } else {
+        // Nearest item whose centre lies in that direction; off-axis distance costs double.
+        const ImVec2 c((current->min.x + current->max.x) * 0.5f, (current->min.y + current->max.y) * 0.5f);
+        float bestScore = 1e30f;
+        for (const auto& i : items) {
+            if (i.id == 0 || &i == current) continue;
+            const ImVec2 o((i.min.x + i.max.x) * 0.5f, (i.min.y + i.max.y) * 0.5f);
+            const float dx = o.x - c.x, dy = o.y - c.y;
+            float along = 0, across = 0;
+            switch (direction) {
+                case Move::Up: along = -dy; across = std::fabs(dx); break;
+                case Move::Down: along = dy; across = std::fabs(dx); break;
+                case Move::Left: along = -dx; across = std::fabs(dy); break;
+                case Move::Right: along = dx; across = std::fabs(dy); break;
+                case Move::Next: break;
+            }
+            if (along <= 1.0f) continue;
+            const float score = along + 2.0f * across;
+            if (score < bestScore) {
+                bestScore = score;
+                best = &i;
+            }
+        }
+    }
+    if (!best) return false;
+    f.focused = best->id;
+    f.label = best->label;
+    f.justMoved = true;
+    return true;
+}
+
+void KeypadFocus::activate() {
+    focus().visible = true;
+    focus().activate = focus().focused != 0;
+}
+unsigned int KeypadFocus::focused() { return focus().focused; }
+std::string KeypadFocus::focusedLabel() { return focus().label; }
+bool KeypadFocus::visible() { return focus().visible; }
+void KeypadFocus::hide() { focus().visible = false; }
+void KeypadFocus::reset() {
+    const bool visible = focus().visible;
+    focus() = FocusState{};
+    focus().visible = visible;
+}
 
 bool wasDragged() {
     const ImGuiIO& io = ImGui::GetIO();
@@ -31,8 +172,7 @@ bool wasDragged() {
 bool tapArea(const char* id, std::string_view label, ImVec2 size) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id, size) && !wasDragged();
-    InteractiveLog::record(label, pos, ImVec2(pos.x + size.x, pos.y + size.y));
-    return pressed;
+    return registerItem(label, pos, ImVec2(pos.x + size.x, pos.y + size.y)) || pressed;
 }
 
 bool KineticScroll::update(float dt, bool reducedMotion) {
@@ -71,7 +211,7 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id, size) && !wasDragged();
     const bool held = ImGui::IsItemActive();
-    InteractiveLog::record(label, pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    const bool keyed = registerItem(label, pos, ImVec2(pos.x + size.x, pos.y + size.y));
 
     Rgb bg = t.primary, fg = t.onPrimary;
     bool outline = false;
@@ -85,13 +225,18 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = size.y * 0.18f;
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    // A control is told from its surroundings by its fill or, when the fill is close to
+    // the page, by its outline: that edge is what must reach 3:1.
+    const Rgb around = ContrastLog::background();
+    ContrastLog::control(outline ? t.border : bg, around, label);
     dl->AddRectFilled(pos, max, bg.imu32(held ? 215 : 255), rounding);
     if (outline) dl->AddRect(pos, max, t.border.imu32(), rounding, 0, 2.0f);
     const float pad = size.y * 0.15f;
     const TextLayout layout = layoutText(font, label, size.x - 2 * pad, 2);
     const ImVec2 textPos(pos.x + pad, pos.y + (size.y - layout.size.y) * 0.5f);
+    BackgroundScope scope(bg);
     drawText(dl, font, textPos, size.x - 2 * pad, 2, fg.imu32(), label, Align::Center);
-    return pressed;
+    return pressed || keyed;
 }
 
 ImVec2 badgeSize(std::string_view label, ImFont* font) {
@@ -103,6 +248,7 @@ ImVec2 badgeSize(std::string_view label, ImFont* font) {
 ImVec2 badge(ImDrawList* dl, ImVec2 pos, std::string_view label, Rgb background, Rgb foreground, ImFont* font) {
     const ImVec2 size = badgeSize(label, font);
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), background.imu32(), size.y * 0.25f);
+    BackgroundScope scope(background);
     const float padX = font->FontSize * 0.45f, padY = font->FontSize * 0.15f;
     drawText(dl, font, ImVec2(pos.x + padX, pos.y + padY), size.x - 2 * padX + 1, 1, foreground.imu32(), label);
     return size;

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "ui/fonts.hpp"
+#include "ui/speech.hpp"
 #include "ui/theme.hpp"
 
 namespace kiosk::ui {
@@ -18,22 +19,49 @@ enum class ButtonKind { Primary, Secondary, Accent, Tab, TabSelected };
 
 struct InteractiveItem {
     std::string label;
-    ImVec2 min, max;  // screen rectangle as laid out this frame
+    ImVec2 min, max;     // screen rectangle as laid out this frame
+    unsigned int id = 0;  // ImGui id; 0 for areas a keypad cannot activate
 };
 
-// Interactive items drawn in the current frame (for size and reach tests). Main thread.
+// Interactive items drawn in the current frame (for size, reach and keypad). Main thread.
 class InteractiveLog {
 public:
-    static void beginFrame();
-    static void record(std::string_view label, ImVec2 min, ImVec2 max);
+    static void beginFrame();  // the current frame's items become the previous frame's
+    static void record(std::string_view label, ImVec2 min, ImVec2 max, unsigned int id = 0);
     static const std::vector<InteractiveItem>& items();
+    static const std::vector<InteractiveItem>& previousItems();
 };
 
 struct WidgetEnv {
     const Theme* theme = nullptr;
     const Fonts* fonts = nullptr;
+    SpeechOutput* speech = nullptr;  // speak what the finger is on (speech mode)
+    const char* lang = "fr";         // language of the interface's own labels
+    float focusRing = 3.0f;               // focus ring thickness in pixels
 };
 void setWidgetEnv(const WidgetEnv& env);
+
+// Keypad focus, a model of the kiosk's own: arrows move between the interactive items
+// laid out in the previous frame (nearest in that direction), Enter activates the
+// focused one. The focused item gets a thick two-colour ring and, with speech, is spoken.
+class KeypadFocus {
+public:
+    enum class Move { Up, Down, Left, Right, Next };
+    // True when focus moved (or was placed on the first item).
+    static bool move(Move direction, float contentTop);
+    static void activate();  // Enter: the focused item fires this frame
+    static unsigned int focused();
+    static std::string focusedLabel();
+    static bool visible();    // a keypad is in use: show the ring
+    static void hide();       // a touch: the ring goes away
+    static void reset();      // new screen or new visitor
+};
+
+// The next widget's spoken description, said after its label (accessibility panel).
+void describeNext(std::string_view description);
+// The language the next widget's label is written in, when it is content ("fr" for a
+// French-only title on an English screen); otherwise the interface's language.
+void labelLanguageNext(std::string_view lang);
 
 // A labelled button of exactly `size`; returns true when tapped (released inside).
 bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind = ButtonKind::Primary,

@@ -12,6 +12,7 @@
 #include "core/format.hpp"
 #include "core/schedule.hpp"
 #include "ui/chrome.hpp"
+#include "ui/contrast.hpp"
 #include "ui/map_view.hpp"
 #include "ui/visuals.hpp"
 #include "ui/screens/screens.hpp"
@@ -38,6 +39,7 @@ public:
 
     double secondsUntilChange(const UiContext& ctx) const override {
         if (fading(ctx)) return 0;
+        if (ctx.a11y.loopPaused) return 1e9;
         const auto slides = playable(ctx);
         if (slides.empty()) return 1e9;
         return std::max(0.0, slides[slide_ % slides.size()].seconds - (ctx.clock->seconds() - slideStart_));
@@ -106,6 +108,10 @@ private:
 
     void advance(const UiContext& ctx, Navigator& nav, const std::vector<core::Slide>& slides) {
         if (slides.empty()) return;
+        if (ctx.a11y.loopPaused) {  // the visitor paused the loop: the slide stays
+            slideStart_ = ctx.clock->seconds();
+            return;
+        }
         const double now = ctx.clock->seconds();
         if (now - slideStart_ >= slides[slide_ % slides.size()].seconds) {
             previous_ = slide_ % slides.size();
@@ -157,13 +163,15 @@ private:
         const TextLayout when = layoutText(f.heading, dates, w, 2);
         const float height = margin * 1.4f + name.size.y + f.heading->FontSize * 0.15f + when.size.y;
         dl->AddRectFilled(ImVec2(0, 0), ImVec2(m.width(), height), ctx.theme->primary.imu32());
+        BackgroundScope band(ctx.theme->primary);
         float y = margin * 0.7f;
         y += drawText(dl, f.title, ImVec2(margin, y), w, 2, ctx.theme->onPrimary.imu32(), e.name.str(ctx.lang));
         drawText(dl, f.heading, ImVec2(margin, y + f.heading->FontSize * 0.15f), w, 2, ctx.theme->onPrimary.imu32(), dates);
         return height;
     }
 
-    // The call to touch, with the language switch, which acts at once.
+    // The call to touch, with the accessibility button and the language switch, which act
+    // at once. Beside the text on wide screens, under it on narrow ones.
     float drawCallToAction(const UiContext& ctx, Navigator& nav, float margin) {
         const Metrics& m = *ctx.metrics;
         const Fonts& f = *ctx.fonts;
@@ -171,20 +179,29 @@ private:
         const float buttonH = controlHeight(ctx);
         const char* langLabel = tr(Str::LanguageButton, ctx.lang);
         const float langW = std::max(m.cssPx(120), badgeSize(langLabel, f.bodyBold).x + f.body->FontSize);
-        const float w = m.width() - 2 * margin - 2 * (langW + margin * 0.5f);
-        const float textH = layoutText(f.title, tr(Str::TouchToStart, ctx.lang), w, 2).size.y + f.body->FontSize * 0.2f +
-                            layoutText(f.body, tr(Str::TouchToStartOther, ctx.lang), w, 2).size.y;
-        const float height = margin * 1.2f + std::max(textH, buttonH);
+        const std::string a11yLabel = std::string("\u267F ") + tr(Str::Accessibility, ctx.lang);
+        const float a11yW = std::max(m.cssPx(160), badgeSize(a11yLabel, f.bodyBold).x + f.body->FontSize);
+        const float sideW = std::max(langW, a11yW);
+        const char* cta = tr(Str::TouchToStart, ctx.lang);
+        const char* ctaOther = tr(Str::TouchToStartOther, ctx.lang);
+        const float besideW = m.width() - 2 * margin - 2 * (sideW + margin * 0.5f);
+        const bool beside = !layoutText(f.title, cta, besideW, 2).overflow && !layoutText(f.body, ctaOther, besideW, 2).overflow;
+        const float textW = beside ? besideW : m.width() - 2 * margin;
+        const float textH = layoutText(f.title, cta, textW, 2).size.y + f.body->FontSize * 0.2f +
+                            layoutText(f.body, ctaOther, textW, 2).size.y;
+        const float height = margin * 1.2f + (beside ? std::max(textH, buttonH) : textH + margin * 0.5f + buttonH);
         const float top = m.height() - height;
         dl->AddRectFilled(ImVec2(0, top), ImVec2(m.width(), m.height()), ctx.theme->accent.imu32());
-        ImGui::SetCursorScreenPos(ImVec2(m.width() - margin - langW, top + (height - buttonH) * 0.5f));
+        BackgroundScope band(ctx.theme->accent);
+        const float buttonY = beside ? top + (height - buttonH) * 0.5f : m.height() - margin * 0.6f - buttonH;
+        ImGui::SetCursorScreenPos(ImVec2(m.width() - margin - langW, buttonY));
         if (button("##attract-lang", langLabel, ImVec2(langW, buttonH), ButtonKind::Secondary)) nav.toggleLanguage();
-        const float x = margin + langW + margin * 0.5f;
-        float y = top + (height - textH) * 0.5f;
-        y += drawText(dl, f.title, ImVec2(x, y), w, 2, ctx.theme->onAccent.imu32(), tr(Str::TouchToStart, ctx.lang),
-                      Align::Center);
-        drawText(dl, f.body, ImVec2(x, y + f.body->FontSize * 0.2f), w, 2, ctx.theme->onAccent.imu32(),
-                 tr(Str::TouchToStartOther, ctx.lang), Align::Center);
+        ImGui::SetCursorScreenPos(ImVec2(margin, buttonY));
+        if (button("##attract-a11y", a11yLabel, ImVec2(a11yW, buttonH), ButtonKind::Secondary)) nav.go("accessibility");
+        const float x = beside ? margin + sideW + margin * 0.5f : margin;
+        float y = beside ? top + (height - textH) * 0.5f : top + margin * 0.6f;
+        y += drawText(dl, f.title, ImVec2(x, y), textW, 2, ctx.theme->onAccent.imu32(), cta, Align::Center);
+        drawText(dl, f.body, ImVec2(x, y + f.body->FontSize * 0.2f), textW, 2, ctx.theme->onAccent.imu32(), ctaOther, Align::Center);
         return height;
     }
 
@@ -255,7 +272,7 @@ private:
         const core::NowNext nn = core::nowAndNext(*ctx.content, ctx.clock->now(), 4);
         const float gap = ctx.metrics->margin();
         const float bottom = origin.y + area.y;
-        if (ctx.metrics->portrait()) {
+        if (ctx.oneColumn()) {
             drawList(ctx, tr(Str::NowOn, ctx.lang), nn.now, origin, area.x, origin.y + area.y * 0.5f);
             drawList(ctx, tr(Str::ComingNext, ctx.lang), nn.next, ImVec2(origin.x, origin.y + area.y * 0.5f + gap * 0.5f),
                      area.x, bottom);
@@ -295,8 +312,8 @@ private:
         const auto& demos = ctx.content->demos;
         float y = origin.y + drawText(dl, f.heading, origin, area.x, 1, ctx.theme->primary.imu32(), tr(Str::FeaturedDemos, ctx.lang));
         y += f.body->FontSize * 0.4f;
-        const int cols = ctx.metrics->portrait() ? 2 : 3;
-        const int rows = ctx.metrics->portrait() ? 2 : 1;
+        const int cols = ctx.oneColumn() ? 2 : 3;
+        const int rows = ctx.oneColumn() ? 2 : 1;
         const float gap = ctx.metrics->px(4);
         const float cardW = (area.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
         const float cardH = std::min((origin.y + area.y - y - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows),
@@ -308,6 +325,7 @@ private:
             const ImVec2 p(origin.x + static_cast<float>(i % cols) * (cardW + gap), y + static_cast<float>(i / cols) * (cardH + gap));
             const float imageH = cardH - f.bodyBold->FontSize * 2.6f;
             dl->AddRectFilled(p, ImVec2(p.x + cardW, p.y + cardH), ctx.theme->surface.imu32(), f.body->FontSize * 0.3f);
+            BackgroundScope card(ctx.theme->surface);
             if (!d.gallery.empty() && imageH > 0) drawImage(ctx, d.gallery.front(), p, ImVec2(p.x + cardW, p.y + imageH), Fit::Cover);
             drawText(dl, f.bodyBold, ImVec2(p.x + f.body->FontSize * 0.4f, p.y + imageH + f.body->FontSize * 0.3f),
                      cardW - f.body->FontSize * 0.8f, 2, ctx.theme->text.imu32(), d.title.str(ctx.lang));

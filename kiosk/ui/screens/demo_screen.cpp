@@ -37,7 +37,7 @@ public:
         if (!d) return;
         const Metrics& m = *ctx.metrics;
         const float margin = m.margin();
-        const bool side = !m.portrait();
+        const bool side = !ctx.oneColumn();
         const float galleryW = side ? (m.width() - 3 * margin) * 0.55f : m.width() - 2 * margin;
         const float top = ctx.areaMin.y + margin * 0.5f;
         if (side) {
@@ -101,21 +101,33 @@ private:
         const Fonts& f = *ctx.fonts;
         const Theme& t = *ctx.theme;
         text(titleFontFor(ctx, width), width, 0, t.text.imu32(), d.title.str(ctx.lang));
-        text(f.bodyBold, width, 0, t.textMuted.imu32(), std::string(tr(Str::Partner, ctx.lang)) + " : " + d.partner);
-        if (!d.link.empty()) {  // the link first: a visitor in a hurry takes it away at once
-            ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.3f));
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            const float side = drawQr(ctx, d.link, p, 40.0f);
-            ImGui::Dummy(ImVec2(side, side));
-            text(f.body, width, 2, t.textMuted.imu32(), tr(Str::ScanForInfo, ctx.lang));
+        easyReadBox(ctx, d.easyRead, width);
+        // The link's QR code first, with who shows the demo and where beside it: a visitor
+        // in a hurry scans it without scrolling.
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const float qr = d.link.empty() ? 0 : qrSide(ctx, d.link, 40.0f);
+        const float gapX = f.body->FontSize * 0.6f;
+        const bool beside = qr > 0 && width - qr - gapX >= f.body->FontSize * 8;
+        float qrBottom = top.y;
+        if (qr > 0) {
+            drawQr(ctx, d.link, top, 40.0f);
+            ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + qr));
+            qrBottom = top.y + qr + text(f.small, beside ? qr : width, 0, t.textMuted.imu32(), tr(Str::ScanForInfo, ctx.lang));
+            if (beside) ImGui::SetCursorScreenPos(ImVec2(top.x + qr + gapX, top.y));
         }
+        const float infoW = beside ? width - qr - gapX : width;
+        ImGui::BeginGroup();
+        text(f.bodyBold, infoW, 0, t.textMuted.imu32(), std::string(tr(Str::Partner, ctx.lang)) + " : " + d.partner);
         if (const core::Place* p = ctx.content->findPlace(d.placeId)) {
             std::string where = (p->shortName.empty() ? p->name : p->shortName).str(ctx.lang);
             if (!d.stand.empty()) where = d.stand.str(ctx.lang) + " \u00B7 " + where;
-            text(f.body, width, 0, t.text.imu32(), where);
-            const float bw = std::min(width, std::max(ctx.metrics->cssPx(200), badgeSize(tr(Str::ShowOnMap, ctx.lang), f.bodyBold).x + f.body->FontSize));
+            text(f.body, infoW, 0, t.text.imu32(), where);
+            const float bw = std::min(infoW, std::max(ctx.metrics->cssPx(200), badgeSize(tr(Str::ShowOnMap, ctx.lang), f.bodyBold).x + f.body->FontSize));
             if (button("##demo-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(bw, controlHeight(ctx)))) nav.go("maps", p->id);
         }
+        ImGui::EndGroup();
+        const float infoBottom = ImGui::GetItemRectMax().y;
+        ImGui::SetCursorScreenPos(ImVec2(top.x, std::max(qrBottom, infoBottom)));
         ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));
         text(f.body, width, 0, t.text.imu32(), d.description.str(ctx.lang));
     }

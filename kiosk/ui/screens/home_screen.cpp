@@ -5,6 +5,7 @@
 
 #include "core/schedule.hpp"
 #include "ui/chrome.hpp"
+#include "ui/contrast.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/text.hpp"
@@ -38,7 +39,7 @@ public:
         const float gap = m.px(4);
         const ImVec2 min(ctx.areaMin.x + margin, ctx.areaMin.y + margin);
         const ImVec2 max(ctx.areaMax.x - margin, ctx.areaMax.y - margin);
-        const bool oneColumn = m.portrait() || (max.x - min.x) < m.px(250);
+        const bool oneColumn = ctx.oneColumn() || (max.x - min.x) < m.px(250);
         const int cols = oneColumn ? 1 : 2;
         const int rows = 4 / cols;
         const float w = (max.x - min.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
@@ -56,6 +57,8 @@ private:
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 max(pos.x + size.x, pos.y + size.y);
         dl->AddRectFilled(pos, max, t.primary.imu32(), f.body->FontSize * 0.5f);
+        BackgroundScope tileBg(t.primary);
+        ContrastLog::control(t.primary, t.background, tr(tile.label, ctx.lang));
         const float pad = f.body->FontSize * 0.8f;
         // Pictogram beside the words when the tile is wide and short, above them otherwise.
         const bool beside = size.x > size.y * 1.6f;

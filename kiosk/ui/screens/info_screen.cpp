@@ -24,7 +24,7 @@ public:
         const float width = panel_.begin(ctx, nav, "##info", ImVec2(margin, ctx.areaMin.y + margin * 0.5f),
                                          ImVec2(m.width() - margin, ctx.areaMax.y - margin * 0.3f));
         const float gap = m.px(3);
-        const int cols = m.portrait() ? 1 : 2;
+        const int cols = ctx.oneColumn() ? 1 : 2;
         const float w = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
         const float h = std::max(controlHeight(ctx) * 1.6f, ctx.fonts->heading->FontSize * 3.2f);
         const ImVec2 origin = ImGui::GetCursorScreenPos();

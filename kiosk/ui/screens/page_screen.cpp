@@ -32,6 +32,7 @@ public:
                                          ImVec2(m.width() - margin, ctx.areaMax.y - margin * 0.3f));
         text(titleFontFor(ctx, width), width, 0, ctx.theme->text.imu32(), page->title.str(ctx.lang));
         ImGui::Dummy(ImVec2(1, ctx.fonts->body->FontSize * 0.5f));
+        easyReadBox(ctx, page->easyRead, width);
         const std::string body = page->body.str(ctx.lang);
         std::size_t start = 0;
         while (start < body.size()) {

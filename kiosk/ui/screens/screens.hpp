@@ -18,11 +18,13 @@ std::unique_ptr<Screen> makeShowroomScreen();
 std::unique_ptr<Screen> makeDemoScreen();
 std::unique_ptr<Screen> makeInfoScreen();
 std::unique_ptr<Screen> makePageScreen();
+std::unique_ptr<Screen> makeAccessibilityScreen();
 
 using ScreenFactory = std::unique_ptr<Screen> (*)();
 inline std::vector<ScreenFactory> screenFactories() {
     return {&makeAttractScreen, &makeHomeScreen,     &makeProgrammeScreen, &makeSessionScreen, &makeMapsScreen,
-            &makePlaceScreen,   &makeShowroomScreen, &makeDemoScreen,      &makeInfoScreen,    &makePageScreen};
+            &makePlaceScreen,   &makeShowroomScreen, &makeDemoScreen,      &makeInfoScreen,    &makePageScreen,
+            &makeAccessibilityScreen};
 }
 
 }  // namespace kiosk::ui

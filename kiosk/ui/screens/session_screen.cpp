@@ -38,7 +38,7 @@ public:
             text(ctx.fonts->heading, m.width() - 2 * margin, 2, ctx.theme->textMuted.imu32(), tr(Str::NoResults, ctx.lang));
             return;
         }
-        const bool side = !m.portrait();  // landscape: registration and QR code stay in view beside the text
+        const bool side = !ctx.oneColumn();  // landscape: registration and QR code stay in view beside the text
         const float sideW = side ? std::max(qrSide(ctx, s->registration.url, kQrMm), (m.width() - 2 * margin) * 0.32f) : 0;
         const ImVec2 min(margin, ctx.areaMin.y + margin * 0.5f);
         const ImVec2 max(m.width() - margin - (side ? sideW + margin : 0), ctx.areaMax.y - margin * 0.3f);
@@ -62,6 +62,7 @@ private:
         if (!s.subtitle.empty()) text(f.heading, width, 0, t.textMuted.imu32(), s.subtitle.str(ctx.lang));
         gap(ctx, 0.4f);
         badges(ctx, s, width);
+        easyReadBox(ctx, s.easyRead, width);
         if (!s.statusNote.empty() && s.status != core::SessionStatus::Scheduled) {
             const Rgb ink = s.status == core::SessionStatus::Cancelled ? t.cancelled : t.changed;
             text(f.bodyBold, width, 0, ink.imu32(), s.statusNote.str(ctx.lang));

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ui/chrome.hpp"
+#include "ui/contrast.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/text.hpp"
@@ -41,6 +42,7 @@ public:
             const ImVec2 p(origin.x + static_cast<float>(i % static_cast<std::size_t>(cols)) * (cardW + gap),
                            origin.y + static_cast<float>(i / static_cast<std::size_t>(cols)) * (cardH + gap));
             dl->AddRectFilled(p, ImVec2(p.x + cardW, p.y + cardH), ctx.theme->surface.imu32(), f.body->FontSize * 0.3f);
+            BackgroundScope card(ctx.theme->surface);
             const float visibleTop = ctx.areaMin.y - cardH, visibleBottom = ctx.areaMax.y;
             if (!d.gallery.empty() && p.y > visibleTop && p.y < visibleBottom) {  // only cards on screen ask for images
                 drawImage(ctx, d.gallery.front(), p, ImVec2(p.x + cardW, p.y + imageH), Fit::Cover);
