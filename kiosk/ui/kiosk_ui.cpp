@@ -85,6 +85,8 @@ core::Status KioskUi::init(std::shared_ptr<const core::Content> content) {
     if (!fonts) return core::fail(fonts.error());
     fonts_ = fonts.value();
     lastInput_ = clock_.seconds();
+    KeypadFocus::reset();
+    KeypadFocus::hide();
     if (content_) enterCurrent();
     return core::Ok{};
 }
@@ -231,10 +233,11 @@ void KioskUi::handleKeys(std::deque<KeyEvent> keys) {
             case Key::Right: KeypadFocus::move(KeypadFocus::Move::Right, areaMin_.y); break;
             case Key::Tab: KeypadFocus::move(KeypadFocus::Move::Next, areaMin_.y); break;
             case Key::Enter:
-                if (KeypadFocus::focused() == 0) {
-                    KeypadFocus::move(KeypadFocus::Move::Next, areaMin_.y);
+                if (KeypadFocus::activate()) break;
+                if (currentScreen() == "attract") {
+                    go("home");  // a keypad wakes the kiosk like a touch
                 } else {
-                    KeypadFocus::activate();
+                    KeypadFocus::move(KeypadFocus::Move::Next, areaMin_.y);
                 }
                 break;
             case Key::Back:
@@ -255,10 +258,14 @@ void KioskUi::handleKeys(std::deque<KeyEvent> keys) {
     }
 }
 
+float KioskUi::footerHeight() const {
+    return std::max(metrics_.cssPx(56), fonts_.bodyBold->FontSize * 2.0f) + metrics_.margin() * 0.5f;
+}
+
 float KioskUi::drawFooter() {
     const float margin = metrics_.margin();
     const float h = std::max(metrics_.cssPx(56), fonts_.bodyBold->FontSize * 2.0f);
-    const float barH = h + margin * 0.5f;
+    const float barH = footerHeight();
     const float top = metrics_.height() - barH;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, top), ImVec2(metrics_.width(), metrics_.height()), theme_.surface.imu32());
@@ -403,11 +410,13 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
         const std::string title = screen.title(headerCtx);
         float top = 0, bottom = metrics_.height();
         if (!title.empty()) top = drawHeader(headerCtx, *this, title, currentScreen() != "home");
-        if (currentScreen() != "attract") bottom -= drawFooter();  // the accessibility button, low on every screen
+        const bool footer = currentScreen() != "attract";
+        if (footer) bottom -= footerHeight();
         areaMin_ = ImVec2(0, top);
         areaMax_ = ImVec2(metrics_.width(), bottom);
         ImGui::SetCursorScreenPos(areaMin_);
         screen.draw(context(), *this);
+        if (footer) drawFooter();  // the accessibility button, low on every screen
     } else {
         drawLoading();
     }

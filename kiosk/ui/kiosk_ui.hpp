@@ -98,6 +98,7 @@ private:
     void drawLoading();
     void drawIdleWarning();
     float drawFooter();
+    float footerHeight() const;
     void handleKeys(std::deque<KeyEvent> keys);
     void applyTheme();
     void speak(const std::string& text, std::string_view lang);

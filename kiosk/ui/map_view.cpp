@@ -44,6 +44,21 @@ bool pointInPolygon(ImVec2 p, const std::vector<ImVec2>& poly) {
     return inside;
 }
 
+// A room's touch target: its outline's box, grown to at least 44 CSS px around its centre.
+std::pair<ImVec2, ImVec2> MapView::roomTarget(const UiContext& ctx, const MapRoom& r) const {
+    ImVec2 lo(1e9f, 1e9f), hi(-1e9f, -1e9f);
+    for (ImVec2 p : r.points) {
+        const ImVec2 s = toScreen(p);
+        lo = ImVec2(std::min(lo.x, s.x), std::min(lo.y, s.y));
+        hi = ImVec2(std::max(hi.x, s.x), std::max(hi.y, s.y));
+    }
+    const float need = ctx.metrics->cssPx(44);
+    const ImVec2 c((lo.x + hi.x) * 0.5f, (lo.y + hi.y) * 0.5f);
+    if (hi.x - lo.x < need) lo.x = c.x - need * 0.5f, hi.x = c.x + need * 0.5f;
+    if (hi.y - lo.y < need) lo.y = c.y - need * 0.5f, hi.y = c.y + need * 0.5f;
+    return {lo, hi};
+}
+
 void MapView::reset() {
     zoom_ = 1.0f;
     offset_ = ImVec2(0, 0);
@@ -182,7 +197,7 @@ std::string MapView::draw(const UiContext& ctx, ImVec2 min, ImVec2 max, ImVec2 s
     drawButtons(ctx, min, max);
     // The map area itself: drag to pan, tap a room.
     ImGui::SetCursorScreenPos(min);
-    ImGui::InvisibleButton("##map-area", viewSize_);
+    gestureArea("##map-area", viewSize_);
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsItemActive() && wasDragged() && !ctx.pinching) {
         const float s = baseScale_ * zoom_;
@@ -195,20 +210,20 @@ std::string MapView::draw(const UiContext& ctx, ImVec2 min, ImVec2 max, ImVec2 s
         for (const MapRoom& r : rooms) {
             if (pointInPolygon(c, r.points)) tapped = r.id;
         }
+        if (tapped.empty()) {  // a small room: its target square around the label
+            for (const MapRoom& r : rooms) {
+                const auto [lo, hi] = roomTarget(ctx, r);
+                if (io.MousePos.x >= lo.x && io.MousePos.x <= hi.x && io.MousePos.y >= lo.y && io.MousePos.y <= hi.y) tapped = r.id;
+            }
+        }
     }
     if (ctx.pinching && ctx.pinchScale != 1.0f && ctx.pinchCenter.x >= min.x && ctx.pinchCenter.x <= max.x &&
         ctx.pinchCenter.y >= min.y && ctx.pinchCenter.y <= max.y) {
         zoomAround(ctx.pinchScale, ctx.pinchCenter);
     }
     for (const MapRoom& r : rooms) {  // rooms are touch targets too (for size tests and speech)
-        ImVec2 lo(1e9f, 1e9f), hi(-1e9f, -1e9f);
-        for (ImVec2 p : r.points) {
-            const ImVec2 s = toScreen(p);
-            lo = ImVec2(std::min(lo.x, s.x), std::min(lo.y, s.y));
-            hi = ImVec2(std::max(hi.x, s.x), std::max(hi.y, s.y));
-        }
-        InteractiveLog::record(r.label, ImVec2(std::max(lo.x, min.x), std::max(lo.y, min.y)),
-                               ImVec2(std::min(hi.x, max.x), std::min(hi.y, max.y)));
+        const auto [lo, hi] = roomTarget(ctx, r);
+        InteractiveLog::record(r.label, lo, hi);
     }
     return tapped;
 }

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -50,6 +51,7 @@ public:
 
 private:
     void clampOffset();
+    std::pair<ImVec2, ImVec2> roomTarget(const UiContext& ctx, const MapRoom& room) const;
     void drawButtons(const UiContext& ctx, ImVec2 min, ImVec2 max);
 
     float zoom_ = 1.0f;

@@ -150,9 +150,16 @@ bool KeypadFocus::move(Move direction, float contentTop) {
     return true;
 }
 
-void KeypadFocus::activate() {
-    focus().visible = true;
-    focus().activate = focus().focused != 0;
+bool KeypadFocus::activate() {
+    FocusState& f = focus();
+    f.visible = true;
+    const auto& items = lastItems();
+    const bool present = f.focused != 0 && std::any_of(items.begin(), items.end(), [&](const InteractiveItem& i) {
+        return i.id == f.focused;
+    });
+    if (!present) f.focused = 0;
+    f.activate = present;
+    return present;
 }
 unsigned int KeypadFocus::focused() { return focus().focused; }
 std::string KeypadFocus::focusedLabel() { return focus().label; }
@@ -167,6 +174,11 @@ void KeypadFocus::reset() {
 bool wasDragged() {
     const ImGuiIO& io = ImGui::GetIO();
     return io.MouseDragMaxDistanceSqr[0] > io.MouseDragThreshold * io.MouseDragThreshold;
+}
+
+bool gestureArea(const char* id, ImVec2 size) {
+    ImGui::InvisibleButton(id, size);
+    return ImGui::IsItemActive();
 }
 
 bool tapArea(const char* id, std::string_view label, ImVec2 size) {
@@ -228,7 +240,8 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     // A control is told from its surroundings by its fill or, when the fill is close to
     // the page, by its outline: that edge is what must reach 3:1.
     const Rgb around = ContrastLog::background();
-    ContrastLog::control(outline ? t.border : bg, around, label);
+    const bool fillShows = !outline || contrastRatio(bg, around) >= contrastRatio(t.border, around);
+    ContrastLog::control(fillShows ? bg : t.border, around, label);
     dl->AddRectFilled(pos, max, bg.imu32(held ? 215 : 255), rounding);
     if (outline) dl->AddRect(pos, max, t.border.imu32(), rounding, 0, 2.0f);
     const float pad = size.y * 0.15f;

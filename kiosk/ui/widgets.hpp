@@ -49,7 +49,8 @@ public:
     enum class Move { Up, Down, Left, Right, Next };
     // True when focus moved (or was placed on the first item).
     static bool move(Move direction, float contentTop);
-    static void activate();  // Enter: the focused item fires this frame
+    // Enter: the focused item fires this frame. False when nothing on screen has the focus.
+    static bool activate();
     static unsigned int focused();
     static std::string focusedLabel();
     static bool visible();    // a keypad is in use: show the ring
@@ -81,6 +82,10 @@ private:
 // An invisible touch target of `size` at the cursor (cards, markers...). True when
 // tapped: released inside without having been dragged (a drag scrolls, it never taps).
 bool tapArea(const char* id, std::string_view label, ImVec2 size);
+
+// A surface that follows the finger (a map to pan, a gallery to swipe): not a control
+// of its own, so not in the interactive log. True while it is held.
+bool gestureArea(const char* id, ImVec2 size);
 
 // Whether the pointer travelled further than a tap allows since it went down.
 bool wasDragged();

@@ -125,6 +125,15 @@ public:
         platform::translateEvent(e, video_->width(), video_->height(), input_);
     }
 
+    // A key of a USB keypad or keyboard, through the platform layer.
+    void key(SDL_Keycode k, int frames = 2) {
+        SDL_Event e{};
+        e.type = SDL_KEYDOWN;
+        e.key.keysym.sym = k;
+        platform::translateEvent(e, video_->width(), video_->height(), input_);
+        frame(frames);
+    }
+
     // A one-finger drag in steps, one frame each.
     void drag(float x0, float y0, float x1, float y1, int steps = 8, SDL_FingerID finger = 1) {
         finger_(SDL_FINGERDOWN, x0, y0, finger);

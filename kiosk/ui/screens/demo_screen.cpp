@@ -71,7 +71,7 @@ private:
         dl->PopClipRect();
         // Swipe: the picture follows the finger; past a fifth of the width it changes.
         ImGui::SetCursorScreenPos(pos);
-        ImGui::InvisibleButton("##gallery-swipe", ImVec2(w, imageH));
+        gestureArea("##gallery-swipe", ImVec2(w, imageH));
         const ImGuiIO& io = ImGui::GetIO();
         if (ImGui::IsItemActive() && wasDragged()) dragX_ += io.MouseDelta.x;
         if (ImGui::IsItemDeactivated()) {
