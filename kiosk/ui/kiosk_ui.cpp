@@ -384,6 +384,8 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
     const bool activity = input.takeActivity();
     checkIdle(activity);
     animating_ = false;
+    frameLang_ = lang_;
+    frameA11y_ = a11y_;
     setWidgetEnv({&theme_, &fonts_, a11y_.speech ? speech_ : nullptr, core::langCode(lang_),
                   std::max(metrics_.cssPx(3), 3.0f)});
     ContrastLog::clear();
@@ -429,6 +431,8 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
         safePoint_ = false;
         applyPendingContent();
     }
+    // What this frame changed (a route, the language, a setting) shows in the next one.
+    redrawRequested_ = routeChanged_ || safePoint_ || lang_ != frameLang_ || !(a11y_ == frameA11y_);
     if (routeChanged_) {
         routeChanged_ = false;
         routes_ = pendingRoutes_;
@@ -451,7 +455,7 @@ double KioskUi::secondsUntilChange() const {
 }
 
 bool KioskUi::needsRedraw() const {
-    if (routeChanged_ || fontsDirty_ || animating_ || pinch_.active) return true;
+    if (routeChanged_ || redrawRequested_ || fontsDirty_ || animating_ || pinch_.active) return true;
     if (static_cast<long>(clock_.now().time_since_epoch().count() / 60) != lastMinute_) return true;
     return secondsUntilChange() <= 0.0;
 }

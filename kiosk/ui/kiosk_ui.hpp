@@ -126,6 +126,9 @@ private:
     bool idleWarning_ = false;
     bool animating_ = false;
     bool safePoint_ = false;
+    bool redrawRequested_ = false;  // the last frame changed something the next must show
+    core::Lang frameLang_ = core::Lang::Fr;
+    AccessibilitySettings frameA11y_;
     PinchGesture pinch_;
     long lastMinute_ = -1;
     float dt_ = 1.0f / 60.0f;
