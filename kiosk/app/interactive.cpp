@@ -64,6 +64,7 @@ void applySeated(const Runtime& rt, platform::Video& video, ui::KioskUi& ui, boo
 }  // namespace
 
 int runInteractive(const Runtime& rt) {
+    const auto started = std::chrono::steady_clock::now();
     const std::string bundled = rt.contentDir();
     const std::string cacheDir = rt.config.cacheDir;
     const bool syncing = !rt.config.feedUrl.empty();
@@ -89,6 +90,10 @@ int runInteractive(const Runtime& rt) {
         return 1;
     }
     platform::Video& video = *opened.value();
+    const auto windowReady = std::chrono::steady_clock::now();
+    core::log::info("window ready " +
+                    std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(windowReady - started).count()) +
+                    " ms after start");
     if (auto s = video.setRotation(rt.config.screen.rotation); !s) core::log::warning(s.error());
     core::log::info("screen " + std::to_string(video.width()) + "x" + std::to_string(video.height()) + " (rotation " +
                     std::to_string(video.rotation()) + "), renderer " + video.rendererName());
@@ -99,7 +104,10 @@ int runInteractive(const Runtime& rt) {
     int code = 0;
     {
         ui::KioskUi ui(clock, ui::Metrics(rt.geometry(video.width(), video.height())), rt.uiOptions());
-        if (auto s = ui.init(nullptr); !s) {
+        // Content usually loads while the window opens: then the fonts are built once, for it.
+        std::optional<core::sync::StartContent> early;
+        if (loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) early = loading.get();
+        if (auto s = ui.init(early && early->load.content ? early->load.content : nullptr); !s) {
             std::fprintf(stderr, "kiosk: %s\n", s.error().c_str());
             code = 1;
         }
@@ -117,14 +125,14 @@ int runInteractive(const Runtime& rt) {
         if (!speech.available()) core::log::warning(speech.engineDescription());
         bool seated = false;
         ui::InputQueue input;
-        bool running = code == 0, dirty = true;
+        bool running = code == 0, dirty = true, firstContentFrame = true;
         double last = clock.seconds();
         while (running) {
             // Sleep until input arrives or something is due; never longer than a second
             // while content loads or new content may come from the sync worker.
             const bool busy = dirty || input.pending() || ui.needsRedraw();
             double wait = busy ? 0.0 : ui.secondsUntilChange();
-            if (loading.valid() || syncing) wait = std::min(wait, loading.valid() ? 0.05 : 1.0);
+            if (loading.valid() || early || syncing) wait = std::min(wait, loading.valid() || early ? 0.0 : 1.0);
             SDL_Event e;
             if (wait <= 0 ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, static_cast<int>(wait * 1000) + 1)) {
                 do {
@@ -133,8 +141,9 @@ int runInteractive(const Runtime& rt) {
                     dirty = dirty || r.handled || e.type == SDL_WINDOWEVENT;
                 } while (SDL_PollEvent(&e));
             }
-            if (loading.valid() && loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-                core::sync::StartContent start = loading.get();
+            if (early || (loading.valid() && loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
+                core::sync::StartContent start = early ? std::move(*early) : loading.get();
+                early.reset();
                 logDiagnostics(start.source, start.load.diagnostics);
                 if (!start.problem.empty()) core::log::warning("cache not used: " + start.problem);
                 if (!start.load.content) {
@@ -171,6 +180,13 @@ int runInteractive(const Runtime& rt) {
             video.beginFrame();
             renderFrame(ui, renderer, input, static_cast<float>(t - last));
             video.endFrame();
+            if (firstContentFrame && ui.content()) {  // for docs/performance.md: start to first frame of content
+                firstContentFrame = false;
+                const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+                const auto afterWindow = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - windowReady);
+                core::log::info("first frame of content " + std::to_string(ms.count()) + " ms after start, " +
+                                std::to_string(afterWindow.count()) + " ms after the window appeared");
+            }
             last = t;
             dirty = false;
         }

@@ -25,12 +25,9 @@ core::Result<Fonts> buildFonts(ImFontAtlas& atlas, const FontFiles& files, const
     }
     // The ranges must outlive the atlas build: ImGui keeps the pointer.
     static ImVector<ImWchar> ranges;
-    ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(atlas.GetGlyphRangesDefault());
-    builder.AddText(kAlwaysNeeded);
-    for (const std::string& t : texts) builder.AddText(t.c_str(), t.c_str() + t.size());
-    ranges.clear();
-    builder.BuildRanges(&ranges);
+    const std::vector<unsigned short> wanted = glyphRangesFor(texts);
+    ranges.resize(static_cast<int>(wanted.size()));
+    for (std::size_t i = 0; i < wanted.size(); ++i) ranges[static_cast<int>(i)] = wanted[i];
 
     atlas.Clear();
     ImFontConfig cfg;
@@ -52,6 +49,17 @@ core::Result<Fonts> buildFonts(ImFontAtlas& atlas, const FontFiles& files, const
     }
     if (!atlas.Build()) return core::fail("could not build the font atlas (too many glyphs or sizes too large)");
     return fonts;
+}
+
+std::vector<unsigned short> glyphRangesFor(const std::vector<std::string>& texts) {
+    ImFontGlyphRangesBuilder builder;
+    static const ImWchar latin1[] = {0x0020, 0x00FF, 0};  // what ImGui's default ranges hold
+    builder.AddRanges(latin1);
+    builder.AddText(kAlwaysNeeded);
+    for (const std::string& t : texts) builder.AddText(t.c_str(), t.c_str() + t.size());
+    ImVector<ImWchar> ranges;
+    builder.BuildRanges(&ranges);
+    return std::vector<unsigned short>(ranges.begin(), ranges.end());
 }
 
 std::vector<char32_t> missingGlyphs(const ImFont& font, std::string_view utf8) {

@@ -38,6 +38,9 @@ struct Fonts {
 core::Result<Fonts> buildFonts(ImFontAtlas& atlas, const FontFiles& files, const FontSizes& sizes,
                                const std::vector<std::string>& texts);
 
+// The glyph ranges buildFonts uses for `texts` (ImGui's pairs of first, last codepoint).
+std::vector<unsigned short> glyphRangesFor(const std::vector<std::string>& texts);
+
 // Characters of `utf8` that `font` has no glyph for (ImFont::FindGlyphNoFallback).
 std::vector<char32_t> missingGlyphs(const ImFont& font, std::string_view utf8);
 std::string codepointName(char32_t c);  // "U+202F"

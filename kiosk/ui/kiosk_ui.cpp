@@ -81,9 +81,11 @@ core::Status KioskUi::init(std::shared_ptr<const core::Content> content) {
     io.MouseDragThreshold = metrics_.px(3.0f);  // finger jitter under 3 mm is still a tap
     ImGui::StyleColorsLight();
     applyTheme();
-    auto fonts = buildFonts(*io.Fonts, options_.fontFiles, fontSizesFor(metrics_, a11y_.textScale()), textsFor(content_.get()));
+    const auto texts = textsFor(content_.get());
+    auto fonts = buildFonts(*io.Fonts, options_.fontFiles, fontSizesFor(metrics_, a11y_.textScale()), texts);
     if (!fonts) return core::fail(fonts.error());
     fonts_ = fonts.value();
+    atlasRanges_ = glyphRangesFor(texts);
     lastInput_ = clock_.seconds();
     KeypadFocus::reset();
     KeypadFocus::hide();
@@ -94,7 +96,8 @@ core::Status KioskUi::init(std::shared_ptr<const core::Content> content) {
 void KioskUi::setContent(std::shared_ptr<const core::Content> content) {
     content_ = std::move(content);
     pendingContent_.reset();
-    fontsDirty_ = true;
+    // Rebuilding the atlas costs a frame's time: only when the content needs new glyphs.
+    if (glyphRangesFor(textsFor(content_.get())) != atlasRanges_) fontsDirty_ = true;
     if (content_) enterCurrent();
 }
 
@@ -116,12 +119,14 @@ void KioskUi::applyPendingContent() {
 bool KioskUi::prepareFrame() {
     if (!fontsDirty_) return false;
     fontsDirty_ = false;
-    auto fonts = buildFonts(*ImGui::GetIO().Fonts, options_.fontFiles, fontSizesFor(metrics_, a11y_.textScale()), textsFor(content_.get()));
+    const auto texts = textsFor(content_.get());
+    auto fonts = buildFonts(*ImGui::GetIO().Fonts, options_.fontFiles, fontSizesFor(metrics_, a11y_.textScale()), texts);
     if (!fonts) {
         core::log::error("cannot rebuild fonts: " + fonts.error());
         return false;
     }
     fonts_ = fonts.value();
+    atlasRanges_ = glyphRangesFor(texts);
     return true;
 }
 

@@ -117,6 +117,7 @@ private:
     AccessibilitySettings a11y_;
     std::shared_ptr<const core::Content> content_, pendingContent_;
     bool fontsDirty_ = false;
+    std::vector<unsigned short> atlasRanges_;  // glyphs in the current font atlas
     std::map<std::string, std::unique_ptr<Screen>> screens_;
     std::vector<Route> routes_{{"attract", {}}};
     std::vector<Route> pendingRoutes_;
