@@ -48,7 +48,11 @@ ParsedOptions parseOptions(int argc, char** argv) {
     app.add_flag("--sync-once", o.syncOnce,
                  "sync the content feed once into the cache, print what was done and exit (no display needed)");
     app.add_option("--feed", o.feedUrl, "the feed's manifest URL for --sync-once (default: feed_url of the configuration)");
-    app.add_option("--cache", o.cacheDir, "the cache folder for --sync-once (default: cache_dir of the configuration)");
+    app.add_option("--cache", o.cacheDir,
+                   "the cache folder for --sync-once, --status and --rollback (default: cache_dir of the configuration)");
+    app.add_flag("--status", o.status, "staff: print the content sync status of the cache (versions, last sync, last error)");
+    app.add_flag("--rollback", o.rollback,
+                 "staff: make the previous content version current again (a running kiosk shows it at its next start)");
 
     try {
         app.parse(argc, argv);

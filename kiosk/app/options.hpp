@@ -19,6 +19,8 @@ struct Options {
     bool check = false;
     bool verbose = false;
     bool syncOnce = false;      // --sync-once: one content sync, no display
+    bool status = false;        // --status: print the sync status of the cache
+    bool rollback = false;      // --rollback: previous content version becomes current
     std::string feedUrl;        // --feed (overrides feed_url)
     std::string cacheDir;       // --cache (overrides cache_dir)
 };

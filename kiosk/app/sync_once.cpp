@@ -4,6 +4,10 @@
 #include <cstdio>
 
 #include "core/clock.hpp"
+#include "core/sync/cache.hpp"
+#include "core/sync/sync_status.hpp"
+
+#include <filesystem>
 
 namespace kiosk::app {
 
@@ -46,6 +50,58 @@ int runSyncOnce(const Runtime& rt) {
         std::fprintf(stderr, "kiosk --sync-once: failed: %s\n", r.error.c_str());
         return 1;
     }
+    return 0;
+}
+
+namespace {
+std::string cacheDirOf(const Runtime& rt) { return rt.options.cacheDir.empty() ? rt.config.cacheDir : rt.options.cacheDir; }
+
+std::string when(const std::optional<core::Instant>& t) { return t ? core::formatIsoUtc(*t) : std::string("never"); }
+}  // namespace
+
+int runStatus(const Runtime& rt) {
+    const std::string dir = cacheDirOf(rt);
+    if (!std::filesystem::is_directory(dir)) {
+        std::fprintf(stderr, "kiosk --status: no cache in %s (the kiosk shows its bundled content)\n", dir.c_str());
+        return 2;
+    }
+    core::sync::ContentCache cache(dir);
+    const auto current = cache.currentVersion();
+    const auto previous = cache.previousVersion();
+    std::printf("cache      %s\n", dir.c_str());
+    std::printf("current    %s\n", current ? ("version " + std::to_string(*current)).c_str() : "none (bundled content)");
+    std::printf("previous   %s\n", previous ? ("version " + std::to_string(*previous) + " (kiosk --rollback makes it current)").c_str() : "none");
+    auto status = core::sync::readStatusFile(dir);
+    if (!status) {
+        std::printf("sync       no status yet (%s)\n", status.error().c_str());
+        return 0;
+    }
+    const auto& s = status.value();
+    std::printf("feed       %s\n", s.feedUrl.empty() ? "(none)" : s.feedUrl.c_str());
+    std::printf("published  %s\n", when(s.published).c_str());
+    std::printf("last try   %s: %s\n", when(s.lastAttempt).c_str(), s.lastResult.c_str());
+    std::printf("last ok    %s\n", when(s.lastSuccess).c_str());
+    std::printf("next try   %s\n", when(s.nextAttempt).c_str());
+    std::printf("downloaded %llu bytes in %llu requests\n", static_cast<unsigned long long>(s.bytesDownloaded),
+                static_cast<unsigned long long>(s.requests));
+    if (!s.lastError.empty()) {
+        std::printf("last error %s (%d failures in a row)\n", s.lastError.c_str(), s.consecutiveFailures);
+        return 1;
+    }
+    return 0;
+}
+
+int runRollback(const Runtime& rt) {
+    const std::string dir = cacheDirOf(rt);
+    core::sync::ContentCache cache(dir);
+    const auto current = cache.currentVersion();
+    if (auto s = cache.rollback(); !s) {
+        std::fprintf(stderr, "kiosk --rollback: %s\n", s.error().c_str());
+        return 1;
+    }
+    std::printf("version %s is current again (was %s); restart the kiosk to show it\n",
+                cache.currentVersion() ? std::to_string(*cache.currentVersion()).c_str() : "?",
+                current ? std::to_string(*current).c_str() : "?");
     return 0;
 }
 

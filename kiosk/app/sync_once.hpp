@@ -14,4 +14,10 @@ core::sync::SyncServiceConfig syncConfigFrom(const Runtime& rt);
 // (the cause printed, the cache left as it was), 2 when the settings are unusable.
 int runSyncOnce(const Runtime& rt);
 
+// `kiosk --status`: the cache's versions and the last sync, in words. Exit 1 when the
+// last attempt failed, 2 when there is no cache.
+int runStatus(const Runtime& rt);
+// `kiosk --rollback`: the previous version becomes current. Exit 1 when there is none.
+int runRollback(const Runtime& rt);
+
 }  // namespace kiosk::app
