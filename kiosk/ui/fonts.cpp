@@ -12,7 +12,7 @@ namespace {
 
 // Characters French typography and the UI need even before any content is loaded.
 const char* const kAlwaysNeeded =
-    "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ’‘“”«»–—…€•·°×\u00A0\u202F\u2009♿←→↑↓✓✕−";
+    "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ’‘“”«»–—…€•·°×\u00A0\u202F\u2009♿⚠←→↑↓✓✕−";
 
 }  // namespace
 

@@ -263,6 +263,25 @@ void KioskUi::handleKeys(std::deque<KeyEvent> keys) {
     }
 }
 
+// An urgent announcement valid now is shown on every screen, under the header.
+float KioskUi::drawUrgent(float top) {
+    if (!content_) return 0;
+    const core::Announcement* urgent = nullptr;
+    for (const auto& a : content_->announcements) {
+        if (a.priority == core::Priority::Urgent && a.validAt(clock_.now())) urgent = &a;
+    }
+    if (!urgent) return 0;
+    const float margin = metrics_.margin();
+    const std::string text = "\u26A0 " + urgent->text.str(lang_);
+    const float w = metrics_.width() - 2 * margin;
+    const float h = layoutText(fonts_.bodyBold, text, w, 0).size.y + margin * 0.5f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, top), ImVec2(metrics_.width(), top + h), theme_.cancelled.imu32());
+    BackgroundScope band(theme_.cancelled);
+    drawText(dl, fonts_.bodyBold, ImVec2(margin, top + margin * 0.25f), w, 0, theme_.onPrimary.imu32(), text);
+    return h;
+}
+
 float KioskUi::footerHeight() const {
     return std::max(metrics_.cssPx(56), fonts_.bodyBold->FontSize * 2.0f) + metrics_.margin() * 0.5f;
 }
@@ -417,6 +436,7 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
         const std::string title = screen.title(headerCtx);
         float top = 0, bottom = metrics_.height();
         if (!title.empty()) top = drawHeader(headerCtx, *this, title, currentScreen() != "home");
+        top += drawUrgent(top);
         const bool footer = currentScreen() != "attract";
         if (footer) bottom -= footerHeight();
         areaMin_ = ImVec2(0, top);

@@ -99,6 +99,7 @@ private:
     void drawIdleWarning();
     float drawFooter();
     float footerHeight() const;
+    float drawUrgent(float top);
     void handleKeys(std::deque<KeyEvent> keys);
     void applyTheme();
     void speak(const std::string& text, std::string_view lang);
