@@ -126,6 +126,7 @@ int runInteractive(const Runtime& rt) {
         bool seated = false;
         ui::InputQueue input;
         bool running = code == 0, dirty = true, firstContentFrame = true;
+        double lastAgeCheck = -1e9;
         double last = clock.seconds();
         while (running) {
             // Sleep until input arrives or something is due; never longer than a second
@@ -174,6 +175,11 @@ int runInteractive(const Runtime& rt) {
                 dirty = true;
             }
             if (images.pump()) dirty = true;
+            if (syncing && ui.content() && clock.seconds() - lastAgeCheck >= 60) {  // "programme as of <date>"
+                lastAgeCheck = clock.seconds();
+                const auto age = sync.contentAge(*ui.content());
+                ui.setContentAsOf(age.old ? std::optional<core::Instant>(age.asOf) : std::nullopt);
+            }
             if (ui.accessibility().seated != seated) applySeated(rt, video, ui, seated = ui.accessibility().seated);
             if (!(dirty || input.pending() || ui.needsRedraw())) continue;
             const double t = clock.seconds();

@@ -13,6 +13,13 @@
 namespace kiosk::ui {
 using core::Lang;
 
+std::string asOfNotice(const UiContext& ctx) {
+    if (!ctx.contentAsOf) return {};
+    const core::LocalTime t = ctx.content->timeZone.toLocal(*ctx.contentAsOf);
+    return std::string(tr(Str::ProgrammeAsOf, ctx.lang)) + " " + core::formatDayLong(t.date, ctx.lang) + ", " +
+           core::formatTime(t.hour, t.minute, ctx.lang);
+}
+
 float controlHeight(const UiContext& ctx) {
     return std::max(ctx.metrics->cssPx(56), ctx.fonts->bodyBold->FontSize * 2.0f);
 }
@@ -77,8 +84,9 @@ float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, b
 
     const core::Instant now = ctx.clock->now();
     const core::LocalTime local = ctx.content->timeZone.toLocal(now);
-    const std::string when =
+    std::string when =
         core::formatDayLong(local.date, ctx.lang) + " \u00B7 " + core::formatTime(local.hour, local.minute, ctx.lang);
+    if (ctx.contentAsOf) when = asOfNotice(ctx);
     const float textX = x + (x > origin.x + margin ? margin * 0.5f : 0);
     const float textW = origin.x + m.width() - margin - langW - margin * 0.5f - textX;
     // The title in the largest font it fits in; the day and time under it when they fit.

@@ -19,6 +19,9 @@ namespace kiosk::ui {
 // at once. Returns its height.
 float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, bool showHome);
 
+// "Programme au mercredi 20 octobre, 14 h 30" when the content is old, else "".
+std::string asOfNotice(const UiContext& ctx);
+
 // Height of a standard control (buttons, tabs): at least 56 CSS px and two lines of text.
 float controlHeight(const UiContext& ctx);
 

@@ -144,6 +144,7 @@ UiContext KioskUi::context() const {
     c.areaMin = areaMin_;
     c.areaMax = areaMax_;
     c.a11y = a11y_;
+    c.contentAsOf = contentAsOf_;
     c.reducedMotion = a11y_.reducedMotion;
     c.speech = a11y_.speech && speech_ ? speech_ : nullptr;
     c.pinching = pinch_.active;

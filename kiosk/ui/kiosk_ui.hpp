@@ -46,6 +46,8 @@ public:
     // The speech engine (not owned; may be null); it speaks only when the visitor turns
     // speech on.
     void setSpeechOutput(SpeechOutput* speech) { speech_ = speech; }
+    // The content is old (no sync for a long time): screens say "programme as of <date>".
+    void setContentAsOf(std::optional<core::Instant> asOf) { contentAsOf_ = asOf; }
     // New screen metrics (the seated layout uses the lower part of the screen only).
     void setMetrics(const Metrics& metrics);
 
@@ -116,6 +118,7 @@ private:
     ImageSource* images_ = nullptr;
     SpeechOutput* speech_ = nullptr;
     AccessibilitySettings a11y_;
+    std::optional<core::Instant> contentAsOf_;
     std::shared_ptr<const core::Content> content_, pendingContent_;
     bool fontsDirty_ = false;
     std::vector<unsigned short> atlasRanges_;  // glyphs in the current font atlas

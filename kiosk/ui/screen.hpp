@@ -2,6 +2,7 @@
 // and the interface it implements. Screens never load files or wait on the network.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/clock.hpp"
@@ -27,6 +28,7 @@ struct UiContext {
     bool reducedMotion = false;
     AccessibilitySettings a11y;
     SpeechOutput* speech = nullptr;  // non-null only while the visitor has speech on
+    std::optional<core::Instant> contentAsOf;  // set when the content is old: "programme as of <date>"
     float dt = 1.0f / 60.0f;        // seconds since the previous frame
     ImVec2 areaMin, areaMax;        // the screen's area below the header
     // Two-finger pinch this frame (touch screens): scale since the previous frame.

@@ -120,6 +120,7 @@ const Pair kStrings[] = {
     {"Tout remettre comme avant", "Back to normal"},
     {"Facile à lire", "Easy to read"},
     {"Terminé", "Done"},
+    {"Programme au", "Programme as of"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::Count), "one entry per Str");
 

@@ -118,6 +118,7 @@ enum class Str {
     ResetAll,
     EasyReadBox,
     Done,
+    ProgrammeAsOf,
     Count
 };
 

@@ -70,3 +70,20 @@ TEST_CASE("an urgent announcement appears at once", "[live]") {
     for (const auto& p : ui::ContrastLog::pairs()) shown = shown || p.what.find("Exercice d’évacuation") != std::string::npos;
     CHECK(shown);  // on the programme screen, under the header
 }
+
+TEST_CASE("old content says how old it is", "[live]") {
+    test::Harness h(1920, 1080, 43, 900, test::at("2027-10-22T10:00:00+02:00"));
+    REQUIRE(h.ok());
+    h.ui().show("programme");
+    h.frame(2);
+    const auto shows = [&](const std::string& needle) {
+        for (const auto& p : ui::ContrastLog::pairs()) {
+            if (p.what.find(needle) != std::string::npos) return true;
+        }
+        return false;
+    };
+    CHECK_FALSE(shows("Programme au"));
+    h.ui().setContentAsOf(test::at("2027-10-20T14:30:00+02:00"));
+    h.frame();
+    CHECK(shows("Programme au mercredi 20 octobre, 14"));
+}

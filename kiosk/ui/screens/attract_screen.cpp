@@ -156,9 +156,10 @@ private:
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const core::Event& e = ctx.content->event;
         const float w = m.width() - 2 * margin;
-        const std::string dates = std::string(tr(Str::From, ctx.lang)) + " " + core::formatDayLong(e.startDate, ctx.lang) +
-                                  " " + tr(Str::To, ctx.lang) + " " + core::formatDayLong(e.endDate, ctx.lang) + " " +
-                                  std::to_string(e.endDate.year);
+        std::string dates = std::string(tr(Str::From, ctx.lang)) + " " + core::formatDayLong(e.startDate, ctx.lang) +
+                            " " + tr(Str::To, ctx.lang) + " " + core::formatDayLong(e.endDate, ctx.lang) + " " +
+                            std::to_string(e.endDate.year);
+        if (ctx.contentAsOf) dates += " \u00B7 " + asOfNotice(ctx);
         const TextLayout name = layoutText(f.title, e.name.str(ctx.lang), w, 2);
         const TextLayout when = layoutText(f.heading, dates, w, 2);
         const float height = margin * 1.4f + name.size.y + f.heading->FontSize * 0.15f + when.size.y;
@@ -248,7 +249,37 @@ private:
                 if (!c.event.nextEdition.empty()) line += "\n" + c.event.nextEdition.str(ctx.lang);
                 break;
         }
-        drawText(dl, f.title, ImVec2(origin.x, y), area.x, 4, ctx.theme->primary.imu32(), line, Align::Center);
+        y += drawText(dl, f.title, ImVec2(origin.x, y), area.x, 4, ctx.theme->primary.imu32(), line, Align::Center);
+        drawFigures(ctx, ImVec2(origin.x, y + f.title->FontSize), ImVec2(area.x, origin.y + area.y - y - f.title->FontSize));
+    }
+
+    // The event in four figures: sessions, places, communes, demonstrations.
+    void drawFigures(const UiContext& ctx, ImVec2 pos, ImVec2 size) {
+        const Fonts& f = *ctx.fonts;
+        const core::Content& c = *ctx.content;
+        std::set<std::string> communes;
+        for (const auto& p : c.places) communes.insert(p.commune);
+        const bool fr = ctx.lang == Lang::Fr;
+        const std::pair<std::size_t, const char*> figures[] = {
+            {c.sessions.size(), fr ? "rendez-vous" : "sessions"},
+            {c.places.size(), fr ? "lieux" : "venues"},
+            {communes.size(), fr ? "communes" : "towns"},
+            {c.demos.size(), fr ? "démonstrations" : "demonstrations"}};
+        const int cols = ctx.oneColumn() ? 2 : 4;
+        const float gap = ctx.metrics->px(4);
+        const float w = (size.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+        const float h = f.display->FontSize + f.body->FontSize * 2.2f;
+        if (size.y < h) return;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        for (int i = 0; i < 4; ++i) {
+            const ImVec2 p(pos.x + static_cast<float>(i % cols) * (w + gap), pos.y + static_cast<float>(i / cols) * (h + gap));
+            if (p.y + h > pos.y + size.y) break;
+            dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ctx.theme->surface.imu32(), f.body->FontSize * 0.4f);
+            BackgroundScope card(ctx.theme->surface);
+            const float top = p.y + f.body->FontSize * 0.4f;
+            drawText(dl, f.display, ImVec2(p.x, top), w, 1, ctx.theme->primary.imu32(), std::to_string(figures[i].first), Align::Center);
+            drawText(dl, f.body, ImVec2(p.x, top + f.display->FontSize), w, 1, ctx.theme->text.imu32(), figures[i].second, Align::Center);
+        }
     }
 
     void drawList(const UiContext& ctx, const char* heading, const std::vector<const core::Session*>& items, ImVec2 pos,
