@@ -14,4 +14,4 @@ cd "$(dirname "$0")/.."
 cmake -S . -B build -DKIOSK_BUILD_TESTS=ON ${KIOSK_CMAKE_FLAGS:-}
 cmake --build build -j"$(nproc)"
 cd build
-ctest --output-on-failure "$@"
+ctest --output-on-failure --parallel "$(nproc)" "$@"

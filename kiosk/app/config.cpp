@@ -126,7 +126,7 @@ core::Result<Config> loadConfig(const std::string& path) {
         KIOSK_TRY(f.get("bold", c.fontBold, "a font file path"));
     }
     c.contentDir = resolve(base, c.contentDir);
-    c.cacheDir = resolve(base, c.cacheDir);
+    c.cacheDir = c.cacheDir.empty() ? defaultCacheDir() : resolve(base, c.cacheDir);  // "": the default
     c.caFile = resolve(base, c.caFile);
     for (auto& root : c.allowedFileRoots) root = resolve(base, root);
     return c;

@@ -32,6 +32,7 @@ ui::UiOptions Runtime::uiOptions() const {
     ui::UiOptions o;
     o.defaultLang = startLang();
     o.idleSeconds = config.idleSeconds;
+    o.herePlace = config.herePlace;
     o.fontFiles.regular = config.fontRegular;
     o.fontFiles.bold = config.fontBold;
     return o;

@@ -7,7 +7,11 @@
 #include "core/sync/cache.hpp"
 #include "core/sync/sync_status.hpp"
 
+#include <cstdlib>
 #include <filesystem>
+
+#include "platform/espeak_speech.hpp"
+#include "ui/metrics.hpp"
 
 namespace kiosk::app {
 
@@ -59,7 +63,24 @@ std::string cacheDirOf(const Runtime& rt) { return rt.options.cacheDir.empty() ?
 std::string when(const std::optional<core::Instant>& t) { return t ? core::formatIsoUtc(*t) : std::string("never"); }
 }  // namespace
 
+// What staff need to know about the kiosk itself, whatever its content: speech and reach.
+void printKioskStatus(const Runtime& rt) {
+    const char* path = std::getenv("PATH");
+    const auto espeak = platform::findExecutable("espeak-ng", path ? path : "/usr/bin:/bin");
+    std::printf("speech     %s\n", espeak ? ("espeak-ng (" + *espeak + ")").c_str()
+                                          : "no speech engine: install espeak-ng (the kiosk runs without read-aloud)");
+    const ui::ReachBand band = ui::reachBand(rt.geometry(rt.requestedWidth(), rt.requestedHeight()), rt.config.screen.mountingHeightMm);
+    if (!band.overlaps) {
+        std::printf("reach      no part of the screen is 380-1220 mm above the floor: the seated layout cannot help\n");
+    } else {
+        std::printf("reach      %s\n", band.whole ? "the whole screen is within a seated person's reach"
+                                                 : ("seated layout uses rows " + std::to_string(band.topPx) + " to " +
+                                                    std::to_string(band.bottomPx)).c_str());
+    }
+}
+
 int runStatus(const Runtime& rt) {
+    printKioskStatus(rt);
     const std::string dir = cacheDirOf(rt);
     if (!std::filesystem::is_directory(dir)) {
         std::fprintf(stderr, "kiosk --status: no cache in %s (the kiosk shows its bundled content)\n", dir.c_str());

@@ -98,19 +98,21 @@ void MapView::clampOffset() {
 void MapView::drawButtons(const UiContext& ctx, ImVec2 min, ImVec2 max) {
     const float side = std::max(ctx.metrics->cssPx(56), ctx.fonts->heading->FontSize * 1.6f);
     const float gap = ctx.metrics->px(2.5f);
-    const float x = max.x - side - gap * 2;
-    float y = min.y + gap * 2;
-    const ImVec2 centre((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (button("##zoom-in", "+", ImVec2(side, side), ButtonKind::Primary, ctx.fonts->heading)) zoomAround(1.5f, centre);
-    y += side + gap;
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (button("##zoom-out", "\u2212", ImVec2(side, side), ButtonKind::Primary, ctx.fonts->heading)) zoomAround(1 / 1.5f, centre);
-    y += side + gap;
     const char* resetLabel = tr(Str::ResetView, ctx.lang);
     const float resetW = std::max(side, ctx.fonts->bodyBold->CalcTextSizeA(ctx.fonts->bodyBold->FontSize, 1e9f, 0, resetLabel).x +
                                             ctx.fonts->body->FontSize);
-    ImGui::SetCursorScreenPos(ImVec2(max.x - resetW - gap * 2, y));
+    // A column down the right edge; in a short map, a row along the top.
+    const bool column = max.y - min.y >= 3 * side + 4 * gap;
+    const ImVec2 centre((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
+    float x = column ? max.x - side - gap * 2 : max.x - gap * 2 - resetW - 2 * (side + gap);
+    float y = min.y + gap * 2;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (button("##zoom-in", "+", ImVec2(side, side), ButtonKind::Primary, ctx.fonts->heading)) zoomAround(1.5f, centre);
+    if (column) y += side + gap; else x += side + gap;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (button("##zoom-out", "\u2212", ImVec2(side, side), ButtonKind::Primary, ctx.fonts->heading)) zoomAround(1 / 1.5f, centre);
+    if (column) y += side + gap; else x += side + gap;
+    ImGui::SetCursorScreenPos(ImVec2(column ? max.x - resetW - gap * 2 : x, y));
     if (button("##zoom-reset", resetLabel, ImVec2(resetW, side), ButtonKind::Secondary)) {
         zoom_ = 1.0f;
         clampOffset();

@@ -8,9 +8,14 @@ for tool in tesseract convert; do
   command -v $tool >/dev/null || { echo "FAIL $tool is not installed (scripts/install-deps.sh installs it)"; exit 1; }
 done
 
-# OCR text with no-break spaces folded and spaces squeezed, for matching. Two passes:
-# the picture, and its grey negative (where light text on coloured bands becomes dark).
-ocr() { { tesseract "$1" - -l fra; convert "$1" -colorspace Gray -negate png:- | tesseract - - -l fra; } 2>/dev/null |
+# OCR text with no-break spaces folded and spaces squeezed, for matching. The picture and
+# its grey negative (light text on coloured bands becomes dark); maps are also read as
+# sparse text (labels scattered over a picture).
+ocr() { convert "$1" -colorspace Gray -negate "$1.neg.png"
+        { for img in "$1" "$1.neg.png"; do
+            tesseract "$img" - -l fra
+            case $1 in *maps*) tesseract "$img" - -l fra --psm 11 ;; esac
+          done; } 2>/dev/null |
         sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' | tr -s ' '; }
 
 shoot() {  # shoot NAME CONFIG SCREEN LANG
@@ -28,12 +33,34 @@ for cfg in kiosk.jsonc totem-55.jsonc tablet-10.jsonc; do
   name=programme-${cfg%.jsonc}
   shoot "$name" "$cfg" programme fr || continue
   expect_text "$name" "mercredi 20"
-  expect_text "$name" "Éducation aux médias"
   expect_text "$name" "Hôtel du Département"
   [ "$cfg" = tablet-10.jsonc ] && continue  # the small screen shows the first sessions only
+  expect_text "$name" "Éducation aux médias"
   expect_text "$name" "repères pour les familles"
   expect_text "$name" "Changement de salle"  # the changed session of that day says what changed
 done
+
+# Every other screen at the three reference screens, in French and English: a named
+# title each (lines: screen, French text, English text).
+while IFS='|' read -r screen fr en; do
+  [ -n "$screen" ] || continue
+  for cfg in kiosk.jsonc totem-55.jsonc tablet-10.jsonc; do
+    for lang in fr en; do
+      name="${screen//[:\/]/_}-${cfg%.jsonc}-$lang"
+      shoot "$name" "$cfg" "$screen" "$lang" || continue
+      if [ "$lang" = fr ]; then expect_text "$name" "$fr"; else expect_text "$name" "$en"; fi
+    done
+  done
+done <<'SCREENS'
+home|Infos pratiques|Practical information
+maps|êtes ici|are here
+showroom|Gergovie|Gergovie
+session:table-ronde-inclusion-rurale|Inclusion numérique|Digital inclusion
+demo:ceramiques-3d|céramiques sigillées|Samian ware
+info|Venir et circuler|Getting here
+page:horaires|Dates et horaires|Dates and opening times
+accessibility|Texte plus grand|Larger text
+SCREENS
 
 shoot programme-en kiosk.jsonc programme en && {
   expect_text programme-en "Wednesday 20 October"

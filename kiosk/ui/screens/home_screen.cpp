@@ -76,11 +76,24 @@ private:
         }
         const char* label = tr(tile.label, ctx.lang);
         const char* hint = tr(tile.hint, ctx.lang);
-        const float textH = layoutText(f.title, label, textW, 2).size.y + layoutText(f.body, hint, textW, 3).size.y;
+        // Short tiles (a small screen, an urgent banner) drop the hint, then use a smaller
+        // font: the words always stay inside their tile.
+        const float room = beside ? size.y * 0.92f : size.y - 2 * pad - picto;
+        ImFont* labelFont = f.title;
+        float textH = layoutText(labelFont, label, textW, 2).size.y + layoutText(f.body, hint, textW, 3).size.y;
+        bool withHint = textH <= room;
+        if (!withHint) {
+            textH = layoutText(labelFont, label, textW, 2).size.y;
+            if (textH > room) {
+                labelFont = f.bodyBold;
+                textH = layoutText(labelFont, label, textW, 2).size.y;
+            }
+            if (textH > room) OverflowLog::record(label, textW, "taller than its tile");
+        }
         const float top = beside ? pos.y + (size.y - textH) * 0.5f : pos.y + pad + picto + (size.y - pad - picto - textH) * 0.5f;
         const Align align = beside ? Align::Left : Align::Center;
-        const float lh = drawText(dl, f.title, ImVec2(textPos.x, top), textW, 2, t.onPrimary.imu32(), label, align);
-        drawText(dl, f.body, ImVec2(textPos.x, top + lh), textW, 3, t.onPrimary.imu32(), hint, align);
+        const float lh = drawText(dl, labelFont, ImVec2(textPos.x, top), textW, 2, t.onPrimary.imu32(), label, align);
+        if (withHint) drawText(dl, f.body, ImVec2(textPos.x, top + lh), textW, 3, t.onPrimary.imu32(), hint, align);
         ImGui::SetCursorScreenPos(pos);
         if (tapArea(("##tile" + std::to_string(index)).c_str(), label, size)) nav.go(tile.screen);
     }

@@ -31,7 +31,8 @@ public:
         const float minCard = std::max(m.px(70), f.bodyBold->FontSize * 13);
         const int cols = std::max(1, static_cast<int>((width + gap) / (minCard + gap)));
         const float cardW = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-        const float imageH = cardW * 0.625f;
+        // On a short screen the picture gives way so the card's title stays in view.
+        const float imageH = std::min(cardW * 0.625f, (ctx.areaMax.y - ctx.areaMin.y) * 0.3f);
         const float pad = f.body->FontSize * 0.5f;
         const float cardH = imageH + pad * 2 + f.bodyBold->FontSize * 3 + f.small->FontSize * 2;
         const ImVec2 origin = ImGui::GetCursorScreenPos();
