@@ -372,7 +372,6 @@ void KioskUi::drawIdleWarning() {
     const float pad = metrics_.margin();
     const double left = idleSeconds() + options_.idleWarningSeconds - (clock_.seconds() - lastInput_);
     const int seconds = std::max(0, static_cast<int>(std::ceil(left)));
-    ImGui::GetForegroundDrawList();  // the panel is its own window on top of the screen
     ImGui::SetNextWindowPos(ImVec2(metrics_.width() * 0.5f, metrics_.height() * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(w, 0));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme_.surface.imu32()));
