@@ -59,15 +59,9 @@ void checkDisplay(const Runtime& rt, Report& r) {
                   rt.requestedWidth(), rt.requestedHeight(), rt.config.screen.diagonalInches, m.dpi(),
                   m.fontPxForCapHeight(m.bodyCapHeightMm()), m.bodyCapHeightMm(), rt.config.screen.viewingDistanceMm);
     r.ok("screen", buf);
-    const ui::ReachBand band = ui::reachBand(rt.geometry(rt.requestedWidth(), rt.requestedHeight()), rt.config.screen.mountingHeightMm);
-    std::snprintf(buf, sizeof buf, "screen from %.0f to %.0f mm above the floor", band.screenBottomMm, band.screenTopMm);
-    if (!band.overlaps) {
-        r.warn("reach", std::string(buf) + ": no part is between 380 and 1220 mm, the seated layout cannot help (lower the screen)");
-    } else {
-        r.ok("reach", std::string(buf) + (band.whole ? ": all of it within a seated person's reach"
-                                                     : ": seated layout uses rows " + std::to_string(band.topPx) + " to " +
-                                                           std::to_string(band.bottomPx)));
-    }
+    bool inReach = false;
+    const std::string reach = describeReach(rt, inReach);
+    if (inReach) r.ok("reach", reach); else r.warn("reach", reach);
 }
 
 void checkSpeech(Report& r) {

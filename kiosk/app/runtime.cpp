@@ -1,6 +1,7 @@
 // Shared set-up of the run modes (see runtime.hpp).
 #include "app/runtime.hpp"
 
+#include <cstdio>
 #include <filesystem>
 
 #include "core/log.hpp"
@@ -36,6 +37,16 @@ ui::UiOptions Runtime::uiOptions() const {
     o.fontFiles.regular = config.fontRegular;
     o.fontFiles.bold = config.fontBold;
     return o;
+}
+
+std::string describeReach(const Runtime& rt, bool& ok) {
+    const ui::ReachBand band = ui::reachBand(rt.geometry(rt.requestedWidth(), rt.requestedHeight()), rt.config.screen.mountingHeightMm);
+    char buf[120];
+    std::snprintf(buf, sizeof buf, "screen from %.0f to %.0f mm above the floor", band.screenBottomMm, band.screenTopMm);
+    ok = band.overlaps;
+    if (!band.overlaps) return std::string(buf) + ": no part is between 380 and 1220 mm, the seated layout cannot help (lower the screen)";
+    if (band.whole) return std::string(buf) + ": all of it within a seated person's reach";
+    return std::string(buf) + ": seated layout uses rows " + std::to_string(band.topPx) + " to " + std::to_string(band.bottomPx);
 }
 
 core::Result<Runtime> prepareRuntime(const Options& options) {

@@ -28,6 +28,10 @@ struct Runtime {
     ui::UiOptions uiOptions() const;
 };
 
+// The seated reach of this screen in words, for --check and --status; `ok` is false when
+// no part of the screen is 380-1220 mm above the floor.
+std::string describeReach(const Runtime& rt, bool& ok);
+
 // Loads the configuration named on the command line, else the default one if it exists.
 core::Result<Runtime> prepareRuntime(const Options& options);
 

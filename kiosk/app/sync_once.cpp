@@ -11,7 +11,6 @@
 #include <filesystem>
 
 #include "platform/espeak_speech.hpp"
-#include "ui/metrics.hpp"
 
 namespace kiosk::app {
 
@@ -69,14 +68,8 @@ void printKioskStatus(const Runtime& rt) {
     const auto espeak = platform::findExecutable("espeak-ng", path ? path : "/usr/bin:/bin");
     std::printf("speech     %s\n", espeak ? ("espeak-ng (" + *espeak + ")").c_str()
                                           : "no speech engine: install espeak-ng (the kiosk runs without read-aloud)");
-    const ui::ReachBand band = ui::reachBand(rt.geometry(rt.requestedWidth(), rt.requestedHeight()), rt.config.screen.mountingHeightMm);
-    if (!band.overlaps) {
-        std::printf("reach      no part of the screen is 380-1220 mm above the floor: the seated layout cannot help\n");
-    } else {
-        std::printf("reach      %s\n", band.whole ? "the whole screen is within a seated person's reach"
-                                                 : ("seated layout uses rows " + std::to_string(band.topPx) + " to " +
-                                                    std::to_string(band.bottomPx)).c_str());
-    }
+    bool inReach = false;
+    std::printf("reach      %s\n", describeReach(rt, inReach).c_str());
 }
 
 int runStatus(const Runtime& rt) {

@@ -63,6 +63,16 @@ const ManifestEntry* Manifest::find(const std::string& path) const {
 
 const Place* Content::findPlace(const std::string& id) const { return findById(places, id); }
 const Session* Content::findSession(const std::string& id) const { return findById(sessions, id); }
+const Room* Content::findRoom(const std::string& placeId, const std::string& roomId) const {
+    for (const FloorPlan& plan : floorPlans) {
+        if (plan.placeId != placeId) continue;
+        for (const Room& r : plan.rooms) {
+            if (r.id == roomId) return &r;
+        }
+    }
+    return nullptr;
+}
+
 const FloorPlan* Content::findFloorPlan(const std::string& id) const { return findById(floorPlans, id); }
 
 }  // namespace kiosk::core

@@ -202,6 +202,8 @@ struct Content {
     const Place* findPlace(const std::string& id) const;
     const Session* findSession(const std::string& id) const;
     const FloorPlan* findFloorPlan(const std::string& id) const;
+    // A room of one of the place's floor plans; null when there is none.
+    const Room* findRoom(const std::string& placeId, const std::string& roomId) const;
 };
 
 }  // namespace kiosk::core

@@ -7,6 +7,15 @@
 
 namespace kiosk::core::detail {
 
+std::optional<JsonItem> documentRoot(const nlohmann::json& doc, const char* file, const ParseContext& ctx, Severity level) {
+    JsonItem root(doc, "$", file, ctx.diags, level, ctx.limits);
+    if (!doc.is_object()) {
+        root.error("$", "expected an object, got " + describeJson(doc));
+        return std::nullopt;
+    }
+    return root;
+}
+
 void requireUnique(JsonItem& item, std::set<std::string>& seen, const std::string& id) {
     if (id.empty()) return;
     if (!seen.insert(id).second) item.error(item.path() + ".id", "duplicate id \"" + id + "\"; only the first is used");

@@ -5,19 +5,6 @@
 #include "core/parsers.hpp"
 
 namespace kiosk::core::detail {
-namespace {
-// The top-level object of a document; a non-object is reported at `level`.
-std::optional<JsonItem> documentRoot(const nlohmann::json& doc, const char* file, const ParseContext& ctx,
-                                     Severity level) {
-    JsonItem root(doc, "$", file, ctx.diags, level, ctx.limits);
-    if (!doc.is_object()) {
-        root.error("$", "expected an object, got " + describeJson(doc));
-        return std::nullopt;
-    }
-    return root;
-}
-}  // namespace
-
 std::optional<Event> parseEvent(const nlohmann::json& doc, const ParseContext& ctx) {
     auto root = documentRoot(doc, "event.json", ctx, Severity::Fatal);
     if (!root) return std::nullopt;

@@ -7,15 +7,6 @@
 namespace kiosk::core::detail {
 namespace {
 
-std::optional<JsonItem> documentRoot(const nlohmann::json& doc, const char* file, const ParseContext& ctx) {
-    JsonItem root(doc, "$", file, ctx.diags, Severity::ItemError, ctx.limits);
-    if (!doc.is_object()) {
-        root.error("$", "expected an object, got " + describeJson(doc));
-        return std::nullopt;
-    }
-    return root;
-}
-
 Place readPlace(JsonItem& item) {
     item.allowOnly({"id", "name", "short_name", "address", "postcode", "commune", "coordinates", "opening_hours",
                     "access", "access_note", "transport", "floor_plan"});
@@ -83,7 +74,7 @@ FloorPlan readFloorPlan(JsonItem& item, const ParseContext& ctx) {
 
 std::vector<Place> parsePlaces(const nlohmann::json& doc, const ParseContext& ctx, std::set<std::string>* rejected) {
     std::vector<Place> out;
-    auto root = documentRoot(doc, "places.json", ctx);
+    auto root = documentRoot(doc, "places.json", ctx, Severity::ItemError);
     if (!root) return out;
     root->allowOnly({"places"});
     std::set<std::string> seen;
@@ -101,7 +92,7 @@ std::vector<Place> parsePlaces(const nlohmann::json& doc, const ParseContext& ct
 
 void parseMaps(const nlohmann::json& doc, const ParseContext& ctx, std::optional<TerritoryMap>& territory,
                std::vector<FloorPlan>& plans) {
-    auto root = documentRoot(doc, "maps.json", ctx);
+    auto root = documentRoot(doc, "maps.json", ctx, Severity::ItemError);
     if (!root) return;
     root->allowOnly({"territory", "floor_plans"});
     if (root->has("territory")) {

@@ -30,6 +30,9 @@ void requireUnique(JsonItem& item, std::set<std::string>& seen, const std::strin
 // An id that must name a place: an item error when unknown.
 void requirePlace(JsonItem& item, const char* key, const std::string& placeId, const ParseContext& ctx);
 
+// The top-level object of a document; a non-object is reported at `level` and gives nullopt.
+std::optional<JsonItem> documentRoot(const nlohmann::json& doc, const char* file, const ParseContext& ctx, Severity level);
+
 // Reads {"src", "alt"}; a src not listed in the manifest is a warning and gives nullopt.
 std::optional<Image> readImage(JsonItem& parent, const char* key, const ParseContext& ctx);
 std::optional<Image> readImageObject(JsonItem& item, const ParseContext& ctx);

@@ -47,6 +47,14 @@ float easyReadBox(const UiContext& ctx, const core::LocalizedText& easyRead, flo
     return h + pad * 0.5f;
 }
 
+void accessList(const UiContext& ctx, core::AccessSet access, float width) {
+    for (auto feature : core::kAllAccessFeatures) {
+        if (access & feature) {
+            text(ctx.fonts->body, width, 0, ctx.theme->text.imu32(), std::string("\u2713 ") + accessLabel(feature, ctx.lang));
+        }
+    }
+}
+
 float sectionHeading(const UiContext& ctx, std::string_view label, float width) {
     const float h = text(ctx.fonts->heading, width, 2, ctx.theme->text.imu32(), label);
     ImGui::Dummy(ImVec2(width, ctx.fonts->body->FontSize * 0.3f));

@@ -32,6 +32,9 @@ ImFont* titleFontFor(const UiContext& ctx, float width);
 // content has one; returns the height used.
 float easyReadBox(const UiContext& ctx, const core::LocalizedText& easyRead, float width);
 
+// The access features in `access`, one line each with a tick and words.
+void accessList(const UiContext& ctx, core::AccessSet access, float width);
+
 // A titled section heading in the current window at the cursor; returns its height.
 float sectionHeading(const UiContext& ctx, std::string_view text, float width);
 

@@ -42,13 +42,7 @@ private:
         const Fonts& f = *ctx.fonts;
         const Theme& t = *ctx.theme;
         std::string heading = p.name.str(ctx.lang);
-        std::string roomName;
-        for (const auto& plan : ctx.content->floorPlans) {
-            for (const auto& r : plan.rooms) {
-                if (plan.placeId == p.id && r.id == roomId_) roomName = r.name.str(ctx.lang);
-            }
-        }
-        if (!roomName.empty()) heading = roomName + " \u2014 " + heading;
+        if (const core::Room* room = ctx.content->findRoom(p.id, roomId_)) heading = room->name.str(ctx.lang) + " \u2014 " + heading;
         text(titleFontFor(ctx, width), width, 0, t.text.imu32(), heading);
         text(f.body, width, 0, t.textMuted.imu32(), p.address + ", " + p.postcode + " " + p.commune);
         ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));
@@ -84,9 +78,7 @@ private:
         block(Str::GettingThere, p.transport);
         if (p.access || !p.accessNote.empty()) {
             sectionHeading(ctx, tr(Str::AccessFeatures, ctx.lang), width);
-            for (auto feature : core::kAllAccessFeatures) {
-                if (p.access & feature) text(f.body, width, 0, t.text.imu32(), std::string("\u2713 ") + accessLabel(feature, ctx.lang));
-            }
+            accessList(ctx, p.access, width);
             if (!p.accessNote.empty()) text(f.body, width, 0, t.text.imu32(), p.accessNote.str(ctx.lang));
         }
     }

@@ -74,11 +74,7 @@ private:
                  core::formatTimeRange(s.start.instant, s.end.instant, c.timeZone, ctx.lang));
         if (const core::Place* p = c.findPlace(s.placeId)) {
             std::string where = p->name.str(ctx.lang);
-            for (const auto& plan : c.floorPlans) {
-                for (const auto& room : plan.rooms) {
-                    if (plan.placeId == p->id && room.id == s.roomId) where += " \u2014 " + room.name.str(ctx.lang);
-                }
-            }
+            if (const core::Room* room = c.findRoom(p->id, s.roomId)) where += " \u2014 " + room->name.str(ctx.lang);
             text(f.bodyBold, width, 0, t.text.imu32(), where);
             text(f.body, width, 0, t.textMuted.imu32(), p->address + ", " + p->postcode + " " + p->commune);
         }
@@ -97,9 +93,7 @@ private:
         const core::AccessSet access = static_cast<core::AccessSet>(s.access | (place ? place->access : 0));
         if (access) {
             sectionHeading(ctx, tr(Str::AccessFeatures, ctx.lang), width);
-            for (auto feature : core::kAllAccessFeatures) {
-                if (access & feature) text(f.body, width, 0, t.text.imu32(), std::string("\u2713 ") + accessLabel(feature, ctx.lang));
-            }
+            accessList(ctx, access, width);
             gap(ctx, 0.6f);
         }
         if (s.language != "fr") {
