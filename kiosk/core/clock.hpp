@@ -2,7 +2,9 @@
 // tests can drive time; no test sleeps through a countdown.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 
 #include "core/time.hpp"
 
@@ -45,6 +47,29 @@ public:
 private:
     Instant now_;
     double elapsed_ = 0;
+};
+
+// The kiosk's one clock, created by the app and handed to the UI and to sync: the system
+// clock, never earlier than a trusted floor (a kiosk without a battery clock may boot in
+// the past; sync raises the floor from verified evidence), or a simulated clock started
+// at an instant for previews (--now). Lock-free: any thread may read it, sync may raise
+// the floor while the UI reads, and it never calls into anything else.
+class KioskClock final : public Clock {
+public:
+    Instant now() const override;
+    double seconds() const override;
+    // From now on, now() runs forward in real time from `start` (kiosk --now).
+    void simulateFrom(Instant start);
+    bool simulated() const { return simulated_.load(std::memory_order_acquire); }
+    // now() is never earlier than `floor` (ignored while simulated). Never lowers it.
+    void raiseFloor(Instant floor);
+
+private:
+    SystemClock system_;
+    std::atomic<bool> simulated_{false};
+    std::atomic<std::int64_t> simStart_{0};   // seconds since the epoch
+    std::atomic<double> simOrigin_{0};        // system_.seconds() when the simulation began
+    std::atomic<std::int64_t> floor_{INT64_MIN};
 };
 
 }  // namespace kiosk::core

@@ -18,7 +18,10 @@ EventResult translateEvent(const SDL_Event& e, int w, int h, ui::InputQueue& out
         return std::make_pair(px, py);
     };
     switch (e.type) {
-        case SDL_QUIT: r.quit = true; break;
+        case SDL_QUIT: r.closeRequested = true; break;
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_CLOSE) r.closeRequested = true;
+            break;
         case SDL_FINGERDOWN:
         case SDL_FINGERMOTION:
         case SDL_FINGERUP: {
@@ -26,6 +29,7 @@ EventResult translateEvent(const SDL_Event& e, int w, int h, ui::InputQueue& out
             const auto [x, y] = point(e.tfinger.x * static_cast<float>(w), e.tfinger.y * static_cast<float>(h));
             out.push(ui::PointerEvent{kind, static_cast<std::int64_t>(e.tfinger.fingerId), x, y, true});
             r.handled = true;
+            r.touch = true;
             break;
         }
         case SDL_MOUSEMOTION:
@@ -35,6 +39,7 @@ EventResult translateEvent(const SDL_Event& e, int w, int h, ui::InputQueue& out
                 out.push(ui::PointerEvent{K::Move, -1, x, y, false});
             }
             r.handled = true;
+            r.mouse = true;
             break;
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
@@ -47,7 +52,7 @@ EventResult translateEvent(const SDL_Event& e, int w, int h, ui::InputQueue& out
             break;
         case SDL_KEYDOWN: {
             const SDL_Keycode k = e.key.keysym.sym;
-            if (k == SDLK_q && (e.key.keysym.mod & KMOD_CTRL) && (e.key.keysym.mod & KMOD_ALT)) r.quit = true;
+            if (k == SDLK_q && (e.key.keysym.mod & KMOD_CTRL) && (e.key.keysym.mod & KMOD_ALT)) r.staffExit = true;
             ui::Key key;
             bool known = true;
             switch (k) {

@@ -12,8 +12,11 @@ namespace kiosk::platform { class Video; }
 namespace kiosk::platform {
 
 struct EventResult {
-    bool quit = false;      // window closed, or a staff key combination
-    bool handled = false;   // it was input for the UI
+    bool staffExit = false;       // the staff key combination (Ctrl+Alt+Q): leave the kiosk
+    bool closeRequested = false;  // a window manager's close (Alt+F4) or SDL_QUIT: ignored by the kiosk
+    bool handled = false;         // it was input for the UI
+    bool touch = false;           // from a finger (the cursor hides)
+    bool mouse = false;           // from a real mouse (the cursor shows)
 };
 
 // `screenWidth` x `screenHeight`: the physical output, for touch coordinates (0..1);

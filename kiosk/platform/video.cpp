@@ -37,9 +37,22 @@ core::Result<std::unique_ptr<Video>> Video::open(const VideoOptions& o) {
         return core::fail(std::string("no display: SDL could not open the video system (") + SDL_GetError() + ")");
     }
     v->ownsSdl_ = true;
+    SDL_DisableScreenSaver();  // no blanking or screen saver while the kiosk runs
     Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (o.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    v->window_ = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, flags);
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = o.width, h = o.height;
+    if (o.fullscreen) {
+        // The picture fills the display the kiosk is given, whatever size the config
+        // names: without a window manager a centred window of another size is cut off.
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        SDL_DisplayMode mode;
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0 && mode.w > 0 && mode.h > 0) {
+            x = 0;
+            y = 0;
+            w = mode.w;
+            h = mode.h;
+        }
+    }
+    v->window_ = SDL_CreateWindow(o.title.c_str(), x, y, w, h, flags);
     if (!v->window_) return core::fail(std::string("cannot open the window: ") + SDL_GetError());
     v->renderer_ = SDL_CreateRenderer(v->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!v->renderer_) v->renderer_ = SDL_CreateRenderer(v->window_, -1, SDL_RENDERER_SOFTWARE);
@@ -85,6 +98,16 @@ void Video::toPicture(float x, float y, float& px, float& py) const {
         default: px = x; py = y; break;
     }
     py -= static_cast<float>(viewportTop_);
+}
+
+void Video::showCursor(bool shown) {
+    if (window_) SDL_ShowCursor(shown ? SDL_ENABLE : SDL_DISABLE);
+}
+
+std::vector<unsigned char> Video::readPixels() const {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_) * 4);
+    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, pixels.data(), width_ * 4) != 0) pixels.clear();
+    return pixels;
 }
 
 void Video::beginFrame() { SDL_SetRenderTarget(renderer_, rotated_); }

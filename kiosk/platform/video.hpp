@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -54,6 +55,11 @@ public:
     void beginFrame();
     void endFrame();
     std::string rendererName() const;
+
+    // The renderer's pixels as RGBA, as last presented (empty when they cannot be read).
+    std::vector<unsigned char> readPixels() const;
+    // The mouse cursor: hidden when the input is touch, shown for a real mouse.
+    void showCursor(bool shown);
 
     // The renderer's pixels as RGBA, written as PNG (headless or windowed).
     core::Status savePng(const std::string& path) const;

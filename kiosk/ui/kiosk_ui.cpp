@@ -75,6 +75,7 @@ Screen* KioskUi::screen(const std::string& name) {
 core::Status KioskUi::init(std::shared_ptr<const core::Content> content) {
     content_ = std::move(content);
     ImGuiIO& io = ImGui::GetIO();
+    installFrameState(&frameState_);
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_IsTouchScreen;
@@ -105,8 +106,10 @@ void KioskUi::offerContent(std::shared_ptr<const core::Content> content) {
     if (!content) return;
     if (!content_ || hasNewUrgent(*content_, *content, clock_.now())) {
         setContent(std::move(content));
+        redrawRequested_ = true;
         return;
     }
+    if (!pendingContent_) pendingSince_ = clock_.seconds();
     pendingContent_ = std::move(content);
 }
 
@@ -168,6 +171,9 @@ bool KioskUi::show(const std::string& name, const std::string& param) {
         routes_ = {{"attract", {}}, {"home", {}}, {name, param}};
     }
     if (content_) enterCurrent();
+    KeypadFocus::reset();
+    lastInput_ = clock_.seconds();
+    redrawRequested_ = true;
     return true;
 }
 
@@ -353,18 +359,30 @@ void KioskUi::checkIdle(bool activity) {
     const double idle = now - lastInput_;
     if (idle >= idleSeconds() + options_.idleWarningSeconds) {
         resetForNextVisitor();
+        redrawRequested_ = true;
     } else if (idle >= idleSeconds() && !idleWarning_) {
         idleWarning_ = true;
+        redrawRequested_ = true;  // the dialog is an auto-sized window: it shows a frame later
         speak(std::string(tr(Str::StillThere, lang_)) + " " + tr(Str::ReturningIn, lang_) + " " +
                   std::to_string(static_cast<int>(options_.idleWarningSeconds)) + " s. " + tr(Str::Continue, lang_) + " ?",
               {});
     }
 }
 
+// Before any content: "loading", and for a kiosk that follows a feed but has not synced
+// yet, its name and the feed's host, in both languages (nobody has chosen one yet).
 void KioskUi::drawLoading() {
     const float w = metrics_.width() - 2 * metrics_.margin();
-    ImGui::SetCursorScreenPos(ImVec2(metrics_.margin(), metrics_.height() * 0.45f));
-    text(fonts_.heading, w, 2, theme_.textMuted.imu32(), tr(Str::Loading, lang_), Align::Center);
+    ImGui::SetCursorScreenPos(ImVec2(metrics_.margin(), metrics_.height() * 0.4f));
+    if (options_.feedHost.empty()) {
+        text(fonts_.heading, w, 2, theme_.textMuted.imu32(), tr(Str::Loading, lang_), Align::Center);
+        return;
+    }
+    text(fonts_.heading, w, 2, theme_.text.imu32(), tr(Str::ContentLoading, core::Lang::Fr), Align::Center);
+    text(fonts_.body, w, 2, theme_.textMuted.imu32(), tr(Str::ContentLoading, core::Lang::En), Align::Center);
+    ImGui::Dummy(ImVec2(w, metrics_.margin()));
+    const std::string who = (options_.kioskName.empty() ? std::string() : options_.kioskName + " \u2190 ") + options_.feedHost;
+    text(fonts_.body, w, 2, theme_.textMuted.imu32(), who, Align::Center);
 }
 
 void KioskUi::drawIdleWarning() {
@@ -399,9 +417,12 @@ void KioskUi::drawIdleWarning() {
 
 void KioskUi::frame(InputQueue& input, float deltaSeconds) {
     ImGuiIO& io = ImGui::GetIO();
+    installFrameState(&frameState_);
+    frameState_.records.drawnTexts.clear();
     io.DisplaySize = ImVec2(metrics_.width(), metrics_.height());
-    dt_ = deltaSeconds > 0 ? std::min(deltaSeconds, 0.25f) : 1.0f / 60.0f;
-    io.DeltaTime = dt_;
+    // A frame drawn again at the same instant moves nothing (dt 0); ImGui itself needs > 0.
+    dt_ = std::clamp(deltaSeconds, 0.0f, 0.25f);
+    io.DeltaTime = std::max(dt_, 1e-4f);
     input.applyTo(io);
     pinch_ = input.takePinch();
     std::deque<KeyEvent> keys = input.takeKeys();
@@ -461,28 +482,41 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
     if (routeChanged_) {
         routeChanged_ = false;
         routes_ = pendingRoutes_;
-        if (currentScreen() == "home") applyPendingContent();  // a visitor coming Home sees the new content
+        // A visitor coming Home sees the new content; elsewhere it waits a bounded time.
+        if (currentScreen() == "home" ||
+            (pendingContent_ && clock_.seconds() - pendingSince_ >= options_.newContentDelaySeconds)) {
+            applyPendingContent();
+        }
         if (content_) enterCurrent();
         KeypadFocus::reset();
         if (content_) speak(screens_.at(currentScreen())->title(context()), {});
     }
-    lastMinute_ = static_cast<long>(clock_.now().time_since_epoch().count() / 60);
+    lastSpeaking_ = speech_ && a11y_.speech && speech_->speaking();
+    dueAt_ = clock_.seconds() + computeSecondsUntilChange();
 }
 
-double KioskUi::secondsUntilChange() const {
+// From the state just drawn: when the picture will change by itself.
+double KioskUi::computeSecondsUntilChange() const {
     double next = 60.0 - static_cast<double>(clock_.now().time_since_epoch().count() % 60);
     if (content_) next = std::min(next, screens_.at(currentScreen())->secondsUntilChange(context()));
-    if (currentScreen() != "attract") {
+    if (currentScreen() != "attract" && content_) {
         const double idle = clock_.seconds() - lastInput_;
-        next = std::min(next, idleWarning_ ? 1.0 - std::fmod(idle, 1.0) : options_.idleSeconds - idle);
+        // The countdown's number changes on each whole second after the warning appeared.
+        next = std::min(next, idleWarning_ ? std::max(0.001, 1.0 - std::fmod(idle - idleSeconds(), 1.0))
+                                           : idleSeconds() - idle);
     }
-    return std::max(0.0, next);
+    if (lastSpeaking_) next = std::min(next, 0.25);  // Pause becomes Resume when speech ends
+    // At least a millisecond: a change "now" was drawn in this frame, and a due time
+    // that rounds to the present would make the loop draw the same instant forever.
+    return std::max(0.001, next);
 }
 
+double KioskUi::secondsUntilChange() const { return std::max(0.0, dueAt_ - clock_.seconds()); }
+
 bool KioskUi::needsRedraw() const {
-    if (routeChanged_ || redrawRequested_ || fontsDirty_ || animating_ || pinch_.active) return true;
-    if (static_cast<long>(clock_.now().time_since_epoch().count() / 60) != lastMinute_) return true;
-    return secondsUntilChange() <= 0.0;
+    if (routeChanged_ || redrawRequested_ || fontsDirty_) return true;
+    if (speech_ && a11y_.speech && speech_->speaking() != lastSpeaking_) return true;
+    return clock_.seconds() >= dueAt_;
 }
 
 }  // namespace kiosk::ui

@@ -14,6 +14,7 @@
 #include "core/result.hpp"
 #include "ui/accessibility.hpp"
 #include "ui/fonts.hpp"
+#include "ui/frame_state.hpp"
 #include "ui/image_source.hpp"
 #include "ui/input.hpp"
 #include "ui/metrics.hpp"
@@ -28,6 +29,12 @@ struct UiOptions {
     double idleWarningSeconds = 20;  // how long it counts down before the loop returns
     std::string herePlace;           // "you are here"
     FontFiles fontFiles;
+    // New content waits for a safe moment (next slide, Home); after this long it is also
+    // shown at the next change of screen, so a busy kiosk never lags behind for long.
+    double newContentDelaySeconds = 300;
+    // Named on the neutral "content loading" screen of a kiosk that has not synced yet.
+    std::string kioskName;
+    std::string feedHost;
 };
 
 struct Route {
@@ -48,6 +55,8 @@ public:
     void setSpeechOutput(SpeechOutput* speech) { speech_ = speech; }
     // The content is old (no sync for a long time): screens say "programme as of <date>".
     void setContentAsOf(std::optional<core::Instant> asOf) { contentAsOf_ = asOf; }
+    std::optional<core::Instant> contentAsOf() const { return contentAsOf_; }
+    bool hasPendingContent() const { return pendingContent_ != nullptr; }
     // New screen metrics (the seated layout uses the lower part of the screen only).
     void setMetrics(const Metrics& metrics);
 
@@ -64,9 +73,14 @@ public:
     // One frame: applies input, draws, ends with ImGui::Render().
     void frame(InputQueue& input, float deltaSeconds);
 
-    // True when the next frame would differ without new input.
+    // True when the next frame would differ without new input: something changed since
+    // the last frame, something moves, or the moment fixed by the last frame has come.
     bool needsRedraw() const;
-    // Seconds until something changes on its own (slide, clock minute, idle warning).
+    // Something moves on its own (a crossfade, inertial scrolling, a pinch): the loop draws
+    // at its animation rate until it stops.
+    bool animating() const { return animating_ || pinch_.active; }
+    // Seconds until something changes on its own (slide, clock minute, idle countdown),
+    // fixed when the last frame was drawn, so a late wake-up never skips a change.
     double secondsUntilChange() const;
 
     // Opens a screen directly (tests, headless screenshots); false for an unknown name.
@@ -79,6 +93,8 @@ public:
     const AccessibilitySettings& accessibility() const { return a11y_; }
     double idleSeconds() const { return a11y_.active() ? options_.idleSeconds * 10 : options_.idleSeconds; }
     const Fonts& fonts() const { return fonts_; }
+    // The per-frame state and records (tests turn records on; see frame_state.hpp).
+    FrameState& frameState() { return frameState_; }
     const Theme& theme() const { return theme_; }
     const Metrics& metrics() const { return metrics_; }
     Screen* screen(const std::string& name);
@@ -109,8 +125,10 @@ private:
     void resetForNextVisitor();
     void applyPendingContent();
     void enterCurrent();
+    double computeSecondsUntilChange() const;
 
     const core::Clock& clock_;
+    FrameState frameState_;
     Metrics metrics_;
     UiOptions options_;
     Theme theme_;
@@ -135,7 +153,9 @@ private:
     core::Lang frameLang_ = core::Lang::Fr;
     AccessibilitySettings frameA11y_;
     PinchGesture pinch_;
-    long lastMinute_ = -1;
+    double dueAt_ = 0;            // clock_.seconds() at which the picture changes on its own
+    double pendingSince_ = 0;     // when pendingContent_ arrived
+    bool lastSpeaking_ = false;   // speech state the last frame showed (Pause / Resume)
     float dt_ = 1.0f / 60.0f;
     ImVec2 areaMin_, areaMax_;
 };

@@ -34,6 +34,7 @@ const Pair kStrings[] = {
     {"English", "Français"},
     {"Accessibilité", "Accessibility"},
     {"Chargement du programme…", "Loading the programme…"},
+    {"Contenu en cours de chargement", "Content loading"},
     {"Aucun contenu n’a pu être chargé.", "No content could be loaded."},
     {"← Veille", "← Day before"},
     {"Lendemain →", "Day after →"},

@@ -34,6 +34,7 @@ enum class Str {
     LanguageButton,  // the label of the button that switches to the other language
     Accessibility,
     Loading,
+    ContentLoading,
     NoContent,
     PreviousDay,
     NextDay,

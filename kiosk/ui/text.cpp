@@ -2,6 +2,7 @@
 #include "ui/text.hpp"
 
 #include "ui/contrast.hpp"
+#include "ui/frame_state.hpp"
 
 #include <algorithm>
 
@@ -10,10 +11,7 @@
 
 namespace kiosk::ui {
 namespace {
-std::vector<TextOverflow>& log() {
-    static std::vector<TextOverflow> entries;
-    return entries;
-}
+std::vector<TextOverflow>& log() { return frameState().records.overflows; }
 
 const char* const kEllipsis = "\u2026";
 
@@ -94,6 +92,9 @@ float drawText(ImDrawList* dl, ImFont* font, ImVec2 pos, float maxWidth, int max
         }
         dl->AddText(font, font->FontSize, ImVec2(std::round(x), std::round(y)), color, line.data(),
                     line.data() + line.size());
+        if (auto& rec = frameState().records; rec.texts && rec.drawnTexts.size() < 5000) {
+            rec.drawnTexts.push_back({std::string(line), ImVec2(x, y), font->FontSize, color});
+        }
         y += font->FontSize;
     }
     return y - pos.y;

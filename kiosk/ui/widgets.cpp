@@ -4,6 +4,7 @@
 #include <imgui_internal.h>  // the last item's id (ImGui 1.86 has no GetItemID)
 
 #include "ui/contrast.hpp"
+#include "ui/frame_state.hpp"
 #include "ui/speech.hpp"
 #include "ui/text.hpp"
 
@@ -12,42 +13,22 @@
 
 namespace kiosk::ui {
 namespace {
-std::vector<InteractiveItem>& frameItems() {
-    static std::vector<InteractiveItem> items;
-    return items;
-}
-std::vector<InteractiveItem>& lastItems() {
-    static std::vector<InteractiveItem> items;
-    return items;
-}
-WidgetEnv g_env;
-
-struct FocusState {
-    unsigned int focused = 0;
-    std::string label;
-    bool visible = false;
-    bool activate = false;
-    bool justMoved = false;
-    unsigned int spokenUnderFinger = 0;
-    std::string description;
-    std::string labelLang;
-};
-FocusState& focus() {
-    static FocusState f;
-    return f;
-}
+std::vector<InteractiveItem>& frameItems() { return frameState().items; }
+std::vector<InteractiveItem>& lastItems() { return frameState().previousItems; }
+FocusState& focus() { return frameState().focus; }
+const WidgetEnv& env() { return frameState().env; }
 
 // A two-colour ring (the theme's focus colour outside, its background inside) stays
 // visible on any surface, including the header band.
 void drawFocusRing(ImVec2 min, ImVec2 max) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float t = g_env.focusRing;
-    dl->AddRect(ImVec2(min.x - t, min.y - t), ImVec2(max.x + t, max.y + t), g_env.theme->focus.imu32(), t, 0, t);
+    const float t = env().focusRing;
+    dl->AddRect(ImVec2(min.x - t, min.y - t), ImVec2(max.x + t, max.y + t), env().theme->focus.imu32(), t, 0, t);
     dl->AddRect(ImVec2(min.x - t * 1.5f, min.y - t * 1.5f), ImVec2(max.x + t * 1.5f, max.y + t * 1.5f),
-                g_env.theme->background.imu32(), t, 0, t * 0.5f);
+                env().theme->background.imu32(), t, 0, t * 0.5f);
     const Rgb bg = ContrastLog::background();
-    ContrastLog::control(contrastRatio(g_env.theme->focus, bg) >= contrastRatio(g_env.theme->background, bg)
-                             ? g_env.theme->focus : g_env.theme->background, bg, "focus ring");
+    ContrastLog::control(contrastRatio(env().theme->focus, bg) >= contrastRatio(env().theme->background, bg)
+                             ? env().theme->focus : env().theme->background, bg, "focus ring");
 }
 
 // Called by every interactive widget right after its ImGui item: records it, draws the
@@ -60,18 +41,18 @@ bool registerItem(std::string_view label, ImVec2 min, ImVec2 max) {
     std::string description, lang;
     description.swap(f.description);
     lang.swap(f.labelLang);
-    if (lang.empty()) lang = g_env.lang;
-    if (g_env.speech && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::GetIO().MouseDown[0] &&
+    if (lang.empty()) lang = env().lang;
+    if (env().speech && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::GetIO().MouseDown[0] &&
         f.spokenUnderFinger != id) {
         f.spokenUnderFinger = id;  // explore by touch: what is under the finger is said
-        g_env.speech->speak(description.empty() ? std::string(label) : std::string(label) + ". " + description, lang);
+        env().speech->speak(description.empty() ? std::string(label) : std::string(label) + ". " + description, lang);
     }
     if (id == 0 || id != f.focused) return false;
     f.label = std::string(label);
     if (f.justMoved) {
         f.justMoved = false;
         if (!ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
-        if (g_env.speech) g_env.speech->speak(description.empty() ? f.label : f.label + ". " + description, lang);
+        if (env().speech) env().speech->speak(description.empty() ? f.label : f.label + ". " + description, lang);
     }
     if (f.visible) drawFocusRing(min, max);
     const bool fire = f.activate;
@@ -91,7 +72,7 @@ void InteractiveLog::record(std::string_view label, ImVec2 min, ImVec2 max, unsi
 const std::vector<InteractiveItem>& InteractiveLog::items() { return frameItems(); }
 const std::vector<InteractiveItem>& InteractiveLog::previousItems() { return lastItems(); }
 
-void setWidgetEnv(const WidgetEnv& env) { g_env = env; }
+void setWidgetEnv(const WidgetEnv& e) { frameState().env = e; }
 
 void describeNext(std::string_view description) { focus().description = std::string(description); }
 void labelLanguageNext(std::string_view lang) { focus().labelLang = std::string(lang); }
@@ -218,8 +199,8 @@ bool KineticScroll::update(float dt, bool reducedMotion) {
 }
 
 bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind, ImFont* font) {
-    const Theme& t = *g_env.theme;
-    if (!font) font = g_env.fonts->bodyBold;
+    const Theme& t = *env().theme;
+    if (!font) font = env().fonts->bodyBold;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id, size) && !wasDragged();
     const bool held = ImGui::IsItemActive();

@@ -71,6 +71,8 @@ public:
         ui::ScreenGeometry g{w, h, diagonal, distance};
         ui_ = std::make_unique<ui::KioskUi>(clock_, ui::Metrics(g), ui::UiOptions{});
         status_ = ui_->init(bundledContent());
+        ui_->frameState().records.contrast = true;  // the tests read what was drawn
+        ui_->frameState().records.texts = true;
         ui_->setImageSource(&images_);
         renderer_ = std::make_unique<platform::ImGuiRenderer>(video_->renderer());
     }

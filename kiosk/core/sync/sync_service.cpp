@@ -41,6 +41,11 @@ Status SyncService::start(SyncServiceConfig config) {
     const std::uint64_t seed = config.seed ? config.seed : std::random_device{}();
     schedule_ = std::make_unique<PollSchedule>(config.poll, seed);
     tick_ = config.clockTickSeconds > 0 ? config.clockTickSeconds : 1.0;
+    onPublished_ = std::move(config.onPublished);
+    onTrustedTime_ = std::move(config.onTrustedTime);
+    if (onTrustedTime_) {
+        if (auto t = engine->trustedTime().value()) onTrustedTime_(*t);
+    }
     {
         std::lock_guard lock(mutex_);
         status_ = engine->status();
@@ -121,11 +126,18 @@ ContentAge SyncService::contentAge(const Content& content, std::chrono::seconds 
 }
 
 void SyncService::publish(const SyncReport& report) {
-    std::lock_guard lock(mutex_);
-    if (report.content) fresh_ = report.content;
-    status_ = engine_->status();
-    trustedFloor_ = engine_->trustedTime().value();
-    ++attempts_;
+    std::optional<Instant> floor;
+    {
+        std::lock_guard lock(mutex_);
+        if (report.content) fresh_ = report.content;
+        status_ = engine_->status();
+        trustedFloor_ = engine_->trustedTime().value();
+        floor = trustedFloor_;
+        ++attempts_;
+    }
+    // Outside the lock: the callbacks may read the service from another thread.
+    if (floor && onTrustedTime_) onTrustedTime_(*floor);
+    if (onPublished_) onPublished_();
 }
 
 // The worker: waits on the injected clock (a short real-time tick lets a test's manual

@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -25,6 +26,13 @@ struct SyncServiceConfig {
     // How often the waiting worker re-reads clock.seconds(); a test's manual clock is
     // noticed within this much real time (default 1 s; tests use 0.02).
     double clockTickSeconds = 1.0;
+    // Called on the worker thread after every attempt or rollback has been published
+    // (takeNewContent() and status() are up to date): the app posts to its main-thread
+    // inbox here. Must not block and must not call back into the service under a lock.
+    std::function<void()> onPublished;
+    // Called on the worker thread with the trusted time floor whenever it is known or
+    // moves (the app raises its clock's floor; nothing reads the service for the time).
+    std::function<void(Instant)> onTrustedTime;
 };
 
 // What the kiosk shows at start, before any network request.
@@ -89,6 +97,8 @@ private:
     std::optional<Instant> trustedFloor_;
     std::uint64_t attempts_ = 0;
     double tick_ = 1.0;
+    std::function<void()> onPublished_;
+    std::function<void(Instant)> onTrustedTime_;
 };
 
 }  // namespace kiosk::core::sync

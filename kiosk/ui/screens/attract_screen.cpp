@@ -38,7 +38,8 @@ public:
     }
 
     double secondsUntilChange(const UiContext& ctx) const override {
-        if (fading(ctx)) return 0;
+        // While fading the loop draws at its animation pace (keepAnimating); then the slide rests.
+        if (fading(ctx)) return kFadeSeconds - (ctx.clock->seconds() - slideStart_);
         if (ctx.a11y.loopPaused) return 1e9;
         const auto slides = playable(ctx);
         if (slides.empty()) return 1e9;

@@ -1,0 +1,299 @@
+// The kiosk's main loop (see app.hpp): one inbox for workers, one clock, frames drawn on
+// demand until the UI settles, and a window that only staff can close.
+#include "app/app.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <functional>
+#include <string_view>
+
+#include <unistd.h>
+
+#include "app/modes.hpp"
+#include "app/sync_once.hpp"
+#include "core/log.hpp"
+#include "platform/events.hpp"
+
+namespace kiosk::app {
+namespace {
+
+// What was drawn, as a number: two frames with the same hash look the same (same
+// vertices, indices, textures and clip rectangles).
+std::uint64_t hashDrawData(const ImDrawData* dd) {
+    if (!dd) return 0;
+    std::uint64_t h = 1469598103934665603ull;
+    const auto mix = [&h](const void* p, std::size_t n) {
+        h ^= std::hash<std::string_view>{}(std::string_view(static_cast<const char*>(p), n)) + 0x9e3779b97f4a7c15ull +
+             (h << 6) + (h >> 2);
+    };
+    for (int i = 0; i < dd->CmdListsCount; ++i) {
+        const ImDrawList* l = dd->CmdLists[i];
+        mix(l->VtxBuffer.Data, static_cast<std::size_t>(l->VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix(l->IdxBuffer.Data, static_cast<std::size_t>(l->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& c : l->CmdBuffer) {
+            const float clip[4] = {c.ClipRect.x, c.ClipRect.y, c.ClipRect.z, c.ClipRect.w};
+            mix(clip, sizeof clip);
+            const ImTextureID tex = c.TextureId;
+            mix(&tex, sizeof tex);
+            const unsigned int counts[3] = {c.VtxOffset, c.IdxOffset, c.ElemCount};
+            mix(counts, sizeof counts);
+        }
+    }
+    return h;
+}
+
+std::string feedHost(const std::string& url) {
+    const auto scheme = url.find("://");
+    if (scheme == std::string::npos) return url;
+    const auto start = scheme + 3;
+    const auto end = url.find('/', start);
+    return url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+}  // namespace
+
+bool SdlEventSource::wait(SDL_Event& e, double seconds) {
+    const int ms = static_cast<int>(std::min(std::ceil(seconds * 1000.0), 3600.0 * 1000.0));
+    return SDL_WaitEventTimeout(&e, std::max(ms, 1)) == 1;
+}
+
+Uint32 App::wakeEventType() {
+    static const Uint32 type = SDL_RegisterEvents(1);
+    return type;
+}
+
+App::App(const Runtime& rt, AppParts parts)
+    : rt_(rt), parts_(parts), inbox_([] {
+          SDL_Event wake{};
+          wake.type = wakeEventType();
+          SDL_PushEvent(&wake);
+      }) {
+    syncing_ = !rt_.config.feedUrl.empty() && rt_.options.contentDir.empty();
+}
+
+App::~App() {
+    if (loader_.joinable()) loader_.join();
+    if (sync_) sync_->stop();
+    if (ui_) {
+        ui_->setImageSource(nullptr);
+        ui_->setSpeechOutput(nullptr);
+    }
+    images_.reset();
+    renderer_.reset();
+    ui_.reset();
+    if (imguiCreated_) ImGui::DestroyContext();
+}
+
+core::Status App::init() {
+    startedAt_ = parts_.clock->seconds();
+    (void)wakeEventType();
+    // Offline first: the last good version straight from the cache, before any request.
+    // A kiosk configured with a feed never shows the bundled demo event as its programme.
+    loading_ = true;
+    const std::string bundled = rt_.contentDir();
+    const std::string cacheDir = rt_.config.cacheDir;
+    const bool syncing = syncing_;
+    loader_ = std::thread([this, bundled, cacheDir, syncing] {
+        core::sync::StartContent s;
+        if (!syncing) {
+            s.load = core::loadFeed(bundled);
+            s.source = bundled;
+        } else {
+            s = core::sync::SyncService::loadCurrentFromCache(cacheDir, bundled);
+            if (s.version == 0) {  // nothing cached yet: the neutral "content loading" screen
+                s.load = core::LoadResult{};
+                s.source = "none yet";
+            }
+        }
+        auto shared = std::make_shared<core::sync::StartContent>(std::move(s));
+        inbox_.post([this, shared] { startContent(std::move(*shared)); });
+    });
+
+    ImGui::CreateContext();
+    imguiCreated_ = true;
+    platform::Video& video = *parts_.video;
+    ui::UiOptions uo = rt_.uiOptions();
+    if (syncing_) {
+        uo.feedHost = feedHost(rt_.config.feedUrl);
+        char host[256] = {};
+        if (gethostname(host, sizeof host - 1) == 0) uo.kioskName = host;
+    }
+    ui_ = std::make_unique<ui::KioskUi>(*parts_.clock, ui::Metrics(rt_.geometry(video.width(), video.height())), uo);
+    if (auto s = ui_->init(nullptr); !s) return s;
+    renderer_ = std::make_unique<platform::ImGuiRenderer>(video.renderer());
+    platform::TextureCacheOptions imageOptions;
+    imageOptions.decoder.onFinished = [this] { inbox_.post([] {}); };  // wake: a decoded image waits to be shown
+    images_ = std::make_unique<platform::TextureCache>(video.renderer(), imageOptions);
+    ui_->setImageSource(images_.get());
+    ui_->setSpeechOutput(parts_.speech);
+    return core::Ok{};
+}
+
+void App::startContent(core::sync::StartContent start) {
+    if (loader_.joinable()) loader_.join();
+    loading_ = false;
+    settle();
+    if (!start.load.content && syncing_) {
+        core::log::info("no content cached yet: showing \"content loading\" until the first sync from " +
+                        rt_.config.feedUrl);
+        startSync();
+        return;
+    }
+    logDiagnostics(start.source, start.load.diagnostics);
+    if (!start.problem.empty()) core::log::warning("cache not used: " + start.problem);
+    if (!start.load.content) {
+        core::log::error("no usable content (see the problems above)");
+        exitCode_ = 1;
+        running_ = false;
+        return;
+    }
+    core::log::info("showing " + start.source);
+    auto now = resolveNow(rt_.options, *start.load.content);
+    if (!now) {
+        core::log::error(now.error());
+        exitCode_ = 2;
+        running_ = false;
+        return;
+    }
+    if (now.value() && parts_.kioskClock) parts_.kioskClock->simulateFrom(*now.value());
+    ui_->setContent(start.load.content);
+    if (syncing_) startSync();
+}
+
+void App::startSync() {
+    if (sync_) return;
+    sync_ = std::make_unique<core::sync::SyncService>(*parts_.clock);
+    core::sync::SyncServiceConfig config = syncConfigFrom(rt_);
+    core::KioskClock* clock = parts_.kioskClock;
+    config.onTrustedTime = [clock](core::Instant t) {
+        if (clock) clock->raiseFloor(t);
+    };
+    core::sync::SyncService* sync = sync_.get();
+    config.onPublished = [this, sync] {
+        inbox_.post([this, sync] {
+            if (auto fresh = sync->takeNewContent()) ui_->offerContent(std::move(fresh));
+            lastAgeCheck_ = -1e9;  // the status changed: "programme as of" may have too
+            settle();
+        });
+    };
+    if (auto s = sync_->start(std::move(config)); !s) core::log::error("content sync not started: " + s.error());
+}
+
+bool App::workersBusy() const { return loading_ || (images_ && images_->stats().loading > 0); }
+
+// The seated layout: the UI moves into the rows within a seated person's reach.
+void App::applySeated(bool seated) {
+    seated_ = seated;
+    platform::Video& video = *parts_.video;
+    ui::ScreenGeometry g = rt_.geometry(video.pictureWidth(), video.pictureHeight());
+    const ui::ReachBand band = ui::reachBand(g, rt_.config.screen.mountingHeightMm);
+    g.dpi = ui::Metrics(g).dpi();
+    if (seated && band.overlaps && !band.whole) {
+        if (auto s = video.setViewport(band.topPx, band.bottomPx - band.topPx); !s) {
+            core::log::error(s.error());
+            return;
+        }
+        g.heightPx = band.bottomPx - band.topPx;
+    } else {
+        if (seated && !band.overlaps) core::log::warning("seated layout asked, but no part of this screen is within reach");
+        (void)video.setViewport(0, 0);
+    }
+    ui_->setMetrics(ui::Metrics(g));
+    settle();
+}
+
+void App::handleEvent(const SDL_Event& e) {
+    if (e.type == wakeEventType()) return;  // the inbox is drained after the events
+    platform::Video& video = *parts_.video;
+    const auto r = platform::translateEvent(e, video.outputWidth(), video.outputHeight(), input_, &video);
+    if (r.staffExit) {
+        core::log::info("staff exit (Ctrl+Alt+Q)");
+        running_ = false;
+    }
+    if (r.closeRequested) core::log::info("a request to close the window was ignored (only staff can leave the kiosk)");
+    if (r.handled) {
+        settle();
+        if (r.touch) video.showCursor(false);
+        if (r.mouse) video.showCursor(true);
+    }
+    if (e.type == SDL_WINDOWEVENT) settle();
+}
+
+double App::secondsUntilDue() const {
+    if (!running_) return 0;
+    if (settle_ > 0 || input_.pending() || !inbox_.empty()) return 0;
+    if (!ui_) return 0;
+    if (ui_->needsRedraw()) return 0;
+    // Animations are paced: a software renderer would otherwise draw flat out.
+    if (ui_->animating()) return std::max(0.0, lastFrameAt_ + 1.0 / kAnimationFps - parts_.clock->seconds());
+    double wait = ui_->secondsUntilChange();
+    if (sync_ && ui_->content()) wait = std::min(wait, std::max(0.0, lastAgeCheck_ + 60 - parts_.clock->seconds()));
+    return std::max(0.0, wait);
+}
+
+bool App::turn(double maxWait) {
+    if (!running_) return false;
+    const double wait = std::min(secondsUntilDue(), maxWait);
+    SDL_Event e;
+    bool got = wait <= 0 ? parts_.events->poll(e) : parts_.events->wait(e, wait);
+    while (got) {
+        handleEvent(e);
+        got = parts_.events->poll(e);
+    }
+    if (parts_.stop && parts_.stop->load()) {
+        core::log::info("stop requested (signal): leaving");
+        running_ = false;
+    }
+    if (inbox_.drain() > 0) settle();
+    if (!running_) return false;
+    if (images_->pump()) settle();
+    if (sync_ && ui_->content() && parts_.clock->seconds() - lastAgeCheck_ >= 60) {  // "programme as of <date>"
+        lastAgeCheck_ = parts_.clock->seconds();
+        const auto age = sync_->contentAge(*ui_->content());
+        const std::optional<core::Instant> asOf = age.old ? std::optional<core::Instant>(age.asOf) : std::nullopt;
+        if (asOf != ui_->contentAsOf()) {
+            ui_->setContentAsOf(asOf);
+            settle();
+        }
+    }
+    if (ui_->accessibility().seated != seated_) applySeated(ui_->accessibility().seated);
+    if (secondsUntilDue() <= 0) drawFrame();
+    return running_;
+}
+
+void App::drawFrame() {
+    platform::Video& video = *parts_.video;
+    const double t = parts_.clock->seconds();
+    const float dt = frames_ == 0 ? 1.0f / 60.0f : static_cast<float>(t - lastFrameAt_);
+    video.beginFrame();
+    renderFrame(*ui_, *renderer_, input_, dt);
+    const std::uint64_t hash = hashDrawData(ImGui::GetDrawData());
+    video.endFrame();
+    ++frames_;
+    lastFrameAt_ = t;
+    if (settle_ > 0) --settle_;
+    // A frame that differs from the one before may not be the last word yet: draw one
+    // more to confirm, unless the UI has changed every frame for too long.
+    if (hash != lastHash_ && !ui_->animating()) {  // an animation's frames are paced instead
+        if (++unsettled_ < kMaxSettleFrames) settle_ = std::max(settle_, 1);
+    } else {
+        unsettled_ = 0;
+    }
+    lastHash_ = hash;
+    if (firstContentFrame_ && ui_->content()) {  // for docs/performance.md: start to first frame of content
+        firstContentFrame_ = false;
+        core::log::info("first frame of content " + std::to_string(static_cast<int>((t - startedAt_) * 1000)) +
+                        " ms after the loop started");
+    }
+}
+
+int App::run() {
+    while (turn()) {
+    }
+    return exitCode_;
+}
+
+}  // namespace kiosk::app

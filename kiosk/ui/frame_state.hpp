@@ -1,0 +1,63 @@
+// The UI's per-frame state: the widget environment, keypad focus, the interactive items
+// laid out, the background stack, and the records tests read (colour pairs, overflows,
+// drawn texts). Owned by the KioskUi and reached through the current ImGui context
+// (io.UserData), never through statics, so two UIs never share it. Main thread only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ui/contrast.hpp"
+#include "ui/text.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+
+struct FocusState {
+    unsigned int focused = 0;
+    std::string label;
+    bool visible = false;
+    bool activate = false;
+    bool justMoved = false;
+    unsigned int spokenUnderFinger = 0;
+    std::string description;
+    std::string labelLang;
+};
+
+// A text as drawn in the last frame, with where (tests check text through this record
+// instead of reading pixels back with OCR).
+struct DrawnText {
+    std::string text;
+    ImVec2 pos;
+    float fontSize = 0;
+    unsigned int colour = 0;
+};
+
+struct FrameRecords {
+    bool contrast = false;  // colour pairs: off unless a test asks (they cost a string each)
+    bool texts = false;     // drawn texts: off unless a test or the supervision asks
+    std::vector<ColourPair> contrastPairs;
+    std::vector<TextOverflow> overflows;  // always: rare, and the headless mode logs them
+    std::vector<DrawnText> drawnTexts;
+};
+
+struct FrameState {
+    WidgetEnv env;
+    FocusState focus;
+    std::vector<InteractiveItem> items, previousItems;
+    std::vector<Rgb> backgrounds{Rgb{0xF7, 0xF4, 0xEE}};
+    float largeTextPx = 1e9f;
+    FrameRecords records;
+};
+
+// The state installed in the current ImGui context; a detached default when none is (a
+// test that calls one drawing function without a UI).
+FrameState& frameState();
+// Makes `state` the current context's (KioskUi::init; tests without a KioskUi).
+void installFrameState(FrameState* state);
+
+// The texts drawn in the current frame so far (or the last frame once it ended), when
+// records.texts is on.
+const std::vector<DrawnText>& drawnTexts();
+
+}  // namespace kiosk::ui
