@@ -1,0 +1,9 @@
+# Statistics tests (issue 14): counting through scripted visits, SIGKILL while writing,
+# retention, upload to a Matomo stand-in on 127.0.0.1; script tests of kiosk-feed stats.
+add_executable(stats_tests
+  stats/test_crash.cpp
+  stats/test_recorder.cpp
+)
+target_link_libraries(stats_tests PRIVATE kiosk_stats kiosk_test_main kiosk_build_flags)
+target_compile_definitions(stats_tests PRIVATE KIOSK_STATS_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}/stats")
+catch_discover_tests(stats_tests TEST_PREFIX "stats/" EXTRA_ARGS -w NoTests PROPERTIES TIMEOUT 60)
