@@ -12,3 +12,16 @@ add_library(kiosk_stats STATIC
 target_link_libraries(kiosk_stats
   PUBLIC kiosk_core Threads::Threads
   PRIVATE PkgConfig::SQLITE3 kiosk_build_flags)
+
+# Staff reports: CSV and the one-page PDF (cairo). Only kiosk-feed links this.
+add_library(kiosk_stats_report STATIC
+  core/stats/csv_export.cpp
+  core/stats/pdf_report.cpp
+  core/stats/report_data.cpp
+)
+target_link_libraries(kiosk_stats_report
+  PUBLIC kiosk_stats
+  PRIVATE PkgConfig::CAIRO kiosk_build_flags)
+
+target_sources(kiosk-feed PRIVATE app/feed_stats.cpp)
+target_link_libraries(kiosk-feed PRIVATE kiosk_stats_report)

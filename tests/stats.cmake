@@ -7,3 +7,11 @@ add_executable(stats_tests
 target_link_libraries(stats_tests PRIVATE kiosk_stats kiosk_test_main kiosk_build_flags)
 target_compile_definitions(stats_tests PRIVATE KIOSK_STATS_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}/stats")
 catch_discover_tests(stats_tests TEST_PREFIX "stats/" EXTRA_ARGS -w NoTests PROPERTIES TIMEOUT 60)
+
+# A scripted day of visits on one kiosk, written through the real recorder (script tests).
+add_executable(stats_make_day stats/make_day.cpp)
+target_link_libraries(stats_make_day PRIVATE kiosk_stats nlohmann_json::nlohmann_json kiosk_build_flags)
+
+add_test(NAME app/stats_exports
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/stats/exports.sh $<TARGET_FILE:kiosk-feed> $<TARGET_FILE:stats_make_day>
+          ${KIOSK_SOURCE_DIR})
