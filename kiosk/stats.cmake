@@ -6,12 +6,14 @@ pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)
 
 add_library(kiosk_stats STATIC
   core/stats/event.cpp
+  core/stats/http_post.cpp
   core/stats/recorder.cpp
   core/stats/store.cpp
+  core/stats/uploader.cpp
 )
 target_link_libraries(kiosk_stats
   PUBLIC kiosk_core Threads::Threads
-  PRIVATE PkgConfig::SQLITE3 kiosk_build_flags)
+  PRIVATE PkgConfig::SQLITE3 PkgConfig::CURL nlohmann_json::nlohmann_json kiosk_build_flags)
 
 # Staff reports: CSV and the one-page PDF (cairo). Only kiosk-feed links this.
 add_library(kiosk_stats_report STATIC
@@ -25,3 +27,8 @@ target_link_libraries(kiosk_stats_report
 
 target_sources(kiosk-feed PRIVATE app/feed_stats.cpp)
 target_link_libraries(kiosk-feed PRIVATE kiosk_stats_report)
+
+# The kiosk: its configuration reads the stats block; startStats() builds the recorder
+# and the upload worker for the app's wiring.
+target_sources(kiosk_app PRIVATE app/stats_setup.cpp)
+target_link_libraries(kiosk_app PUBLIC kiosk_stats)
