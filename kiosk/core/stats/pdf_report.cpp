@@ -115,7 +115,7 @@ void rows(cairo_t* cr, const Panel& p, const std::string& title, const std::vect
     for (const Bar& b : bars) top = std::max(top, b.value);
     if (top <= 0) top = 1;
     const double rowH = std::min(20.0, (p.h - 24) / double(bars.size()));
-    const double labelW = p.w * 0.55, barMax = p.w - labelW - 30;
+    const double labelW = p.w * 0.6, barMax = p.w - labelW - 30;
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const double y = p.y + 24 + rowH * double(i);
         ink(cr, 0.1);
@@ -254,9 +254,13 @@ void drawPage(cairo_t* cr, const Figures& f, const PdfOptions& o) {
         if (k.kind == EventKind::Language) langs[languageLabel(k.subject, lang)] += double(count);
         if (k.kind == EventKind::Accessibility) features[featureLabel(k.subject, lang)] += double(count);
     }
-    std::vector<Bar> usage;
+    std::vector<Bar> usage, used;
     for (const auto& [l, v] : langs) usage.push_back({std::string(tr(lang, "langue : ", "language: ")) + l, v});
-    for (const auto& [l, v] : features) usage.push_back({l, v});
+    for (const auto& [l, v] : features) used.push_back({l, v});
+    const auto byCount = [](const Bar& a, const Bar& b) { return a.value > b.value; };
+    std::stable_sort(usage.begin(), usage.end(), byCount);
+    std::stable_sort(used.begin(), used.end(), byCount);
+    usage.insert(usage.end(), used.begin(), used.end());
     if (usage.size() > 9) usage.resize(9);
     rows(cr, panel(2, 1), tr(lang, "Langues et accessibilité", "Languages and accessibility"), usage, lang);
 
