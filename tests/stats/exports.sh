@@ -57,6 +57,9 @@ for t in "Interactive kiosk attendance" "Visits per day" "Most viewed sessions" 
   expect_output "$t" "the English report reads \"$t\""
 done
 
+# The staff tool runs on a server with no display: no SDL, no ImGui behind it.
+if ldd "$feed" | grep -qiE "libSDL|imgui"; then fail "kiosk-feed links SDL or ImGui"; else pass "kiosk-feed links no SDL or ImGui"; fi
+
 expect_code 1 "a missing database is exit 1" -- "$feed" stats "$TMP/none.sqlite" --csv "$TMP/x"
 expect_output "no such statistics database" "and says which file"
 echo "not a database" >"$TMP/bad.sqlite"
