@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/stats/event.hpp"
+
 namespace kiosk::app {
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -79,7 +81,7 @@ core::Result<Config> loadConfig(const std::string& path) {
     const fs::path base = fs::absolute(path).parent_path();
     Reader r{j, "", c.warnings};
     r.known({"content_dir", "cache_dir", "language", "idle_seconds", "here", "screen", "fonts", "feed_url",
-             "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes"});
+             "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes", "stats"});
     KIOSK_TRY(r.get("content_dir", c.contentDir, "a folder path"));
     KIOSK_TRY(r.get("cache_dir", c.cacheDir, "a folder path"));
     KIOSK_TRY(r.get("language", c.language, "\"fr\" or \"en\""));
@@ -124,6 +126,32 @@ core::Result<Config> loadConfig(const std::string& path) {
         f.known({"regular", "bold"});
         KIOSK_TRY(f.get("regular", c.fontRegular, "a font file path"));
         KIOSK_TRY(f.get("bold", c.fontBold, "a font file path"));
+    }
+    if (j.contains("stats")) {  // statistics (issue 14, docs/privacy.md)
+        if (!j["stats"].is_object()) return core::fail(path + ": stats: expected an object");
+        Reader st{j["stats"], "stats.", c.warnings};
+        StatsConfig& sc = c.stats;
+        st.known({"database", "kiosk_id", "matomo_url", "matomo_site_id", "matomo_token", "matomo_kiosk_dimension",
+                  "matomo_content_dimension", "post_url", "upload_seconds", "raw_days"});
+        KIOSK_TRY(st.get("database", sc.database, "a file path"));
+        KIOSK_TRY(st.get("kiosk_id", sc.kioskId, "a name such as \"borne-accueil\""));
+        KIOSK_TRY(st.get("matomo_url", sc.matomoUrl, "a URL ending in /matomo.php"));
+        KIOSK_TRY(st.get("matomo_site_id", sc.matomoSiteId, "Matomo's site id (a number)"));
+        KIOSK_TRY(st.get("matomo_token", sc.matomoToken, "a token_auth (text)"));
+        KIOSK_TRY(st.get("matomo_kiosk_dimension", sc.matomoKioskDimension, "a custom dimension id (a number)"));
+        KIOSK_TRY(st.get("matomo_content_dimension", sc.matomoContentDimension, "a custom dimension id (a number)"));
+        KIOSK_TRY(st.get("post_url", sc.postUrl, "a URL"));
+        KIOSK_TRY(st.get("upload_seconds", sc.uploadSeconds, "a number of seconds"));
+        KIOSK_TRY(st.get("raw_days", sc.rawDays, "a number of days"));
+        if (!sc.matomoUrl.empty() && (sc.matomoSiteId <= 0 || sc.matomoToken.empty())) {
+            return core::fail(path + ": stats.matomo_url needs stats.matomo_site_id and stats.matomo_token");
+        }
+        if (sc.uploadSeconds < 10) return core::fail(path + ": stats.upload_seconds: expected at least 10");
+        if (sc.rawDays < 1 || sc.rawDays > 400) return core::fail(path + ": stats.raw_days: expected 1 to 400");
+        if (!sc.kioskId.empty() && !core::stats::isSafeToken(sc.kioskId)) {
+            return core::fail(path + ": stats.kiosk_id: expected letters, digits, '-', '_' or '.', at most 64");
+        }
+        sc.database = resolve(base, sc.database);
     }
     c.contentDir = resolve(base, c.contentDir);
     c.cacheDir = c.cacheDir.empty() ? defaultCacheDir() : resolve(base, c.cacheDir);  // "": the default

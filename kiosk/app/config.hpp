@@ -18,6 +18,21 @@ struct ScreenConfig {
     float mountingHeightMm = 800.0f;   // screen's bottom edge above the floor
 };
 
+// Statistics (issue 14, docs/privacy.md): anonymous visit and view counts in a local
+// SQLite file, optionally uploaded to Matomo or a JSON endpoint. No database: no statistics.
+struct StatsConfig {
+    std::string database;             // e.g. /var/lib/kiosk/stats.sqlite (default "": off)
+    std::string kioskId;              // this kiosk in reports and uploads (default: the host name)
+    std::string matomoUrl;            // https://stats.example.org/matomo.php (default "": no Matomo)
+    int matomoSiteId = 0;             // required with matomo_url
+    std::string matomoToken;          // token_auth with write access, required with matomo_url
+    int matomoKioskDimension = 1;     // custom dimension ids (default 1 and 2)
+    int matomoContentDimension = 2;
+    std::string postUrl;              // plain JSON POST instead of Matomo (default "": none)
+    double uploadSeconds = 300;       // between uploads (default 300, at least 10)
+    int rawDays = 30;                 // raw events kept this long; hourly counts 800 days
+};
+
 struct Config {
     std::string path;                  // the file this came from ("" for defaults)
     std::string contentDir;            // the bundled / default feed folder
@@ -34,6 +49,7 @@ struct Config {
     std::vector<std::string> allowedFileRoots;    // folders file:// feeds may come from (default none)
     std::string caFile;                           // extra trusted CA (PEM); empty: system CAs only
     std::uint64_t maxDownloadBytes = 64u << 20;   // largest single file downloaded (default 64 MiB)
+    StatsConfig stats;
     std::vector<std::string> warnings;  // unknown keys and the like, for the log
 };
 

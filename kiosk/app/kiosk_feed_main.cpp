@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/feed_stats.hpp"
 #include "core/clock.hpp"
 #include "core/feed_builder.hpp"
 #include "core/feed_loader.hpp"
@@ -81,6 +82,8 @@ int main(int argc, char** argv) {
                                               "a version one higher than before). Nothing is written on errors.");
     build->add_option("DIR", buildDir, "the feed folder")->required();
 
+    const auto runStats = kiosk::app::addStatsCommand(app);  // statistics reports (issue 14)
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -89,5 +92,6 @@ int main(int argc, char** argv) {
     }
     if (*validate) return runValidate(validateDir, strict);
     if (*build) return runBuild(buildDir);
+    if (const auto code = runStats()) return *code;
     return 2;
 }
