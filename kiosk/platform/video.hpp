@@ -2,6 +2,7 @@
 // window for visitors, or an off-screen software renderer for headless screenshots.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -53,6 +54,9 @@ public:
     // Frame bracket: draw between them; endFrame turns the picture and presents it.
     void beginFrame();
     void endFrame();
+    // Called by endFrame with the finished picture still readable (just before
+    // SDL_RenderPresent): supervision reads back exactly what is presented (frame_capture.hpp).
+    void setBeforePresent(std::function<void()> hook) { beforePresent_ = std::move(hook); }
     std::string rendererName() const;
 
     // The renderer's pixels as RGBA, written as PNG (headless or windowed).
@@ -72,6 +76,7 @@ private:
     int viewportTop_ = 0, viewportHeight_ = 0;
     core::Status rebuildTarget();
     bool ownsSdl_ = false;
+    std::function<void()> beforePresent_;
 };
 
 }  // namespace kiosk::platform
