@@ -4,6 +4,7 @@
 add_executable(supervision_tests
   supervision/test_frame_capture.cpp
   supervision/test_heartbeat.cpp
+  supervision/test_install.cpp
   supervision/test_metrics.cpp
   supervision/test_monitor.cpp
   supervision/test_watchdog.cpp
@@ -28,3 +29,11 @@ add_test(NAME app/metrics_textfile_parses
           $<TARGET_FILE:supervision_probe> ${CMAKE_CURRENT_SOURCE_DIR}/supervision/parse_metrics.py ${KIOSK_DEBIAN_PYTHON})
 add_test(NAME app/systemd_unit_verify
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/supervision/verify_unit.sh ${KIOSK_SOURCE_DIR} $<TARGET_FILE:kiosk>)
+
+# The .deb built, checked by lintian and installed into an empty root (several minutes:
+# it makes a Release build with the /usr prefix), so only when asked for, e.g. in CI.
+option(KIOSK_TEST_PACKAGE "Add the app/package_install test (builds the .deb with scripts/package.sh)" OFF)
+if(KIOSK_TEST_PACKAGE)
+  add_test(NAME app/package_install COMMAND bash ${KIOSK_SOURCE_DIR}/scripts/test-package.sh)
+  set_tests_properties(app/package_install PROPERTIES TIMEOUT 1800)
+endif()
