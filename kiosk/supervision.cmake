@@ -12,7 +12,8 @@ target_link_libraries(kiosk_supervision
   PUBLIC kiosk_core Threads::Threads
   PRIVATE PkgConfig::CURL nlohmann_json::nlohmann_json kiosk_build_flags)
 
-target_sources(kiosk_app PRIVATE app/supervision/supervisor.cpp app/supervision/watchdog.cpp)
+target_sources(kiosk_app PRIVATE
+  app/supervision/presented_frames.cpp app/supervision/supervisor.cpp app/supervision/watchdog.cpp)
 target_link_libraries(kiosk_app PUBLIC kiosk_supervision PRIVATE PkgConfig::LIBSYSTEMD)
 
 # Read-back of the presented picture (SDL, so in platform).

@@ -55,3 +55,39 @@ TEST_CASE("frame capture: the PNG and the summary are of the presented picture, 
     CHECK(s.meanLuminance > 0.15);
     CHECK(s.meanLuminance < 0.25);  // mostly red: 0.2126
 }
+
+#include "app/supervision/presented_frames.hpp"
+
+TEST_CASE("presented frames: every present is counted, a requested screenshot is the next presented frame") {
+    platform::VideoOptions o;
+    o.width = 40;
+    o.height = 30;
+    o.headless = true;
+    auto video = platform::Video::open(o);
+    REQUIRE(video);
+    platform::Video& v = *video.value();
+    app::Supervisor supervisor(app::Config{}, {});
+    std::vector<std::vector<std::uint8_t>> shots;
+    app::PresentedFrames frames(v, supervisor, [&](std::vector<std::uint8_t> png) { shots.push_back(std::move(png)); });
+    auto draw = [&](Uint8 g) {
+        v.beginFrame();
+        SDL_SetRenderDrawColor(v.renderer(), 0, g, 0, 255);
+        SDL_RenderClear(v.renderer());
+        v.endFrame();
+    };
+    draw(10);
+    draw(20);
+    CHECK(supervisor.health().framesDrawn == 2);
+    CHECK(shots.empty());
+    frames.requestScreenshot();
+    draw(200);
+    draw(30);
+    CHECK(supervisor.health().framesDrawn == 4);
+    REQUIRE(shots.size() == 1);
+    int w = 0, h = 0, n = 0;
+    unsigned char* px = stbi_load_from_memory(shots[0].data(), static_cast<int>(shots[0].size()), &w, &h, &n, 4);
+    REQUIRE(px);
+    CHECK(w == 40);
+    CHECK(int(px[(15 * 40 + 20) * 4 + 1]) == 200);  // the frame presented after the request
+    stbi_image_free(px);
+}
