@@ -23,15 +23,18 @@ done
 
 runtime=(
   libsdl2-2.0-0 libcurl4 libsodium23 libqrencode4 tzdata fonts-dejavu-core espeak-ng libsqlite3-0 libcairo2
+  libfontconfig1 libsystemd0
 )
 build=(
   build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libcurl4-openssl-dev libssl-dev libstb-dev libsodium-dev libqrencode-dev
   nlohmann-json3-dev libhowardhinnant-date-dev libcli11-dev catch2 libsqlite3-dev libcairo2-dev
+  libfontconfig-dev libsystemd-dev help2man
 )
 test_tools=(
   tesseract-ocr tesseract-ocr-fra zbar-tools xvfb xdotool imagemagick nginx-light
   python3 python3-pil ca-certificates poppler-utils
+  lintian python3-prometheus-client
 )
 
 if [ "$runtime_only" = 1 ]; then wanted=("${runtime[@]}"); else wanted=("${runtime[@]}" "${build[@]}" "${test_tools[@]}"); fi

@@ -76,7 +76,11 @@ App::App(const Runtime& rt, AppParts parts)
 
 App::~App() {
     if (loader_.joinable()) loader_.join();
+    if (supervisor_) supervisor_->watchdog().stopping();
+    presented_.reset();
     if (sync_) sync_->stop();
+    if (ui_) ui_->setStatsSink(nullptr);
+    stats_.reset();  // writes what is queued
     if (ui_) {
         ui_->setImageSource(nullptr);
         ui_->setSpeechOutput(nullptr);
@@ -129,7 +133,77 @@ core::Status App::init() {
     images_ = std::make_unique<platform::TextureCache>(video.renderer(), imageOptions);
     ui_->setImageSource(images_.get());
     ui_->setSpeechOutput(parts_.speech);
+    stats_ = startStats(rt_.config, *parts_.clock);
+    ui_->setStatsSink(&stats_->sink());
+    startSupervision();
     return core::Ok{};
+}
+
+// The watchdog, metrics, heartbeat and the monitor of what is presented, with the
+// recovery ladder acting on this loop. The heartbeat's requests arrive on its worker:
+// they are posted to the inbox.
+void App::startSupervision() {
+    SupervisorCallbacks cb;
+    cb.screenshotRequested = [this] {
+        inbox_.post([this] {
+            if (presented_) presented_->requestScreenshot();
+            settle();  // the screenshot is of the next presented frame
+        });
+    };
+    cb.syncRequested = [this] {
+        inbox_.post([this] {
+            if (sync_) sync_->syncNow();
+        });
+    };
+    cb.recovery.redraw = [this] {
+        renderer_->fontsChanged();
+        settle();
+    };
+    cb.recovery.reloadContent = [this] { reloadContent(); };
+    cb.recovery.exitForRestart = [this] {
+        core::log::error("the screen is stuck: leaving so that systemd restarts the kiosk");
+        exitCode_ = 3;
+        running_ = false;
+    };
+    supervisor_ = std::make_unique<Supervisor>(rt_.config, std::move(cb));
+    supervisor_->start();
+    if (!rt_.config.supervision.metricsFile.empty() || !rt_.config.supervision.heartbeatUrl.empty()) {
+        presented_ = std::make_unique<PresentedFrames>(*parts_.video, *supervisor_);
+    }
+}
+
+// Recovery: the cache's current version again, loaded on a worker like at start.
+void App::reloadContent() {
+    if (loading_ || !syncing_) {
+        settle();
+        return;
+    }
+    if (loader_.joinable()) loader_.join();
+    loading_ = true;
+    const std::string cacheDir = rt_.config.cacheDir, bundled = rt_.contentDir();
+    loader_ = std::thread([this, cacheDir, bundled] {
+        auto s = std::make_shared<core::sync::StartContent>(core::sync::SyncService::loadCurrentFromCache(cacheDir, bundled));
+        inbox_.post([this, s] {
+            if (loader_.joinable()) loader_.join();
+            loading_ = false;
+            if (s->version > 0 && s->load.content) ui_->setContent(s->load.content);
+            settle();
+        });
+    });
+}
+
+void App::superviseTurn() {
+    supervisor_->watchdog().tick();
+    const core::Content* c = ui_->content();
+    const std::int64_t version = c ? c->manifest.version : 0;
+    if (version != shownVersion_) {
+        shownVersion_ = version;
+        if (stats_->recorder) stats_->recorder->setContentVersion(version);
+        if (c) supervisor_->watchdog().status("content version " + std::to_string(version));
+    }
+    const std::optional<double> published =
+        c ? std::optional<double>(static_cast<double>(c->manifest.published.instant.time_since_epoch().count())) : std::nullopt;
+    supervisor_->update(version, published, sync_ ? sync_->status() : core::sync::SyncStatus{});
 }
 
 void App::startContent(core::sync::StartContent start) {
@@ -231,6 +305,7 @@ double App::secondsUntilDue() const {
     if (ui_->animating()) return std::max(0.0, lastFrameAt_ + 1.0 / kAnimationFps - parts_.clock->seconds());
     double wait = ui_->secondsUntilChange();
     if (sync_ && ui_->content()) wait = std::min(wait, std::max(0.0, lastAgeCheck_ + 60 - parts_.clock->seconds()));
+    if (supervisor_) wait = std::min(wait, supervisor_->watchdog().maxSleepSeconds(3600.0));
     return std::max(0.0, wait);
 }
 
@@ -261,6 +336,7 @@ bool App::turn(double maxWait) {
     }
     if (ui_->accessibility().seated != seated_) applySeated(ui_->accessibility().seated);
     if (secondsUntilDue() <= 0) drawFrame();
+    superviseTurn();
     return running_;
 }
 
@@ -271,6 +347,7 @@ void App::drawFrame() {
     video.beginFrame();
     renderFrame(*ui_, *renderer_, input_, dt);
     const std::uint64_t hash = hashDrawData(ImGui::GetDrawData());
+    if (presented_) presented_->setExpectsMotion(ui_->animating() || ui_->currentScreen() == "attract");
     video.endFrame();
     ++frames_;
     lastFrameAt_ = t;
@@ -285,6 +362,7 @@ void App::drawFrame() {
     lastHash_ = hash;
     if (firstContentFrame_ && ui_->content()) {  // for docs/performance.md: start to first frame of content
         firstContentFrame_ = false;
+        supervisor_->watchdog().ready("showing content version " + std::to_string(ui_->content()->manifest.version));
         core::log::info("first frame of content " + std::to_string(static_cast<int>((t - startedAt_) * 1000)) +
                         " ms after the loop started");
     }

@@ -20,6 +20,9 @@
 
 #include "app/inbox.hpp"
 #include "app/runtime.hpp"
+#include "app/stats_setup.hpp"
+#include "app/supervision/presented_frames.hpp"
+#include "app/supervision/supervisor.hpp"
 #include "core/clock.hpp"
 #include "core/sync/sync_service.hpp"
 #include "platform/imgui_renderer.hpp"
@@ -90,6 +93,8 @@ public:
     Inbox& inbox() { return inbox_; }
     platform::TextureCache& images() { return *images_; }
     core::sync::SyncService* sync() { return sync_.get(); }
+    Supervisor& supervisor() { return *supervisor_; }
+    StatsServices& stats() { return *stats_; }
     // The SDL event type that wakes the loop for the inbox.
     static Uint32 wakeEventType();
 
@@ -99,6 +104,9 @@ private:
     void startSync();
     void applySeated(bool seated);
     void settle() { settle_ = std::max(settle_, kSettleFrames); }
+    void startSupervision();
+    void reloadContent();
+    void superviseTurn();
 
     Runtime rt_;
     AppParts parts_;
@@ -110,6 +118,10 @@ private:
     std::unique_ptr<platform::ImGuiRenderer> renderer_;
     std::unique_ptr<platform::TextureCache> images_;
     std::unique_ptr<core::sync::SyncService> sync_;
+    std::unique_ptr<StatsServices> stats_;
+    std::unique_ptr<Supervisor> supervisor_;
+    std::unique_ptr<PresentedFrames> presented_;  // only when metrics or a heartbeat are configured
+    std::int64_t shownVersion_ = -1;
     ui::InputQueue input_;
     bool imguiCreated_ = false;
     bool running_ = true;

@@ -50,12 +50,52 @@ std::string resolve(const fs::path& base, const std::string& p) {
         if (auto s_ = (expr); !s_) return core::fail(s_.error()); \
     } while (0)
 
+// The "supervision" block (issue 13): metrics file and heartbeat.
+core::Status readSupervision(const json& j, const std::string& path, Config& c) {
+    if (!j.contains("supervision")) return core::Ok{};
+    if (!j["supervision"].is_object()) return core::fail(path + ": supervision: expected an object");
+    Reader r{j["supervision"], "supervision.", c.warnings};
+    r.known({"metrics_file", "heartbeat_url", "heartbeat_token", "heartbeat_seconds"});
+    auto& s = c.supervision;
+    KIOSK_TRY(r.get("metrics_file", s.metricsFile, "a file path"));
+    KIOSK_TRY(r.get("heartbeat_url", s.heartbeatUrl, "an http:// or https:// URL"));
+    KIOSK_TRY(r.get("heartbeat_token", s.heartbeatToken, "a token string"));
+    KIOSK_TRY(r.get("heartbeat_seconds", s.heartbeatSeconds, "a number of seconds"));
+    if (s.heartbeatSeconds < 5) return core::fail(path + ": supervision.heartbeat_seconds: expected at least 5");
+    if (!s.heartbeatUrl.empty() && !s.heartbeatUrl.starts_with("http://") && !s.heartbeatUrl.starts_with("https://")) {
+        return core::fail(path + ": supervision.heartbeat_url: expected an http:// or https:// URL");
+    }
+    return core::Ok{};
+}
+
+}  // namespace
+
+namespace {
+// systemd may pass several colon-separated folders; the kiosk uses the first.
+std::string firstOf(const char* dirs) {
+    const std::string s(dirs);
+    return s.substr(0, s.find(':'));
+}
 }  // namespace
 
 std::string defaultCacheDir() {
+    if (const char* d = std::getenv("CACHE_DIRECTORY"); d && *d) return firstOf(d);
     if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::string(x) + "/kiosk";
     if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.cache/kiosk";
     return "/tmp/kiosk-cache";
+}
+
+std::string defaultStateDir() {
+    if (const char* d = std::getenv("STATE_DIRECTORY"); d && *d) return firstOf(d);
+    if (const char* x = std::getenv("XDG_STATE_HOME"); x && *x) return std::string(x) + "/kiosk";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.local/state/kiosk";
+    return "/tmp/kiosk-state";
+}
+
+std::string stateDirFor(const Config& config, const std::string& cacheOverride) {
+    if (!config.stateDir.empty()) return config.stateDir;
+    if (!cacheOverride.empty()) return cacheOverride;
+    return defaultStateDir();
 }
 
 Config defaultConfig() {
@@ -80,10 +120,11 @@ core::Result<Config> loadConfig(const std::string& path) {
     c.path = path;
     const fs::path base = fs::absolute(path).parent_path();
     Reader r{j, "", c.warnings};
-    r.known({"content_dir", "cache_dir", "language", "idle_seconds", "here", "screen", "fonts", "feed_url",
-             "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes", "stats"});
+    r.known({"content_dir", "cache_dir", "state_dir", "supervision", "language", "idle_seconds", "here", "screen", "fonts",
+             "feed_url", "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes", "stats"});
     KIOSK_TRY(r.get("content_dir", c.contentDir, "a folder path"));
     KIOSK_TRY(r.get("cache_dir", c.cacheDir, "a folder path"));
+    KIOSK_TRY(r.get("state_dir", c.stateDir, "a folder path"));
     KIOSK_TRY(r.get("language", c.language, "\"fr\" or \"en\""));
     KIOSK_TRY(r.get("idle_seconds", c.idleSeconds, "a number of seconds"));
     KIOSK_TRY(r.get("feed_url", c.feedUrl, "a URL (https://..., http://... or file:///...)"));
@@ -123,7 +164,8 @@ core::Result<Config> loadConfig(const std::string& path) {
     }
     if (j.contains("fonts") && j["fonts"].is_object()) {
         Reader f{j["fonts"], "fonts.", c.warnings};
-        f.known({"regular", "bold"});
+        f.known({"family", "regular", "bold"});
+        KIOSK_TRY(f.get("family", c.fontFamily, "a font family name, e.g. \"DejaVu Sans\""));
         KIOSK_TRY(f.get("regular", c.fontRegular, "a font file path"));
         KIOSK_TRY(f.get("bold", c.fontBold, "a font file path"));
     }
@@ -153,7 +195,10 @@ core::Result<Config> loadConfig(const std::string& path) {
         }
         sc.database = resolve(base, sc.database);
     }
+    if (auto s = readSupervision(j, path, c); !s) return core::fail(s.error());
     c.contentDir = resolve(base, c.contentDir);
+    c.stateDir = resolve(base, c.stateDir);  // "": stateDirFor decides
+    c.supervision.metricsFile = resolve(base, c.supervision.metricsFile);
     c.cacheDir = c.cacheDir.empty() ? defaultCacheDir() : resolve(base, c.cacheDir);  // "": the default
     c.caFile = resolve(base, c.caFile);
     for (auto& root : c.allowedFileRoots) root = resolve(base, root);

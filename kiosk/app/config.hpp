@@ -36,13 +36,14 @@ struct StatsConfig {
 struct Config {
     std::string path;                  // the file this came from ("" for defaults)
     std::string contentDir;            // the bundled / default feed folder
-    std::string cacheDir;              // where downloaded feeds are kept
+    std::string cacheDir;              // where downloaded feeds are kept (see defaultCacheDir)
+    std::string stateDir;              // trusted time, rollback marker, queued heartbeats; "": see stateDirFor
     std::string language = "fr";
     double idleSeconds = 90;
     std::string herePlace;             // "you are here": a place id of the content
     ScreenConfig screen;
-    std::string fontRegular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    std::string fontBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+    std::string fontFamily = "DejaVu Sans";  // found through fontconfig (app/font_lookup.hpp)
+    std::string fontRegular, fontBold;       // font files; empty (default): fontFamily's
     // Content sync (docs/sync.md): no feed_url, no sync.
     std::string feedUrl;                          // the feed's manifest URL, http(s):// or file://
     double pollSeconds = 300;                     // between polls (jittered), at least 10
@@ -50,6 +51,14 @@ struct Config {
     std::string caFile;                           // extra trusted CA (PEM); empty: system CAs only
     std::uint64_t maxDownloadBytes = 64u << 20;   // largest single file downloaded (default 64 MiB)
     StatsConfig stats;
+    // Supervision (issue 13, docs/supervision.md): node_exporter textfile metrics and a
+    // heartbeat POSTed to the office. Empty path / URL (default): off.
+    struct Supervision {
+        std::string metricsFile;      // e.g. /var/lib/prometheus/node-exporter/kiosk.prom
+        std::string heartbeatUrl;     // http(s):// URL the heartbeat JSON is POSTed to
+        std::string heartbeatToken;   // sent as "Authorization: Bearer <token>"; empty: none
+        double heartbeatSeconds = 60; // between heartbeats (default 60, at least 5)
+    } supervision;
     std::vector<std::string> warnings;  // unknown keys and the like, for the log
 };
 
@@ -58,7 +67,14 @@ struct Config {
 core::Result<Config> loadConfig(const std::string& path);
 Config defaultConfig();  // when no file is given and none is installed
 
-// $XDG_CACHE_HOME/kiosk, else ~/.cache/kiosk, else /tmp/kiosk-cache.
+// $CACHE_DIRECTORY (systemd's CacheDirectory=), else $XDG_CACHE_HOME/kiosk, else
+// ~/.cache/kiosk, else /tmp/kiosk-cache.
 std::string defaultCacheDir();
+// $STATE_DIRECTORY (systemd's StateDirectory=), else $XDG_STATE_HOME/kiosk, else
+// ~/.local/state/kiosk, else /tmp/kiosk-state. State must survive a wiped cache.
+std::string defaultStateDir();
+// The state folder in use: state_dir when configured; else the cache folder given by hand
+// (--cache DIR keeps a self-contained folder, as staff and tests expect); else defaultStateDir().
+std::string stateDirFor(const Config& config, const std::string& cacheOverride = {});
 
 }  // namespace kiosk::app

@@ -5,6 +5,7 @@
 
 #include <regex>
 
+#include "app/install_paths.hpp"
 #include "ui/kiosk_ui.hpp"
 
 namespace kiosk::app {
@@ -19,7 +20,7 @@ ParsedOptions parseOptions(int argc, char** argv) {
     Options o;
     std::string size;
     app.add_option("--content", o.contentDir, "a feed folder to show instead of the configured one");
-    app.add_option("--config", o.configFile, "the configuration file (default: " KIOSK_DEFAULT_CONFIG ")");
+    app.add_option("--config", o.configFile, "the configuration file (default: " + defaultPaths().config + ")");
     app.add_flag("--windowed", o.windowed, "open in a window instead of full screen");
     app.add_option("--size", size, "window or screenshot size in pixels, e.g. 1080x1920");
     app.add_option("--now", o.now,

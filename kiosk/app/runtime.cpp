@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/font_lookup.hpp"
+#include "app/install_paths.hpp"
 #include "core/log.hpp"
 
 namespace kiosk::app {
@@ -11,7 +13,7 @@ namespace kiosk::app {
 std::string Runtime::contentDir() const {
     if (!options.contentDir.empty()) return options.contentDir;
     if (!config.contentDir.empty()) return config.contentDir;
-    return KIOSK_DEFAULT_CONTENT;
+    return defaultPaths().content;
 }
 
 core::Lang Runtime::startLang() const {
@@ -53,7 +55,9 @@ core::Result<Runtime> prepareRuntime(const Options& options) {
     Runtime rt;
     rt.options = options;
     std::string path = options.configFile;
-    if (path.empty() && std::filesystem::is_regular_file(KIOSK_DEFAULT_CONFIG)) path = KIOSK_DEFAULT_CONFIG;
+    if (const std::string installed = defaultPaths().config; path.empty() && std::filesystem::is_regular_file(installed)) {
+        path = installed;
+    }
     if (path.empty()) {
         rt.config = defaultConfig();
     } else {
@@ -62,6 +66,17 @@ core::Result<Runtime> prepareRuntime(const Options& options) {
         rt.config = std::move(c).value();
     }
     for (const auto& w : rt.config.warnings) core::log::warning(rt.config.path + ": " + w);
+    // Font files not named in the configuration come from fontconfig; when it has no
+    // such family the UI's built-in default path is kept and --check reports it.
+    for (auto [file, bold] : {std::pair{&rt.config.fontRegular, false}, std::pair{&rt.config.fontBold, true}}) {
+        if (!file->empty()) continue;
+        if (auto found = findFontFile(rt.config.fontFamily, bold)) {
+            *file = found.value();
+        } else {
+            core::log::warning(found.error());
+            *file = bold ? ui::FontFiles{}.bold : ui::FontFiles{}.regular;
+        }
+    }
     if (rt.config.screen.rotation != 0) {
         core::log::warning("screen.rotation " + std::to_string(rt.config.screen.rotation) +
                            " is not supported by this version yet: the picture is not rotated");

@@ -19,6 +19,7 @@ core::sync::SyncServiceConfig syncConfigFrom(const Runtime& rt) {
     auto& s = c.settings;
     s.feedUrl = rt.options.feedUrl.empty() ? rt.config.feedUrl : rt.options.feedUrl;
     s.cacheDir = rt.options.cacheDir.empty() ? rt.config.cacheDir : rt.options.cacheDir;
+    s.stateDir = stateDirFor(rt.config, rt.options.cacheDir);
     s.http.caFile = rt.config.caFile;
     s.http.allowedFileRoots = rt.config.allowedFileRoots;
     s.maxDownloadBytes = rt.config.maxDownloadBytes;
@@ -80,6 +81,7 @@ int runStatus(const Runtime& rt) {
         return 2;
     }
     core::sync::ContentCache cache(dir);
+    cache.setStateDir(stateDirFor(rt.config, rt.options.cacheDir));
     const auto current = cache.currentVersion();
     const auto previous = cache.previousVersion();
     std::printf("cache      %s\n", dir.c_str());
@@ -108,6 +110,7 @@ int runStatus(const Runtime& rt) {
 int runRollback(const Runtime& rt) {
     const std::string dir = cacheDirOf(rt);
     core::sync::ContentCache cache(dir);
+    cache.setStateDir(stateDirFor(rt.config, rt.options.cacheDir));
     const auto current = cache.currentVersion();
     if (auto s = cache.rollback(); !s) {
         std::fprintf(stderr, "kiosk --rollback: %s\n", s.error().c_str());

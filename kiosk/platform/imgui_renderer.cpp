@@ -3,7 +3,7 @@
 
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_impl_sdlrenderer.h>
+#include "platform/imgui_impl_sdlrenderer.h"
 
 namespace kiosk::platform {
 

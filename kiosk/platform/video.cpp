@@ -132,6 +132,7 @@ void Video::endFrame() {
                            static_cast<int>(std::lround(cy - static_cast<float>(height()) * 0.5f)), width(), height()};
         SDL_RenderCopyEx(renderer_, rotated_, nullptr, &dst, rotation_, nullptr, SDL_FLIP_NONE);
     }
+    if (beforePresent_) beforePresent_();
     if (window_) SDL_RenderPresent(renderer_);
 }
 

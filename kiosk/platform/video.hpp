@@ -2,6 +2,7 @@
 // window for visitors, or an off-screen software renderer for headless screenshots.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,6 +55,9 @@ public:
     // Frame bracket: draw between them; endFrame turns the picture and presents it.
     void beginFrame();
     void endFrame();
+    // Called by endFrame with the finished picture still readable (just before
+    // SDL_RenderPresent): supervision reads back exactly what is presented (frame_capture.hpp).
+    void setBeforePresent(std::function<void()> hook) { beforePresent_ = std::move(hook); }
     std::string rendererName() const;
 
     // The renderer's pixels as RGBA, as last presented (empty when they cannot be read).
@@ -78,6 +82,7 @@ private:
     int viewportTop_ = 0, viewportHeight_ = 0;
     core::Status rebuildTarget();
     bool ownsSdl_ = false;
+    std::function<void()> beforePresent_;
 };
 
 }  // namespace kiosk::platform

@@ -150,6 +150,7 @@ UiContext KioskUi::context() const {
     c.contentAsOf = contentAsOf_;
     c.reducedMotion = a11y_.reducedMotion;
     c.speech = a11y_.speech && speech_ ? speech_ : nullptr;
+    c.stats = stats_;
     c.pinching = pinch_.active;
     c.pinchScale = pinch_.scale;
     c.pinchCenter = ImVec2(pinch_.centerX, pinch_.centerY);
@@ -200,7 +201,37 @@ void KioskUi::back() {
 
 void KioskUi::home() { go("home"); }
 
-void KioskUi::toggleLanguage() { lang_ = lang_ == core::Lang::Fr ? core::Lang::En : core::Lang::Fr; }
+void KioskUi::toggleLanguage() {
+    lang_ = lang_ == core::Lang::Fr ? core::Lang::En : core::Lang::Fr;
+    if (stats_) stats_->languageUsed(core::langCode(lang_));
+}
+
+// Visits and views for the evaluation: a visit starts when the loop is left and ends
+// when it comes back; each screen entered, and the item it shows, is counted.
+void KioskUi::countRoute(const Route& from, const Route& to) {
+    if (!stats_ || !content_) return;
+    if (from.screen == "attract" && to.screen != "attract") stats_->visitStarted();
+    if (to.screen == "attract") {
+        if (from.screen != "attract") stats_->visitEnded();
+        return;
+    }
+    stats_->screenViewed(to.screen);
+    if (to.param.empty()) return;
+    const std::string id = to.param.substr(0, to.param.find('/'));
+    if (to.screen == "session") {
+        stats_->itemViewed("session", id);
+        for (const auto& s : content_->sessions) {
+            if (s.id == id && !s.registration.url.empty() && s.status != core::SessionStatus::Cancelled) stats_->qrShown(id);
+        }
+    } else if (to.screen == "demo") {
+        stats_->itemViewed("demo", id);
+        for (const auto& d : content_->demos) {
+            if (d.id == id && !d.link.empty()) stats_->qrShown(id);
+        }
+    } else if (to.screen == "place" || to.screen == "page") {
+        stats_->itemViewed(to.screen, id);
+    }
+}
 
 void KioskUi::applyTheme() {
     switch (a11y_.contrast) {
@@ -215,6 +246,14 @@ void KioskUi::setAccessibility(const AccessibilitySettings& settings) {
     if (settings == a11y_) return;
     const bool fontsChange = settings.textStep != a11y_.textStep;
     const bool speechOff = a11y_.speech && !settings.speech;
+    if (stats_) {
+        if (settings.textStep > a11y_.textStep) stats_->accessibilityUsed("larger_text");
+        if (settings.contrast != a11y_.contrast && settings.contrast != ContrastMode::Normal) stats_->accessibilityUsed("high_contrast");
+        if (settings.reducedMotion && !a11y_.reducedMotion) stats_->accessibilityUsed("reduced_motion");
+        if (settings.speech && !a11y_.speech) stats_->accessibilityUsed("speech");
+        if (settings.seated && !a11y_.seated) stats_->accessibilityUsed("seated");
+        if (settings.easyRead && !a11y_.easyRead) stats_->accessibilityUsed("easy_read");
+    }
     a11y_ = settings;
     applyTheme();
     if (fontsChange) fontsDirty_ = true;
@@ -346,6 +385,7 @@ void KioskUi::resetForNextVisitor() {
     KeypadFocus::reset();
     KeypadFocus::hide();
     applyPendingContent();
+    if (stats_ && currentScreen() != "attract") stats_->visitEnded();
     show("attract");
 }
 
@@ -481,6 +521,7 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
     redrawRequested_ = routeChanged_ || safePoint_ || lang_ != frameLang_ || !(a11y_ == frameA11y_);
     if (routeChanged_) {
         routeChanged_ = false;
+        countRoute(routes_.back(), pendingRoutes_.back());
         routes_ = pendingRoutes_;
         // A visitor coming Home sees the new content; elsewhere it waits a bounded time.
         if (currentScreen() == "home" ||

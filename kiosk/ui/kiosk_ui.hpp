@@ -53,6 +53,8 @@ public:
     // The speech engine (not owned; may be null); it speaks only when the visitor turns
     // speech on.
     void setSpeechOutput(SpeechOutput* speech) { speech_ = speech; }
+    // Anonymous counts of visits and views (not owned; may be null). See docs/statistics.md.
+    void setStatsSink(core::stats::Sink* stats) { stats_ = stats; }
     // The content is old (no sync for a long time): screens say "programme as of <date>".
     void setContentAsOf(std::optional<core::Instant> asOf) { contentAsOf_ = asOf; }
     std::optional<core::Instant> contentAsOf() const { return contentAsOf_; }
@@ -123,6 +125,7 @@ private:
     void speak(const std::string& text, std::string_view lang);
     void checkIdle(bool activity);
     void resetForNextVisitor();
+    void countRoute(const Route& from, const Route& to);
     void applyPendingContent();
     void enterCurrent();
     double computeSecondsUntilChange() const;
@@ -135,6 +138,7 @@ private:
     Fonts fonts_;
     ImageSource* images_ = nullptr;
     SpeechOutput* speech_ = nullptr;
+    core::stats::Sink* stats_ = nullptr;
     AccessibilitySettings a11y_;
     std::optional<core::Instant> contentAsOf_;
     std::shared_ptr<const core::Content> content_, pendingContent_;

@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/model.hpp"
+#include "core/stats/sink.hpp"
 #include "ui/accessibility.hpp"
 #include "ui/fonts.hpp"
 #include "ui/image_source.hpp"
@@ -28,6 +29,7 @@ struct UiContext {
     bool reducedMotion = false;
     AccessibilitySettings a11y;
     SpeechOutput* speech = nullptr;  // non-null only while the visitor has speech on
+    core::stats::Sink* stats = nullptr;  // anonymous counts (docs/privacy.md); may be null
     std::optional<core::Instant> contentAsOf;  // set when the content is old: "programme as of <date>"
     float dt = 1.0f / 60.0f;        // seconds since the previous frame
     ImVec2 areaMin, areaMax;        // the screen's area below the header

@@ -53,7 +53,17 @@ fs::path ContentCache::objectPath(const std::string& sha) const { return root_ /
 fs::path ContentCache::partPath(const std::string& sha) const { return root_ / "objects" / (sha + ".part"); }
 
 std::optional<std::int64_t> ContentCache::readPointer(const char* name) const {
-    auto text = readFile(root_ / name, 64);
+    return readPointerAt(root_ / name);
+}
+
+std::int64_t ContentCache::rolledBackFrom() const {
+    // In the state folder; a marker left in the cache by an older version still counts.
+    return std::max(readPointerAt(stateDir() / "rolled_back_from").value_or(0),
+                    readPointerAt(root_ / "rolled_back_from").value_or(0));
+}
+
+std::optional<std::int64_t> ContentCache::readPointerAt(const fs::path& file) {
+    auto text = readFile(file, 64);
     if (!text) return std::nullopt;
     try {
         const long long v = std::stoll(text.value());
@@ -206,7 +216,10 @@ Status ContentCache::rollback() {
     if (!prev || !cur) return fail("there is no previous version to go back to");
     LoadResult load = loadFeed(versionDir(*prev));
     if (!load.content) return fail("the previous version " + std::to_string(*prev) + " no longer loads");
-    if (auto s = writePointer("rolled_back_from", std::max(*cur, rolledBackFrom())); !s) return s;
+    if (auto s = replaceFileDurably(files_, stateDir() / "rolled_back_from", std::to_string(std::max(*cur, rolledBackFrom())) + "\n");
+        !s) {
+        return s;
+    }
     if (auto s = writePointer("previous", *cur); !s) return s;
     return writePointer("current", *prev);
 }

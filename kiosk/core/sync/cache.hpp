@@ -30,6 +30,10 @@ public:
     explicit ContentCache(std::filesystem::path root, FileLayer& files = posixFileLayer());
 
     const std::filesystem::path& root() const { return root_; }
+    // State kept apart from the cache (the rollback marker), so wiping a cache does not
+    // undo a staff rollback; default: root().
+    void setStateDir(std::filesystem::path dir) { state_ = std::move(dir); }
+    const std::filesystem::path& stateDir() const { return state_.empty() ? root_ : state_; }
     // Creates the folders and clears leftovers of an interrupted run (*.tmp versions).
     Status prepare();
 
@@ -66,7 +70,7 @@ public:
     // version left is remembered so that sync does not install it again: only a newer
     // version published after the rollback replaces the one rolled back to.
     Status rollback();
-    std::int64_t rolledBackFrom() const { return readPointer("rolled_back_from").value_or(0); }
+    std::int64_t rolledBackFrom() const;
 
     struct Loaded {
         LoadResult load;
@@ -84,10 +88,12 @@ public:
 
 private:
     std::optional<std::int64_t> readPointer(const char* name) const;
+    static std::optional<std::int64_t> readPointerAt(const std::filesystem::path& file);
     Status writePointer(const char* name, std::int64_t version);
     Status linkVersion(const Manifest& manifest, const std::filesystem::path& dir);
 
     std::filesystem::path root_;
+    std::filesystem::path state_;
     FileLayer& files_;
 };
 

@@ -42,13 +42,15 @@ SyncEngine::SyncEngine(SyncSettings settings, const Clock& clock, FileLayer& fil
       files_(files),
       cache_(settings_.cacheDir, files),
       http_(settings_.http),
-      trusted_(settings_.cacheDir / "trusted_time") {
+      trusted_((settings_.stateDir.empty() ? settings_.cacheDir : settings_.stateDir) / "trusted_time") {
+    if (!settings_.stateDir.empty()) cache_.setStateDir(settings_.stateDir);
     if (auto s = readStatusFile(settings_.cacheDir)) status_ = std::move(s).value();
     status_.feedUrl = settings_.feedUrl;
 }
 
 Status SyncEngine::prepare() {
     if (auto s = cache_.prepare(); !s) return fail("cache folder " + settings_.cacheDir.string() + ": " + s.error());
+    if (auto s = files_.makeDirs(cache_.stateDir()); !s) return fail("state folder " + cache_.stateDir().string() + ": " + s.error());
     return Ok{};
 }
 

@@ -21,6 +21,7 @@ namespace kiosk::core::sync {
 struct SyncSettings {
     std::string feedUrl;                   // the manifest: http(s)://.../manifest.json or file:///...
     std::filesystem::path cacheDir;
+    std::filesystem::path stateDir;        // trusted time, rollback marker; empty: cacheDir
     HttpOptions http;
     std::uint64_t maxDownloadBytes = 64u << 20;  // one file; also capped by the manifest's size
     LoadOptions load;

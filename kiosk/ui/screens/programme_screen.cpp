@@ -110,6 +110,7 @@ private:
                                              y + static_cast<float>(i / cols) * (h + gap)));
             const std::string id = "##day" + std::to_string(i);
             if (button(id.c_str(), labels[i], ImVec2(w, h), tab == selected_ ? ButtonKind::TabSelected : ButtonKind::Tab)) {
+                if (tab == kNowTab && tab != selected_ && ctx.stats) ctx.stats->filterUsed("now");
                 select(tab);
             }
         }
@@ -172,27 +173,40 @@ private:
         for (auto t : types) labels.push_back(sessionTypeLabel(t, ctx.lang));
         chipRows(ctx, "type", labels, width, [&](std::size_t i) { return filter_.types.count(types[i]) > 0; },
                  [&](std::size_t i) {
-                     if (!filter_.types.erase(types[i])) filter_.types.insert(types[i]);
+                     if (!filter_.types.erase(types[i])) {
+                         filter_.types.insert(types[i]);
+                         if (ctx.stats) ctx.stats->filterUsed("type");
+                     }
                  });
         heading(Str::FilterPlace);
         const auto communes = core::communesWithSessions(c);
         chipRows(ctx, "commune", communes, width, [&](std::size_t i) { return filter_.commune == communes[i]; },
-                 [&](std::size_t i) { filter_.commune = filter_.commune == communes[i] ? "" : communes[i]; });
+                 [&](std::size_t i) {
+                     filter_.commune = filter_.commune == communes[i] ? "" : communes[i];
+                     if (ctx.stats && !filter_.commune.empty()) ctx.stats->filterUsed("commune");
+                 });
         heading(Str::FilterAudience);
         labels.clear();
         for (auto a : core::kAllAudiences) labels.push_back(audienceLabel(a, ctx.lang));
         chipRows(ctx, "audience", labels, width, [&](std::size_t i) { return (filter_.audience & core::kAllAudiences[i]) != 0; },
-                 [&](std::size_t i) { filter_.audience ^= core::kAllAudiences[i]; });
+                 [&](std::size_t i) {
+                     filter_.audience ^= core::kAllAudiences[i];
+                     if (ctx.stats && (filter_.audience & core::kAllAudiences[i])) ctx.stats->filterUsed("audience");
+                 });
         heading(Str::FilterAccess);
         labels.clear();
         for (auto f : core::kAllAccessFeatures) labels.push_back(accessLabel(f, ctx.lang));
         chipRows(ctx, "access", labels, width, [&](std::size_t i) { return (filter_.access & core::kAllAccessFeatures[i]) != 0; },
-                 [&](std::size_t i) { filter_.access ^= core::kAllAccessFeatures[i]; });
+                 [&](std::size_t i) {
+                     filter_.access ^= core::kAllAccessFeatures[i];
+                     if (ctx.stats && (filter_.access & core::kAllAccessFeatures[i])) ctx.stats->filterUsed("access");
+                 });
         const std::vector<std::string> more = {tr(filter_.hideEnded ? Str::ShowEnded : Str::HideEnded, ctx.lang),
                                                tr(Str::ClearFilters, ctx.lang)};
         chipRows(ctx, "more", more, width, [&](std::size_t) { return false; }, [&](std::size_t i) {
             if (i == 0) {
                 filter_.hideEnded = !filter_.hideEnded;
+                if (ctx.stats && filter_.hideEnded) ctx.stats->filterUsed("hide_ended");
             } else {
                 filter_ = {};
             }

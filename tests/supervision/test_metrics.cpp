@@ -1,0 +1,45 @@
+// The metrics textfile: every metric the office relies on, label escaping, atomic write.
+#include <catch2/catch.hpp>
+
+#include "core/supervision/metrics_writer.hpp"
+#include "supervision/supervision_fixture.hpp"
+
+using namespace kiosk::core::supervision;
+
+TEST_CASE("metrics: names, values and labels of the textfile") {
+    KioskHealth h;
+    h.kioskId = "hall \"A\"";
+    h.contentVersion = 12;
+    h.cacheVersion = 12;
+    h.contentPublishedUnix = 1000;
+    h.nowUnix = 1600;
+    h.lastSyncSuccessUnix = 1500;
+    h.syncFailuresInARow = 2;
+    h.framesDrawn = 99;
+    h.screen = ScreenState::Frozen;
+    const std::string text = renderMetrics(h);
+    CHECK(text.find("kiosk_content_version{kiosk=\"hall \\\"A\\\"\"} 12\n") != std::string::npos);
+    CHECK(text.find("kiosk_content_age_seconds{kiosk=\"hall \\\"A\\\"\"} 600\n") != std::string::npos);
+    CHECK(text.find("kiosk_sync_failures_in_a_row{kiosk=\"hall \\\"A\\\"\"} 2\n") != std::string::npos);
+    CHECK(text.find("state=\"frozen\"} 1\n") != std::string::npos);
+    CHECK(text.find("state=\"ok\"} 0\n") != std::string::npos);
+    CHECK(text.find("state=\"unsigned\"} 1\n") != std::string::npos);
+    CHECK(text.find("# TYPE kiosk_frames_drawn_total counter\n") != std::string::npos);
+    CHECK(text.find("kiosk_sync_last_failure") == std::string::npos);  // never failed: no sample
+}
+
+TEST_CASE("metrics: the file is replaced whole, never left half written") {
+    kiosk::test::TempDir dir;
+    MetricsWriter w(dir.path / "kiosk.prom");
+    KioskHealth h;
+    h.kioskId = "k";
+    REQUIRE(w.write(h));
+    h.contentVersion = 3;
+    REQUIRE(w.write(h));
+    CHECK(kiosk::test::slurp(dir.path / "kiosk.prom") == renderMetrics(h));
+    CHECK_FALSE(std::filesystem::exists(dir.path / "kiosk.prom.tmp"));
+    MetricsWriter bad(dir.path / "missing-folder" / "kiosk.prom");
+    const auto s = bad.write(h);
+    REQUIRE_FALSE(s);
+    CHECK(s.error().find("supervision.metrics_file") != std::string::npos);
+}
