@@ -31,7 +31,7 @@ build=(
 )
 test_tools=(
   tesseract-ocr tesseract-ocr-fra zbar-tools xvfb xdotool imagemagick nginx-light
-  python3 python3-pil ca-certificates
+  python3 python3-pil ca-certificates minisign
 )
 
 if [ "$runtime_only" = 1 ]; then wanted=("${runtime[@]}"); else wanted=("${runtime[@]}" "${build[@]}" "${test_tools[@]}"); fi

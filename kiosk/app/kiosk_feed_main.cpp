@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/feed_sign.hpp"
 #include "core/clock.hpp"
 #include "core/feed_builder.hpp"
 #include "core/feed_loader.hpp"
@@ -81,12 +82,16 @@ int main(int argc, char** argv) {
                                               "a version one higher than before). Nothing is written on errors.");
     build->add_option("DIR", buildDir, "the feed folder")->required();
 
+    std::optional<int> signExit;  // keygen, sign, verify (app/feed_sign.cpp)
+    kiosk::app::addSignCommands(app, signExit);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);  // prints help, the version, or the error
         return code == 0 ? 0 : 2;
     }
+    if (signExit) return *signExit;
     if (*validate) return runValidate(validateDir, strict);
     if (*build) return runBuild(buildDir);
     return 2;
