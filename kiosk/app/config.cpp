@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/signature.hpp"
+
 namespace kiosk::app {
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -79,7 +81,8 @@ core::Result<Config> loadConfig(const std::string& path) {
     const fs::path base = fs::absolute(path).parent_path();
     Reader r{j, "", c.warnings};
     r.known({"content_dir", "cache_dir", "language", "idle_seconds", "here", "screen", "fonts", "feed_url",
-             "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes"});
+             "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes",
+             "feed_public_keys"});
     KIOSK_TRY(r.get("content_dir", c.contentDir, "a folder path"));
     KIOSK_TRY(r.get("cache_dir", c.cacheDir, "a folder path"));
     KIOSK_TRY(r.get("language", c.language, "\"fr\" or \"en\""));
@@ -89,6 +92,11 @@ core::Result<Config> loadConfig(const std::string& path) {
     KIOSK_TRY(r.get("allowed_file_roots", c.allowedFileRoots, "a list of folder paths"));
     KIOSK_TRY(r.get("ca_file", c.caFile, "a PEM file path"));
     KIOSK_TRY(r.get("max_download_bytes", c.maxDownloadBytes, "a number of bytes"));
+    KIOSK_TRY(r.get("feed_public_keys", c.feedPublicKeys, "a list of minisign public keys (\"RWQ...\")"));
+    if (c.feedPublicKeys.size() > 2) return core::fail(path + ": feed_public_keys: expected one or two keys");
+    for (const auto& key : c.feedPublicKeys) {
+        if (auto k = core::parsePublicKey(key); !k) return core::fail(path + ": feed_public_keys: " + k.error());
+    }
     if (c.pollSeconds < 10) return core::fail(path + ": poll_seconds: expected at least 10");
     if (c.language != "fr" && c.language != "en") return core::fail(path + ": language: expected \"fr\" or \"en\"");
     if (c.idleSeconds < 10) return core::fail(path + ": idle_seconds: expected at least 10");

@@ -34,6 +34,10 @@ struct Config {
     std::vector<std::string> allowedFileRoots;    // folders file:// feeds may come from (default none)
     std::string caFile;                           // extra trusted CA (PEM); empty: system CAs only
     std::uint64_t maxDownloadBytes = 64u << 20;   // largest single file downloaded (default 64 MiB)
+    // Trust and control (issue 12, docs/trust.md).
+    // Signed feeds: minisign public keys (base64 "RWQ...", one or two for rotation); with
+    // any, only feeds signed by one of them are installed. Default none: unsigned feeds.
+    std::vector<std::string> feedPublicKeys;
     std::vector<std::string> warnings;  // unknown keys and the like, for the log
 };
 

@@ -23,6 +23,9 @@ core::sync::SyncServiceConfig syncConfigFrom(const Runtime& rt) {
     s.http.allowedFileRoots = rt.config.allowedFileRoots;
     s.maxDownloadBytes = rt.config.maxDownloadBytes;
     c.poll.intervalSeconds = rt.config.pollSeconds;
+    for (const auto& key : rt.config.feedPublicKeys) {
+        if (auto k = core::parsePublicKey(key)) s.feedPublicKeys.push_back(k.value());  // checked by loadConfig
+    }
     return c;
 }
 
@@ -90,11 +93,13 @@ int runStatus(const Runtime& rt) {
         std::printf("sync       no status yet (%s)\n", status.error().c_str());
         return 0;
     }
-    const auto& s = status.value();
+    auto s = status.value();
+    s.signatureRequired = !rt.config.feedPublicKeys.empty();  // what this configuration asks for now
     std::printf("feed       %s\n", s.feedUrl.empty() ? "(none)" : s.feedUrl.c_str());
     std::printf("published  %s\n", when(s.published).c_str());
     std::printf("last try   %s: %s\n", when(s.lastAttempt).c_str(), s.lastResult.c_str());
     std::printf("last ok    %s\n", when(s.lastSuccess).c_str());
+    std::printf("signature  %s\n", core::sync::describeSignature(s, core::SystemClock().now()).c_str());
     std::printf("next try   %s\n", when(s.nextAttempt).c_str());
     std::printf("downloaded %llu bytes in %llu requests\n", static_cast<unsigned long long>(s.bytesDownloaded),
                 static_cast<unsigned long long>(s.requests));
