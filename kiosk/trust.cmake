@@ -3,3 +3,5 @@
 target_sources(kiosk_core PRIVATE core/signature.cpp)
 target_sources(kiosk_sync PRIVATE core/sync/feed_trust.cpp)
 target_sources(kiosk-feed PRIVATE app/feed_sign.cpp)
+# One writer for the cache: the lock, the running kiosk's staff socket.
+target_sources(kiosk_sync PRIVATE core/sync/cache_lock.cpp core/sync/staff_socket.cpp)

@@ -2,10 +2,13 @@
 # minisign, the cache lock and staff socket, targeting.
 add_executable(trust_tests
   trust/test_signature.cpp
+  trust/test_one_writer.cpp
   trust/test_signed_sync.cpp
 )
 target_link_libraries(trust_tests PRIVATE kiosk_sync kiosk_test_main kiosk_build_flags)
-target_compile_definitions(trust_tests PRIVATE KIOSK_SYNC_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}/sync")
+target_compile_definitions(trust_tests PRIVATE KIOSK_SYNC_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}/sync"
+  KIOSK_BINARY="$<TARGET_FILE:kiosk>")
+add_dependencies(trust_tests kiosk)
 catch_discover_tests(trust_tests TEST_PREFIX "core/" EXTRA_ARGS -w NoTests)
 
 add_test(NAME app/minisign_interop

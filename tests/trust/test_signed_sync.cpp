@@ -163,7 +163,7 @@ TEST_CASE("signed sync: the same version signed again ends the stale state", "[s
     CHECK(f.status().signatureExpires == at("2027-11-01T00:00:00Z"));
 }
 
-TEST_CASE("signed sync: two keys during a rotation; no keys means unsigned", "[signature][sync]") {
+TEST_CASE("signed sync: two keys during a rotation, and no keys means unsigned", "[signature][sync]") {
     SignedFeed f;
     const auto next = core::generateSecretKey();
     f.publishSigned(3, f.staff);

@@ -114,8 +114,10 @@ std::string signatureState(const SyncStatus& s, Instant now) {
 std::string describeSignature(const SyncStatus& s, Instant now) {
     const std::string state = signatureState(s, now);
     std::string out;
-    if (state == "unsigned") out = "unsigned (no feed_public_keys in the configuration: any feed is accepted)";
-    else if (state == "unverified") out = "unverified: the content shown was not checked against a key (bundled or older cache)";
+    if (state == "unsigned")
+        out = "unsigned (no feed_public_keys in the configuration: any feed is accepted)";
+    else if (state == "unverified")
+        out = "unverified: the content shown was not checked against a key (bundled or older cache)";
     else {
         const std::string until = s.signatureExpires ? formatIsoUtc(*s.signatureExpires) : std::string("no expiry");
         out = state == "stale" ? "stale: signed by key " + s.signatureKeyId + " but expired at " + until +
