@@ -4,6 +4,7 @@ add_executable(trust_tests
   trust/test_signature.cpp
   trust/test_one_writer.cpp
   trust/test_signed_sync.cpp
+  trust/test_targeting.cpp
 )
 target_link_libraries(trust_tests PRIVATE kiosk_sync kiosk_test_main kiosk_build_flags)
 target_compile_definitions(trust_tests PRIVATE KIOSK_SYNC_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}/sync"

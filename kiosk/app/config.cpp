@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_reader.hpp"
 #include "core/signature.hpp"
 
 namespace kiosk::app {
@@ -82,7 +83,7 @@ core::Result<Config> loadConfig(const std::string& path) {
     Reader r{j, "", c.warnings};
     r.known({"content_dir", "cache_dir", "language", "idle_seconds", "here", "screen", "fonts", "feed_url",
              "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes",
-             "feed_public_keys"});
+             "feed_public_keys", "kiosk_id", "groups"});
     KIOSK_TRY(r.get("content_dir", c.contentDir, "a folder path"));
     KIOSK_TRY(r.get("cache_dir", c.cacheDir, "a folder path"));
     KIOSK_TRY(r.get("language", c.language, "\"fr\" or \"en\""));
@@ -96,6 +97,14 @@ core::Result<Config> loadConfig(const std::string& path) {
     if (c.feedPublicKeys.size() > 2) return core::fail(path + ": feed_public_keys: expected one or two keys");
     for (const auto& key : c.feedPublicKeys) {
         if (auto k = core::parsePublicKey(key); !k) return core::fail(path + ": feed_public_keys: " + k.error());
+    }
+    KIOSK_TRY(r.get("kiosk_id", c.kioskId, "an id (a-z 0-9 - _)"));
+    KIOSK_TRY(r.get("groups", c.groups, "a list of group ids"));
+    if (!c.kioskId.empty() && !core::isValidId(c.kioskId)) {
+        return core::fail(path + ": kiosk_id: expected 1 to 64 of a-z 0-9 - _, got \"" + c.kioskId + "\"");
+    }
+    for (const auto& g : c.groups) {
+        if (!core::isValidId(g)) return core::fail(path + ": groups: expected ids (a-z 0-9 - _), got \"" + g + "\"");
     }
     if (c.pollSeconds < 10) return core::fail(path + ": poll_seconds: expected at least 10");
     if (c.language != "fr" && c.language != "en") return core::fail(path + ": language: expected \"fr\" or \"en\"");

@@ -74,4 +74,7 @@ expect_output "signature  unsigned" "without a key the status says unsigned"
 printf '{ "feed_public_keys": ["RWQnotakey"] }' > "$TMP/bad.jsonc"
 expect_code 2 "a bad key in the configuration is refused" -- "$kiosk" --config "$TMP/bad.jsonc" --status
 expect_output "feed_public_keys" "the message names the setting"
+printf '{ "kiosk_id": "musee-hall", "groups": ["Musee"] }' > "$TMP/bad.jsonc"
+expect_code 2 "a group that is not an id is refused" -- "$kiosk" --config "$TMP/bad.jsonc" --status
+expect_output "groups: expected ids" "the message names groups"
 finish

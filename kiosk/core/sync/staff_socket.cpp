@@ -224,6 +224,9 @@ std::string answerStaffRequest(const std::string& request, SyncService& sync, co
                " is current again; the running kiosk shows it now\n";
     }
     if (request == "sync") {
+        if (sync.status().feedUrl.empty()) {
+            return "failed\nthis kiosk has no feed_url: content sync is off (set feed_url in its configuration)\n";
+        }
         const std::uint64_t before = sync.attempts();
         sync.syncNow();
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(waitSeconds);
