@@ -1,5 +1,6 @@
 // kiosk-feed: the staff tool for content feeds. `validate` prints every problem of a feed
-// folder; `build` validates it and writes its manifest. Links core only (no display).
+// folder; `build` writes its manifest; `keygen`, `sign`, `verify` (app/feed_sign.cpp) sign
+// it in minisign's format. Links core only (no display).
 #include <CLI/CLI.hpp>
 
 #include <cstdio>

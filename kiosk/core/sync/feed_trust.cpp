@@ -2,6 +2,8 @@
 // manifest, check it with core/signature against the configured keys before anything is
 // switched, refuse older signed versions (replay) and expired signatures on new versions,
 // and record what the staff status says. Members of SyncEngine, kept out of sync_engine.cpp.
+#include <algorithm>
+
 #include "core/files.hpp"
 #include "core/log.hpp"
 #include "core/sync/sync_engine.hpp"
@@ -44,7 +46,8 @@ Result<std::string> SyncEngine::checkSignature(const Manifest& m, const std::str
     }
     const Instant now = trusted_.correct(clock_.now());
     const bool expired = claims.expires && *claims.expires <= now;
-    if (expired && (!cur || m.version > *cur)) {
+    const std::int64_t floor = std::max(cur.value_or(0), cache_.rolledBackFrom());  // what sync would install
+    if (expired && m.version > floor) {
         return refuse("its signature expired at " + formatIsoUtc(*claims.expires) +
                       ": sign it again (kiosk-feed sign) and publish the new signature");
     }
