@@ -33,7 +33,7 @@ build=(
 )
 test_tools=(
   tesseract-ocr tesseract-ocr-fra zbar-tools xvfb xdotool imagemagick nginx-light
-  python3 python3-pil ca-certificates poppler-utils
+  python3 python3-pil ca-certificates poppler-utils minisign
   lintian python3-prometheus-client
 )
 

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/stats/event.hpp"
+#include "core/json_reader.hpp"
+#include "core/signature.hpp"
 
 namespace kiosk::app {
 namespace fs = std::filesystem;
@@ -121,7 +123,8 @@ core::Result<Config> loadConfig(const std::string& path) {
     const fs::path base = fs::absolute(path).parent_path();
     Reader r{j, "", c.warnings};
     r.known({"content_dir", "cache_dir", "state_dir", "supervision", "language", "idle_seconds", "here", "screen", "fonts",
-             "feed_url", "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes", "stats"});
+             "feed_url", "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes", "stats",
+             "feed_public_keys", "kiosk_id", "groups"});
     KIOSK_TRY(r.get("content_dir", c.contentDir, "a folder path"));
     KIOSK_TRY(r.get("cache_dir", c.cacheDir, "a folder path"));
     KIOSK_TRY(r.get("state_dir", c.stateDir, "a folder path"));
@@ -132,6 +135,19 @@ core::Result<Config> loadConfig(const std::string& path) {
     KIOSK_TRY(r.get("allowed_file_roots", c.allowedFileRoots, "a list of folder paths"));
     KIOSK_TRY(r.get("ca_file", c.caFile, "a PEM file path"));
     KIOSK_TRY(r.get("max_download_bytes", c.maxDownloadBytes, "a number of bytes"));
+    KIOSK_TRY(r.get("feed_public_keys", c.feedPublicKeys, "a list of minisign public keys (\"RWQ...\")"));
+    if (c.feedPublicKeys.size() > 2) return core::fail(path + ": feed_public_keys: expected one or two keys");
+    for (const auto& key : c.feedPublicKeys) {
+        if (auto k = core::parsePublicKey(key); !k) return core::fail(path + ": feed_public_keys: " + k.error());
+    }
+    KIOSK_TRY(r.get("kiosk_id", c.kioskId, "an id (a-z 0-9 - _)"));
+    KIOSK_TRY(r.get("groups", c.groups, "a list of group ids"));
+    if (!c.kioskId.empty() && !core::isValidId(c.kioskId)) {
+        return core::fail(path + ": kiosk_id: expected 1 to 64 of a-z 0-9 - _, got \"" + c.kioskId + "\"");
+    }
+    for (const auto& g : c.groups) {
+        if (!core::isValidId(g)) return core::fail(path + ": groups: expected ids (a-z 0-9 - _), got \"" + g + "\"");
+    }
     if (c.pollSeconds < 10) return core::fail(path + ": poll_seconds: expected at least 10");
     if (c.language != "fr" && c.language != "en") return core::fail(path + ": language: expected \"fr\" or \"en\"");
     if (c.idleSeconds < 10) return core::fail(path + ": idle_seconds: expected at least 10");

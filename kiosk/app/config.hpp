@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/targeting.hpp"
 
 namespace kiosk::app {
 
@@ -59,6 +60,15 @@ struct Config {
         std::string heartbeatToken;   // sent as "Authorization: Bearer <token>"; empty: none
         double heartbeatSeconds = 60; // between heartbeats (default 60, at least 5)
     } supervision;
+    // Trust and control (issue 12, docs/trust.md).
+    // Signed feeds: minisign public keys (base64 "RWQ...", one or two for rotation); with
+    // any, only feeds signed by one of them are installed. Default none: unsigned feeds.
+    std::vector<std::string> feedPublicKeys;
+    // Targeting (core/targeting.hpp): who this kiosk is. Items of the feed with "groups"
+    // are shown only by kiosks whose id or one of whose groups is listed. Default: no id,
+    // no group (only items for everyone).
+    std::string kioskId;                          // e.g. "musee-hall"
+    std::vector<std::string> groups;              // e.g. ["musee", "lezoux"]
     std::vector<std::string> warnings;  // unknown keys and the like, for the log
 };
 
@@ -66,6 +76,9 @@ struct Config {
 // the key and what was expected.
 core::Result<Config> loadConfig(const std::string& path);
 Config defaultConfig();  // when no file is given and none is installed
+
+// The kiosk's id and groups for core::targetFor (issue 12).
+inline core::KioskIdentity kioskIdentity(const Config& c) { return {c.kioskId, c.groups}; }
 
 // $CACHE_DIRECTORY (systemd's CacheDirectory=), else $XDG_CACHE_HOME/kiosk, else
 // ~/.cache/kiosk, else /tmp/kiosk-cache.

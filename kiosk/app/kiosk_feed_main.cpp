@@ -1,11 +1,13 @@
 // kiosk-feed: the staff tool for content feeds. `validate` prints every problem of a feed
-// folder; `build` validates it and writes its manifest. Links core only (no display).
+// folder; `build` writes its manifest; `keygen`, `sign`, `verify` (app/feed_sign.cpp) sign
+// it in minisign's format. Links core only (no display).
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <iostream>
 
 #include "app/feed_stats.hpp"
+#include "app/feed_sign.hpp"
 #include "core/clock.hpp"
 #include "core/feed_builder.hpp"
 #include "core/feed_loader.hpp"
@@ -83,6 +85,8 @@ int main(int argc, char** argv) {
     build->add_option("DIR", buildDir, "the feed folder")->required();
 
     const auto runStats = kiosk::app::addStatsCommand(app);  // statistics reports (issue 14)
+    std::optional<int> signExit;  // keygen, sign, verify (app/feed_sign.cpp)
+    kiosk::app::addSignCommands(app, signExit);
 
     try {
         app.parse(argc, argv);
@@ -90,6 +94,7 @@ int main(int argc, char** argv) {
         const int code = app.exit(e);  // prints help, the version, or the error
         return code == 0 ? 0 : 2;
     }
+    if (signExit) return *signExit;
     if (*validate) return runValidate(validateDir, strict);
     if (*build) return runBuild(buildDir);
     if (const auto code = runStats()) return *code;

@@ -4,11 +4,29 @@
 #include <CLI/CLI.hpp>
 
 #include <regex>
+#include <vector>
 
 #include "app/install_paths.hpp"
 #include "ui/kiosk_ui.hpp"
 
 namespace kiosk::app {
+
+std::optional<std::string> staffConflict(const Options& o) {
+    std::vector<std::string> staff, modes;
+    if (o.status) staff.push_back("status");
+    if (o.rollback) staff.push_back("rollback");
+    if (o.syncOnce) staff.push_back("sync");
+    if (o.check) modes.push_back("--check");
+    if (o.headless) modes.push_back("--headless");
+    if (staff.size() > 1) {
+        return "give one staff command at a time, not " + staff[0] + " and " + staff[1] +
+               " (e.g. `kiosk rollback`, then `kiosk status`)";
+    }
+    if (!staff.empty() && !modes.empty()) {
+        return "the staff command " + staff[0] + " cannot be combined with " + modes[0] + ": run them one after the other";
+    }
+    return std::nullopt;
+}
 
 ParsedOptions parseOptions(int argc, char** argv) {
     std::string screens;
@@ -47,19 +65,37 @@ ParsedOptions parseOptions(int argc, char** argv) {
     app.add_flag("--check", o.check, "technician's self-test: renderer, screen size and DPI, fonts, content, cache");
     app.add_flag("-v,--verbose", o.verbose, "log debug messages too");
     app.add_flag("--sync-once", o.syncOnce,
-                 "sync the content feed once into the cache, print what was done and exit (no display needed)");
-    app.add_option("--feed", o.feedUrl, "the feed's manifest URL for --sync-once (default: feed_url of the configuration)");
+                 "staff: same as `kiosk sync`");
+    app.add_option("--feed", o.feedUrl, "the feed's manifest URL for `kiosk sync` (default: feed_url of the configuration)");
     app.add_option("--cache", o.cacheDir,
-                   "the cache folder for --sync-once, --status and --rollback (default: cache_dir of the configuration)");
-    app.add_flag("--status", o.status, "staff: print the content sync status of the cache (versions, last sync, last error)");
-    app.add_flag("--rollback", o.rollback,
-                 "staff: make the previous content version current again (a running kiosk shows it at its next start)");
+                   "the cache folder for `kiosk status`, `rollback` and `sync` (default: cache_dir of the configuration)");
+    // Staff commands (issue 12): subcommands, with the old options kept as aliases. A
+    // running kiosk does them itself (staff socket); otherwise they take the cache lock.
+    app.add_flag("--status", o.status, "staff: same as `kiosk status`");
+    app.add_flag("--rollback", o.rollback, "staff: same as `kiosk rollback`");
+    app.fallthrough();  // --cache, --config... also after the subcommand
+    auto* statusCmd = app.add_subcommand(
+        "status", "staff: the content sync status (versions, last sync, signature, last error); from the running "
+                  "kiosk when there is one. Exit 1 when the last sync failed, 2 when there is no cache.");
+    auto* rollbackCmd = app.add_subcommand(
+        "rollback", "staff: make the previous content version current again; a running kiosk does it and shows it "
+                    "at once. Exit 1 when there is no previous version or the cache is busy.");
+    auto* syncCmd = app.add_subcommand(
+        "sync", "staff: one content sync now; a running kiosk does it itself, else it is done here without a "
+                "display. Exit 1 on failure.");
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);  // prints help, the version, or the error
         return {std::nullopt, code == 0 ? 0 : 2};
+    }
+    o.status = o.status || *statusCmd;
+    o.rollback = o.rollback || *rollbackCmd;
+    o.syncOnce = o.syncOnce || *syncCmd;
+    if (auto conflict = staffConflict(o)) {
+        std::fprintf(stderr, "kiosk: %s\n", conflict->c_str());
+        return {std::nullopt, 2};
     }
     if (!size.empty()) {
         std::smatch m;

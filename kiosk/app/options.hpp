@@ -18,9 +18,9 @@ struct Options {
     std::string screen = "programme";
     bool check = false;
     bool verbose = false;
-    bool syncOnce = false;      // --sync-once: one content sync, no display
-    bool status = false;        // --status: print the sync status of the cache
-    bool rollback = false;      // --rollback: previous content version becomes current
+    bool syncOnce = false;      // `kiosk sync` (alias --sync-once): one content sync, no display
+    bool status = false;        // `kiosk status` (alias --status): the sync status of the cache
+    bool rollback = false;      // `kiosk rollback` (alias --rollback): previous version becomes current
     std::string feedUrl;        // --feed (overrides feed_url)
     std::string cacheDir;       // --cache (overrides cache_dir)
 };
@@ -32,5 +32,9 @@ struct ParsedOptions {
     int exitCode = 0;
 };
 ParsedOptions parseOptions(int argc, char** argv);
+
+// Why these options cannot run together (two staff commands, or one with --check or
+// --headless); nullopt when they can.
+std::optional<std::string> staffConflict(const Options& options);
 
 }  // namespace kiosk::app

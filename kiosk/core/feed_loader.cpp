@@ -152,7 +152,7 @@ void Loader::reportUnlistedFiles() {
         if (!it->is_regular_file()) continue;
         // lexically: fs::relative would follow symbolic links
         const std::string rel = it->path().lexically_relative(dir_).generic_string();
-        if (rel == "manifest.json" || rel.ends_with(".tmp")) continue;
+        if (rel == "manifest.json" || rel == "manifest.json.minisig" || rel.ends_with(".tmp")) continue;
         if (!manifest_.find(rel)) {
             diags_.add(Severity::Warning, rel, "", "in the feed folder but not in the manifest; ignored (run kiosk-feed build)");
         }
@@ -276,7 +276,7 @@ Result<std::vector<ManifestEntry>> scanFeedFolder(const fs::path& dir, const Fee
         }
         if (it->is_symlink()) return fail(rel + " is a symbolic link; a feed may only hold regular files");
         if (it->is_directory()) continue;
-        if (rel == "manifest.json" || rel.ends_with(".tmp")) continue;
+        if (rel == "manifest.json" || rel == "manifest.json.minisig" || rel.ends_with(".tmp")) continue;
         if (!isSafeFeedPath(rel)) return fail("\"" + rel + "\" is not a usable file name in a feed");
         auto hash = sha256File(it->path());
         if (!hash) return fail(hash.error());

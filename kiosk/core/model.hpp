@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/localized_text.hpp"
@@ -44,6 +45,14 @@ bool parseAccess(const std::string& key, AccessFeature& out);
 const char* audienceKey(AudienceFlag a);
 bool parseAudience(const std::string& key, AudienceFlag& out);
 
+// Targeting and validity (issue 12, core/targeting.hpp): which kiosks show an item, and
+// when. Defaults: every kiosk, always.
+struct Targeting {
+    std::optional<Instant> validFrom, validUntil;  // shown in [valid_from, valid_until)
+    std::vector<std::string> groups;               // empty: every kiosk; else kiosk groups or kiosk ids
+    bool validAt(Instant t) const { return (!validFrom || t >= *validFrom) && (!validUntil || t < *validUntil); }
+};
+
 struct Image {
     std::string src;  // path inside the feed
     LocalizedText alt;
@@ -75,6 +84,7 @@ struct Session {
     Registration registration;
     std::string language = "fr";
     std::optional<Image> image;
+    Targeting targeting;
 };
 
 struct GeoPoint {
@@ -132,11 +142,13 @@ struct Demo {
     std::string link, placeId;
     LocalizedText stand;
     AccessSet access = 0;
+    Targeting targeting;
 };
 
 struct Page {
     std::string id, icon = "info";
     LocalizedText title, body, easyRead;
+    Targeting targeting;
 };
 
 enum class Priority : std::uint8_t { Normal, Urgent };
@@ -146,6 +158,7 @@ struct Announcement {
     LocalizedText text;
     Priority priority = Priority::Normal;
     std::optional<Instant> validFrom, validUntil;
+    std::vector<std::string> groups;  // as Targeting::groups (its window is validFrom/validUntil)
     bool validAt(Instant t) const {
         return (!validFrom || t >= *validFrom) && (!validUntil || t < *validUntil);
     }
@@ -158,6 +171,10 @@ bool parseSlideKind(const std::string& key, SlideKind& out);
 struct Slide {
     SlideKind kind = SlideKind::Welcome;
     int seconds = 10;
+    Targeting targeting;
+    // A constructor rather than an aggregate, so {kind, seconds} stays valid with targeting.
+    Slide() = default;
+    Slide(SlideKind k, int s, Targeting t = {}) : kind(k), seconds(s), targeting(std::move(t)) {}
 };
 
 struct Event {

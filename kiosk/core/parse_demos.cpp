@@ -16,13 +16,14 @@ std::vector<Demo> parseDemos(const nlohmann::json& doc, const ParseContext& ctx)
     std::set<std::string> seen;
     for (auto& item : root.items("demos", true, ctx.limits.maxItems)) {
         item.allowOnly({"id", "title", "partner", "description", "easy_read", "gallery", "link", "place", "stand",
-                        "access"});
+                        "access", "valid_from", "valid_until", "groups"});
         Demo d;
         d.id = item.id();
         d.title = item.text("title", true);
         d.partner = item.string("partner", true, 200);
         d.description = item.text("description", true);
         d.easyRead = item.text("easy_read", false);
+        d.targeting = readTargeting(item);
         for (auto& img : item.elements("gallery", false, ctx.limits.maxGalleryImages)) {
             if (auto image = readImageObject(img, ctx)) d.gallery.push_back(std::move(*image));
         }

@@ -49,7 +49,7 @@ std::vector<Page> parsePages(const nlohmann::json& doc, const ParseContext& ctx)
     root->allowOnly({"pages"});
     std::set<std::string> seen;
     for (auto& item : root->items("pages", true, ctx.limits.maxItems)) {
-        item.allowOnly({"id", "icon", "title", "body", "easy_read"});
+        item.allowOnly({"id", "icon", "title", "body", "easy_read", "valid_from", "valid_until", "groups"});
         Page p;
         p.id = item.id();
         if (item.has("icon")) {
@@ -58,6 +58,7 @@ std::vector<Page> parsePages(const nlohmann::json& doc, const ParseContext& ctx)
         p.title = item.text("title", true);
         p.body = item.text("body", true);
         p.easyRead = item.text("easy_read", false);
+        p.targeting = readTargeting(item);
         requireUnique(item, seen, p.id);
         if (item.ok()) out.push_back(std::move(p));
     }
@@ -71,18 +72,17 @@ std::vector<Announcement> parseAnnouncements(const nlohmann::json& doc, const Pa
     root->allowOnly({"announcements"});
     std::set<std::string> seen;
     for (auto& item : root->items("announcements", true, ctx.limits.maxItems)) {
-        item.allowOnly({"id", "text", "priority", "valid_from", "valid_until"});
+        item.allowOnly({"id", "text", "priority", "valid_from", "valid_until", "groups"});
         Announcement a;
         a.id = item.id();
         a.text = item.text("text", true);
         if (item.has("priority")) {
             a.priority = item.choice("priority", false, {"normal", "urgent"}) == "urgent" ? Priority::Urgent : Priority::Normal;
         }
-        if (auto f = item.dateTime("valid_from", false)) a.validFrom = f->instant;
-        if (auto u = item.dateTime("valid_until", false)) a.validUntil = u->instant;
-        if (a.validFrom && a.validUntil && *a.validUntil <= *a.validFrom) {
-            item.error(item.path() + ".valid_until", "expected a date-time after valid_from");
-        }
+        const Targeting t = readTargeting(item);
+        a.validFrom = t.validFrom;
+        a.validUntil = t.validUntil;
+        a.groups = t.groups;
         requireUnique(item, seen, a.id);
         if (item.ok()) out.push_back(std::move(a));
     }
@@ -95,12 +95,13 @@ std::vector<Slide> parsePlaylist(const nlohmann::json& doc, const ParseContext& 
     if (!root) return out;
     root->allowOnly({"slides"});
     for (auto& item : root->items("slides", true, ctx.limits.maxItems)) {
-        item.allowOnly({"kind", "seconds"});
+        item.allowOnly({"kind", "seconds", "valid_from", "valid_until", "groups"});
         Slide s;
         const std::string kind = item.choice("kind", true, {"welcome", "now_next", "programme", "demos", "map",
                                                             "announcements", "countdown"});
         parseSlideKind(kind, s.kind);
         s.seconds = static_cast<int>(item.integer("seconds", true, 3, 120).value_or(10));
+        s.targeting = readTargeting(item);
         if (item.ok()) out.push_back(s);
     }
     return out;

@@ -45,7 +45,7 @@ void readTimes(JsonItem& item, Session& s) {
 Session readSession(JsonItem& item, const ParseContext& ctx) {
     item.allowOnly({"id", "title", "subtitle", "type", "start", "end", "status", "status_note", "place", "room",
                     "audience", "speakers", "description", "easy_read", "access", "registration", "language",
-                    "image"});
+                    "image", "valid_from", "valid_until", "groups"});
     Session s;
     s.id = item.id();
     s.title = item.text("title", true);
@@ -54,6 +54,7 @@ Session readSession(JsonItem& item, const ParseContext& ctx) {
                                                         "screening", "exhibition", "other"});
     parseSessionType(type, s.type);
     readTimes(item, s);
+    s.targeting = readTargeting(item);
     if (item.has("status")) {
         const std::string status = item.choice("status", false, {"scheduled", "changed", "cancelled"});
         s.status = status == "changed" ? SessionStatus::Changed

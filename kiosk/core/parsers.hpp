@@ -13,6 +13,7 @@
 #include "core/json_reader.hpp"
 #include "core/limits.hpp"
 #include "core/model.hpp"
+#include "core/targeting.hpp"  // readTargeting: validity and groups of every item
 
 namespace kiosk::core::detail {
 

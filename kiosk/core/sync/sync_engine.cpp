@@ -46,6 +46,7 @@ SyncEngine::SyncEngine(SyncSettings settings, const Clock& clock, FileLayer& fil
     if (!settings_.stateDir.empty()) cache_.setStateDir(settings_.stateDir);
     if (auto s = readStatusFile(settings_.cacheDir)) status_ = std::move(s).value();
     status_.feedUrl = settings_.feedUrl;
+    status_.signatureRequired = !settings_.feedPublicKeys.empty();
 }
 
 Status SyncEngine::prepare() {
@@ -201,6 +202,7 @@ SyncReport SyncEngine::attempt() {
     if (resp.status == 304) {
         report.actions.push_back("manifest not modified (304)");
         if (!damaged.empty()) return repair(*curManifest, damaged, std::move(report));
+        refreshSignatureIfStale(report);
         report.outcome = SyncOutcome::NothingNew;
         return report;
     }
@@ -216,6 +218,15 @@ SyncReport SyncEngine::attempt() {
         return report;
     }
     const Manifest& m = parsed.value();
+    std::string signatureText;  // signed feeds: checked before anything is downloaded or switched
+    if (!settings_.feedPublicKeys.empty()) {
+        auto sig = checkSignature(m, resp.body);
+        if (!sig) {
+            report.error = sig.error();
+            return report;
+        }
+        signatureText = std::move(sig).value();
+    }
     trusted_.observe(m.published.instant);
     const HttpState newState{settings_.feedUrl, resp.etag, resp.lastModified, cur.value_or(0)};
     const std::int64_t floor = std::max(cur.value_or(0), cache_.rolledBackFrom());
@@ -238,6 +249,7 @@ SyncReport SyncEngine::attempt() {
         report.error = installed.error();
         return report;
     }
+    if (!signatureText.empty()) recordSignature(m.version, signatureText);
     saveHttpState({settings_.feedUrl, resp.etag, resp.lastModified, m.version});
     report.outcome = SyncOutcome::Updated;
     report.version = m.version;
@@ -298,6 +310,7 @@ SyncReport SyncEngine::rollback() {
     report.outcome = report.content ? SyncOutcome::Updated : SyncOutcome::Failed;
     if (!report.content) report.error = loaded.problem;
     report.actions.push_back("rolled back to version " + std::to_string(loaded.version));
+    reloadSignature();
     status_.lastResult = report.actions.back();
     status_.currentVersion = loaded.version;
     if (report.content) status_.published = report.content->manifest.published.instant;

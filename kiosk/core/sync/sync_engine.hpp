@@ -11,6 +11,7 @@
 
 #include "core/clock.hpp"
 #include "core/feed_loader.hpp"
+#include "core/signature.hpp"
 #include "core/sync/cache.hpp"
 #include "core/sync/http_client.hpp"
 #include "core/sync/sync_status.hpp"
@@ -25,6 +26,9 @@ struct SyncSettings {
     HttpOptions http;
     std::uint64_t maxDownloadBytes = 64u << 20;  // one file; also capped by the manifest's size
     LoadOptions load;
+    // Signed feeds (issue 12, feed_trust.cpp): with keys, only manifests signed by one of
+    // them are installed; empty: unsigned feeds are accepted as before.
+    std::vector<PublicKey> feedPublicKeys;
 };
 
 enum class SyncOutcome { NothingNew, Updated, Repaired, Failed };
@@ -74,6 +78,12 @@ private:
     std::optional<Instant> verifyTime() const;
     void finish(SyncReport& report);
     HttpState loadHttpState() const;
+    // Signed feeds (defined in feed_trust.cpp): fetches and checks manifest.json.minisig;
+    // the error says why the manifest is refused (also kept in the status).
+    Result<std::string> checkSignature(const Manifest& manifest, const std::string& manifestText);
+    void recordSignature(std::int64_t version, const std::string& signatureText);
+    void refreshSignatureIfStale(SyncReport& report);
+    void reloadSignature();  // the current version's stored signature, after a rollback
     void saveHttpState(const HttpState& state) const;
 
     SyncSettings settings_;

@@ -32,6 +32,10 @@ std::string statusToJson(const SyncStatus& s) {
     j["consecutive_failures"] = s.consecutiveFailures;
     j["bytes_downloaded"] = s.bytesDownloaded;
     j["requests"] = s.requests;
+    j["signature_required"] = s.signatureRequired;
+    j["signature_key_id"] = s.signatureKeyId;
+    j["signature_expires"] = instant(s.signatureExpires);
+    j["signature_refused"] = s.signatureRefused;
     return j.dump(2) + "\n";
 }
 
@@ -51,6 +55,10 @@ Result<SyncStatus> statusFromJson(const std::string& text) {
         s.consecutiveFailures = j.value("consecutive_failures", 0);
         s.bytesDownloaded = j.value("bytes_downloaded", std::uint64_t{0});
         s.requests = j.value("requests", std::uint64_t{0});
+        s.signatureRequired = j.value("signature_required", false);
+        s.signatureKeyId = j.value("signature_key_id", "");
+        s.signatureExpires = readInstant(j, "signature_expires");
+        s.signatureRefused = j.value("signature_refused", "");
         return s;
     } catch (const json::exception& e) {
         return fail(std::string("status.json is not a sync status: ") + e.what());

@@ -23,7 +23,19 @@ struct SyncStatus {
     int consecutiveFailures = 0;
     std::uint64_t bytesDownloaded = 0;     // since the status file was created
     std::uint64_t requests = 0;
+    // Signed feeds (issue 12): the current version's signature, and the last refusal.
+    bool signatureRequired = false;           // the kiosk has feed_public_keys
+    std::string signatureKeyId;               // key that signed the current version; empty: not verified
+    std::optional<Instant> signatureExpires;  // after it the feed is stale (kept, but said)
+    std::string signatureRefused;             // why the last fetched manifest was refused; empty: none
 };
+
+// "unsigned" (no keys configured), "valid", "stale" (expired at `now`), "unverified"
+// (keys configured but the current version was not verified: bundled content, or a
+// cache filled before the keys were set).
+std::string signatureState(const SyncStatus& status, Instant now);
+// One line for staff: the state with key, expiry and the last refusal.
+std::string describeSignature(const SyncStatus& status, Instant now);
 
 std::string statusToJson(const SyncStatus& status);
 // Error when the text is not a status file; unknown fields are ignored.
