@@ -102,7 +102,7 @@ TEST_CASE("CSV: a places sheet with commas, decimal commas and English-free Fren
     CHECK(in.diagnostics.empty());
 }
 
-TEST_CASE("CSV: a demos sheet; a sheet without the required columns is fatal") {
+TEST_CASE("CSV: a demos sheet, and a sheet without the required columns is fatal") {
     import::ImportOptions o;
     const auto demos = import::importCsvDemos(importData("demos.csv"), o);
     REQUIRE(demos.demos.size() == 1);
@@ -112,7 +112,7 @@ TEST_CASE("CSV: a demos sheet; a sheet without the required columns is fatal") {
     CHECK(bad.diagnostics.hasFatal());
 }
 
-TEST_CASE("CSV: column names ignore case, accents and spaces; English names work") {
+TEST_CASE("CSV: column names ignore case, accents and spaces, and English names work") {
     import::ImportOptions o;
     const auto in = import::importCsvSessions(
         "DATE,START TIME,End,Title,Place,City\n2027-10-20,10:00,11:00,Opening,Town hall,Riom\n", o);

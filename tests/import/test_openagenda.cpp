@@ -87,7 +87,7 @@ TEST_CASE("OpenAgenda: an event without timing is reported by path, the paging c
     CHECK(formatDate(*in.lastDay) == "2027-10-31");
 }
 
-TEST_CASE("OpenAgenda: the last API page has after null; broken bytes are one fatal diagnostic") {
+TEST_CASE("OpenAgenda: the last API page has after null, and broken bytes are one fatal diagnostic") {
     import::ImportOptions o;
     const auto last = import::importOpenAgenda(R"({"total":0,"events":[],"after":null})", o);
     CHECK_FALSE(last.nextPage);
