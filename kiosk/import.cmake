@@ -9,6 +9,7 @@ add_library(kiosk_import STATIC
   core/import/common.cpp
   core/import/csv.cpp
   core/import/csv_table.cpp
+  core/import/feed_writer.cpp
   core/import/frab_xml.cpp
   core/import/icalendar.cpp
   core/import/importer.cpp
@@ -22,3 +23,5 @@ target_link_libraries(kiosk_import
   PRIVATE PkgConfig::PUGIXML PkgConfig::LIBICAL ${LIBCSV_LIBRARY} nlohmann_json::nlohmann_json kiosk_build_flags)
 
 target_link_libraries(kiosk-feed PRIVATE kiosk_import)
+target_sources(kiosk-feed PRIVATE app/feed_import.cpp app/feed_init.cpp)
+target_include_directories(kiosk-feed PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})

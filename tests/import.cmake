@@ -2,8 +2,12 @@
 # files in tests/data/import, re-imports that keep hand-added fields, the DST change.
 add_executable(import_tests
   import/test_csv.cpp
+  import/test_merge.cpp
   import/test_openagenda.cpp
   import/test_schedule_formats.cpp
 )
 target_link_libraries(import_tests PRIVATE kiosk_import kiosk_test_main kiosk_build_flags)
 catch_discover_tests(import_tests TEST_PREFIX "import/" EXTRA_ARGS -w NoTests)
+
+add_test(NAME app/feed_import_cli
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/feed_import_cli.sh $<TARGET_FILE:kiosk-feed> ${CMAKE_CURRENT_SOURCE_DIR}/data/import)

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/feed_import.hpp"
 #include "core/clock.hpp"
 #include "core/feed_builder.hpp"
 #include "core/feed_loader.hpp"
@@ -81,12 +82,17 @@ int main(int argc, char** argv) {
                                               "a version one higher than before). Nothing is written on errors.");
     build->add_option("DIR", buildDir, "the feed folder")->required();
 
+    const auto runImport = kiosk::app::addImportCommand(app);  // import from other tools (issue 11)
+    const auto runInit = kiosk::app::addInitCommand(app);      // a new feed folder (issue 11)
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);  // prints help, the version, or the error
         return code == 0 ? 0 : 2;
     }
+    if (const auto code = runImport()) return *code;
+    if (const auto code = runInit()) return *code;
     if (*validate) return runValidate(validateDir, strict);
     if (*build) return runBuild(buildDir);
     return 2;

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <regex>
 
+#include <date/date.h>
+
 #include "core/files.hpp"
 
 namespace kiosk::core::import::detail {
@@ -86,6 +88,14 @@ std::string sourceId(std::string_view prefix, std::string_view key) {
 }
 
 DateTime inZone(Instant t, const TimeZone& tz) { return DateTime{t, tz.toLocal(t).offsetMinutes}; }
+
+std::string formatWithOffset(const DateTime& t) {
+    const auto local = t.instant + std::chrono::minutes(t.offsetMinutes);
+    const int a = t.offsetMinutes < 0 ? -t.offsetMinutes : t.offsetMinutes;
+    char offset[16];
+    std::snprintf(offset, sizeof offset, "%c%02d:%02d", t.offsetMinutes < 0 ? '-' : '+', a / 60 % 100, a % 60);
+    return date::format("%Y-%m-%dT%H:%M:%S", local) + offset;
+}
 
 std::optional<DateTime> parseOffsetDateTime(std::string_view view) {
     std::string s = trim(view);

@@ -21,6 +21,8 @@ std::string sourceId(std::string_view prefix, std::string_view key);
 std::string foldAccents(std::string_view text);
 // The instant with the offset the event's zone has at that instant.
 DateTime inZone(Instant t, const TimeZone& tz);
+// "2027-10-20T14:30:00+02:00": the instant written with its own offset.
+std::string formatWithOffset(const DateTime& t);
 // "2027-10-20T14:30:00+0200", "...+02:00", "...Z", "...T14:30:00.000+02:00".
 std::optional<DateTime> parseOffsetDateTime(std::string_view text);
 // "19/05/2026", "19.05.2026", "2026-05-19".
