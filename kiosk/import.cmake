@@ -25,3 +25,5 @@ target_link_libraries(kiosk_import
 target_link_libraries(kiosk-feed PRIVATE kiosk_import)
 target_sources(kiosk-feed PRIVATE app/feed_import.cpp app/feed_init.cpp)
 target_include_directories(kiosk-feed PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+target_sources(kiosk-feed PRIVATE app/feed_checks.cpp app/feed_diff.cpp)
+target_link_libraries(kiosk-feed PRIVATE kiosk_sync)  # build --after reads a published manifest

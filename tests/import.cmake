@@ -11,3 +11,5 @@ catch_discover_tests(import_tests TEST_PREFIX "import/" EXTRA_ARGS -w NoTests)
 
 add_test(NAME app/feed_import_cli
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/feed_import_cli.sh $<TARGET_FILE:kiosk-feed> ${CMAKE_CURRENT_SOURCE_DIR}/data/import)
+add_test(NAME app/feed_checks_cli
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/feed_checks_cli.sh $<TARGET_FILE:kiosk-feed> ${KIOSK_SOURCE_DIR}/content)

@@ -44,7 +44,7 @@ void append(import::Imported& all, import::Imported&& one) {
     if (one.lastDay && (!all.lastDay || *one.lastDay > *all.lastDay)) all.lastDay = one.lastDay;
 }
 
-void printCounts(const char* what, const import::MergeCounts& c) {
+void printCounts(const std::string& what, const import::MergeCounts& c) {
     std::cout << "  " << what << ": " << c.added << tr(" ajouté(s), ", " added, ") << c.updated
               << tr(" mis à jour, ", " updated, ") << c.unchanged << tr(" inchangé(s), ", " unchanged, ") << c.removed
               << tr(" retiré(s) (plus dans la source), ", " removed (no longer in the source), ") << c.kept

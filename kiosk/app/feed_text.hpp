@@ -16,6 +16,6 @@ inline bool frenchMessages() {
 }
 
 // tr("fichier écrit", "file written")
-inline const char* tr(const char* fr, const char* en) { return frenchMessages() ? fr : en; }
+inline std::string tr(const char* fr, const char* en) { return frenchMessages() ? fr : en; }
 
 }  // namespace kiosk::app

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/feed_checks.hpp"
 #include "app/feed_import.hpp"
 #include "core/clock.hpp"
 #include "core/feed_builder.hpp"
@@ -84,6 +85,8 @@ int main(int argc, char** argv) {
 
     const auto runImport = kiosk::app::addImportCommand(app);  // import from other tools (issue 11)
     const auto runInit = kiosk::app::addInitCommand(app);      // a new feed folder (issue 11)
+    const auto runChecks = kiosk::app::addStaffChecks(app);    // validate and build for staff (issue 11)
+    const auto runDiff = kiosk::app::addDiffCommand(app);      // diff OLD NEW in words (issue 11)
 
     try {
         app.parse(argc, argv);
@@ -93,6 +96,8 @@ int main(int argc, char** argv) {
     }
     if (const auto code = runImport()) return *code;
     if (const auto code = runInit()) return *code;
+    if (const auto code = runChecks()) return *code;
+    if (const auto code = runDiff()) return *code;
     if (*validate) return runValidate(validateDir, strict);
     if (*build) return runBuild(buildDir);
     return 2;
