@@ -13,3 +13,5 @@ add_test(NAME app/feed_import_cli
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/feed_import_cli.sh $<TARGET_FILE:kiosk-feed> ${CMAKE_CURRENT_SOURCE_DIR}/data/import)
 add_test(NAME app/feed_checks_cli
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/feed_checks_cli.sh $<TARGET_FILE:kiosk-feed> ${KIOSK_SOURCE_DIR}/content)
+add_test(NAME app/json_schemas
+  COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/app/schema_check.py ${KIOSK_SOURCE_DIR})

@@ -42,5 +42,7 @@ expect_code 0 "import the sessions and places sheets" -- "$feed" import csv "$da
 expect_output 'line 7, column debut' "a bad row is named by its line"
 expect_output 'unknown column "Couleur"' "an unknown column is reported"
 expect_output 'cinema-le-rio' "a place without coordinates is listed to complete"
+src=$(cd "$data/../../.." && pwd)
+expect_code 0 "the imported feed follows the JSON schemas" -- "$PY" "$src/tests/app/schema_check.py" "$src" "$f"
 expect_code 2 "an unknown format is a usage error" -- "$feed" import tableur "$data/lieux.csv" --into "$s"
 finish
