@@ -15,3 +15,5 @@ add_test(NAME app/feed_checks_cli
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/feed_checks_cli.sh $<TARGET_FILE:kiosk-feed> ${KIOSK_SOURCE_DIR}/content)
 add_test(NAME app/json_schemas
   COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/app/schema_check.py ${KIOSK_SOURCE_DIR})
+add_test(NAME app/staff_guide_examples
+  COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/app/staff_guide_examples.py $<TARGET_FILE:kiosk-feed> ${KIOSK_SOURCE_DIR})

@@ -33,9 +33,23 @@ void printDiagnostics(const Diagnostics& diags) {
 void append(import::Imported& all, import::Imported&& one) {
     for (auto& s : one.sessions) all.sessions.push_back(std::move(s));
     for (auto& p : one.places) {
-        const bool known =
-            std::any_of(all.places.begin(), all.places.end(), [&](const Place& q) { return q.id == p.id; });
-        if (!known) all.places.push_back(std::move(p));
+        auto known = std::find_if(all.places.begin(), all.places.end(), [&](const Place& q) { return q.id == p.id; });
+        if (known == all.places.end()) {
+            all.places.push_back(std::move(p));
+            continue;
+        }
+        // the same place from two sheets (sessions, then places): each fills what the other lacks
+        Place& k = *known;
+        if (k.commune.empty()) k.commune = p.commune;
+        if (k.address.empty()) k.address = p.address;
+        if (k.postcode.empty()) k.postcode = p.postcode;
+        if (k.coordinates.lat == 0 && k.coordinates.lon == 0) k.coordinates = p.coordinates;
+        if (k.shortName.empty()) k.shortName = p.shortName;
+        if (k.openingHours.empty()) k.openingHours = p.openingHours;
+        if (k.accessNote.empty()) k.accessNote = p.accessNote;
+        if (k.transport.empty()) k.transport = p.transport;
+        if (k.floorPlanId.empty()) k.floorPlanId = p.floorPlanId;
+        k.access |= p.access;
     }
     for (auto& d : one.demos) all.demos.push_back(std::move(d));
     all.diagnostics.append(one.diagnostics);
