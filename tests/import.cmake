@@ -17,3 +17,8 @@ add_test(NAME app/json_schemas
   COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/app/schema_check.py ${KIOSK_SOURCE_DIR})
 add_test(NAME app/staff_guide_examples
   COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/app/staff_guide_examples.py $<TARGET_FILE:kiosk-feed> ${KIOSK_SOURCE_DIR})
+
+add_executable(live_tests import/test_live_source.cpp)
+target_link_libraries(live_tests PRIVATE kiosk_live kiosk_test_main kiosk_build_flags)
+target_compile_definitions(live_tests PRIVATE KIOSK_SYNC_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}/sync")
+catch_discover_tests(live_tests TEST_PREFIX "import/" EXTRA_ARGS -w NoTests PROPERTIES TIMEOUT 60)
