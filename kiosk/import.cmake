@@ -25,7 +25,7 @@ target_link_libraries(kiosk_import
 target_link_libraries(kiosk-feed PRIVATE kiosk_import)
 target_sources(kiosk-feed PRIVATE app/feed_import.cpp app/feed_init.cpp)
 target_include_directories(kiosk-feed PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
-target_sources(kiosk-feed PRIVATE app/feed_checks.cpp app/feed_diff.cpp)
+target_sources(kiosk-feed PRIVATE app/feed_checks.cpp app/feed_diff.cpp app/feed_preview.cpp)
 target_link_libraries(kiosk-feed PRIVATE kiosk_sync)  # build --after reads a published manifest
 
 # Live sources: the importers behind a polled URL (needs the sync layer's HTTP client).

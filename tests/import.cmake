@@ -22,3 +22,5 @@ add_executable(live_tests import/test_live_source.cpp)
 target_link_libraries(live_tests PRIVATE kiosk_live kiosk_test_main kiosk_build_flags)
 target_compile_definitions(live_tests PRIVATE KIOSK_SYNC_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}/sync")
 catch_discover_tests(live_tests TEST_PREFIX "import/" EXTRA_ARGS -w NoTests PROPERTIES TIMEOUT 60)
+add_test(NAME app/feed_preview_cli
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/feed_preview_cli.sh $<TARGET_FILE:kiosk-feed> $<TARGET_FILE:kiosk> ${CMAKE_CURRENT_SOURCE_DIR}/data/import)

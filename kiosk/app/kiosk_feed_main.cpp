@@ -7,6 +7,7 @@
 
 #include "app/feed_checks.hpp"
 #include "app/feed_import.hpp"
+#include "app/feed_preview.hpp"
 #include "core/clock.hpp"
 #include "core/feed_builder.hpp"
 #include "core/feed_loader.hpp"
@@ -87,6 +88,7 @@ int main(int argc, char** argv) {
     const auto runInit = kiosk::app::addInitCommand(app);      // a new feed folder (issue 11)
     const auto runChecks = kiosk::app::addStaffChecks(app);    // validate and build for staff (issue 11)
     const auto runDiff = kiosk::app::addDiffCommand(app);      // diff OLD NEW in words (issue 11)
+    const auto runPreview = kiosk::app::addPreviewCommand(app, argv[0]);  // PNG of every screen (issue 11)
 
     try {
         app.parse(argc, argv);
@@ -98,6 +100,7 @@ int main(int argc, char** argv) {
     if (const auto code = runInit()) return *code;
     if (const auto code = runChecks()) return *code;
     if (const auto code = runDiff()) return *code;
+    if (const auto code = runPreview()) return *code;
     if (*validate) return runValidate(validateDir, strict);
     if (*build) return runBuild(buildDir);
     return 2;
