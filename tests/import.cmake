@@ -4,6 +4,7 @@ add_executable(import_tests
   import/test_csv.cpp
   import/test_merge.cpp
   import/test_openagenda.cpp
+  import/test_robustness.cpp
   import/test_schedule_formats.cpp
 )
 target_link_libraries(import_tests PRIVATE kiosk_import kiosk_test_main kiosk_build_flags)
