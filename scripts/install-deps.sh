@@ -23,18 +23,19 @@ done
 
 runtime=(
   libsdl2-2.0-0 libcurl4 libsodium23 libqrencode4 tzdata fonts-dejavu-core espeak-ng
-  libpugixml1v5 libical3 libcsv3
 )
 build=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config libpugixml-dev libical-dev libcsv-dev
   libsdl2-dev libimgui-dev libcurl4-openssl-dev libssl-dev libstb-dev libsodium-dev libqrencode-dev
   nlohmann-json3-dev libhowardhinnant-date-dev libcli11-dev catch2
-  libpugixml-dev libical-dev libcsv-dev
 )
 test_tools=(
   tesseract-ocr tesseract-ocr-fra zbar-tools xvfb xdotool imagemagick nginx-light
-  python3 python3-pil python3-jsonschema ca-certificates
+  python3 python3-pil ca-certificates
 )
+# programme importers (issue 11): XML, iCalendar, CSV; JSON Schema checks in the tests
+runtime+=(libpugixml1v5 libical3 libcsv3)
+test_tools+=(python3-jsonschema)
 
 if [ "$runtime_only" = 1 ]; then wanted=("${runtime[@]}"); else wanted=("${runtime[@]}" "${build[@]}" "${test_tools[@]}"); fi
 

@@ -5,12 +5,13 @@
 #include <cstdio>
 #include <iostream>
 
-#include "app/feed_checks.hpp"
-#include "app/feed_import.hpp"
-#include "app/feed_preview.hpp"
 #include "core/clock.hpp"
 #include "core/feed_builder.hpp"
 #include "core/feed_loader.hpp"
+// kiosk-feed subcommands of issue 11, one file each
+#include "app/feed_checks.hpp"
+#include "app/feed_import.hpp"
+#include "app/feed_preview.hpp"
 
 namespace {
 using namespace kiosk::core;
@@ -83,7 +84,6 @@ int main(int argc, char** argv) {
     auto* build = app.add_subcommand("build", "Validate a feed folder and write its manifest.json (file sizes, SHA-256, "
                                               "a version one higher than before). Nothing is written on errors.");
     build->add_option("DIR", buildDir, "the feed folder")->required();
-
     const auto runImport = kiosk::app::addImportCommand(app);  // import from other tools (issue 11)
     const auto runInit = kiosk::app::addInitCommand(app);      // a new feed folder (issue 11)
     const auto runChecks = kiosk::app::addStaffChecks(app);    // validate and build for staff (issue 11)
