@@ -26,7 +26,7 @@ runtime=(
   libfontconfig1 libsystemd0
 )
 build=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config libpugixml-dev libical-dev libcsv-dev
   libsdl2-dev libimgui-dev libcurl4-openssl-dev libssl-dev libstb-dev libsodium-dev libqrencode-dev
   nlohmann-json3-dev libhowardhinnant-date-dev libcli11-dev catch2 libsqlite3-dev libcairo2-dev
   libfontconfig-dev libsystemd-dev help2man
@@ -36,6 +36,9 @@ test_tools=(
   python3 python3-pil ca-certificates poppler-utils minisign
   lintian python3-prometheus-client
 )
+# programme importers (issue 11): XML, iCalendar, CSV; JSON Schema checks in the tests
+runtime+=(libpugixml1v5 libical3 libcsv3)
+test_tools+=(python3-jsonschema)
 
 if [ "$runtime_only" = 1 ]; then wanted=("${runtime[@]}"); else wanted=("${runtime[@]}" "${build[@]}" "${test_tools[@]}"); fi
 

@@ -11,6 +11,10 @@
 #include "core/clock.hpp"
 #include "core/feed_builder.hpp"
 #include "core/feed_loader.hpp"
+// kiosk-feed subcommands of issue 11, one file each
+#include "app/feed_checks.hpp"
+#include "app/feed_import.hpp"
+#include "app/feed_preview.hpp"
 
 namespace {
 using namespace kiosk::core;
@@ -83,6 +87,11 @@ int main(int argc, char** argv) {
     auto* build = app.add_subcommand("build", "Validate a feed folder and write its manifest.json (file sizes, SHA-256, "
                                               "a version one higher than before). Nothing is written on errors.");
     build->add_option("DIR", buildDir, "the feed folder")->required();
+    const auto runImport = kiosk::app::addImportCommand(app);  // import from other tools (issue 11)
+    const auto runInit = kiosk::app::addInitCommand(app);      // a new feed folder (issue 11)
+    const auto runChecks = kiosk::app::addStaffChecks(app);    // validate and build for staff (issue 11)
+    const auto runDiff = kiosk::app::addDiffCommand(app);      // diff OLD NEW in words (issue 11)
+    const auto runPreview = kiosk::app::addPreviewCommand(app, argv[0]);  // PNG of every screen (issue 11)
 
     const auto runStats = kiosk::app::addStatsCommand(app);  // statistics reports (issue 14)
     std::optional<int> signExit;  // keygen, sign, verify (app/feed_sign.cpp)
@@ -95,6 +104,11 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : 2;
     }
     if (signExit) return *signExit;
+    if (const auto code = runImport()) return *code;
+    if (const auto code = runInit()) return *code;
+    if (const auto code = runChecks()) return *code;
+    if (const auto code = runDiff()) return *code;
+    if (const auto code = runPreview()) return *code;
     if (*validate) return runValidate(validateDir, strict);
     if (*build) return runBuild(buildDir);
     if (const auto code = runStats()) return *code;

@@ -153,6 +153,7 @@ void Loader::reportUnlistedFiles() {
         // lexically: fs::relative would follow symbolic links
         const std::string rel = it->path().lexically_relative(dir_).generic_string();
         if (rel == "manifest.json" || rel == "manifest.json.minisig" || rel.ends_with(".tmp")) continue;
+        if (rel.ends_with(".md")) continue;  // staff notes (LISEZMOI.md of kiosk-feed init), never published
         if (!manifest_.find(rel)) {
             diags_.add(Severity::Warning, rel, "", "in the feed folder but not in the manifest; ignored (run kiosk-feed build)");
         }

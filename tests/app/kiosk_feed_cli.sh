@@ -25,7 +25,8 @@ expect_output 'sessions.json: $.sessions[12].start: expected ISO 8601 date-time 
 expect_output 'sessions.json: $.sessions[3].place: expected the id of a place in places.json, got "salle-inconnue"' "unknown place named"
 expect_output 'places.json: $.places[0].coordinates.lat: expected a number from -90 to 90, got 123' "bad latitude named"
 expect_output 'warning: sessions.json: $.sessions[5].colour: unknown field' "unknown field is a warning"
-expect_output 'as in the manifest' "edited files no longer match the manifest"
+expect_output 'note: manifest.json is out of date' "edited files: the manifest is out of date, a note"
+expect_output '[id "enfants-ecrans-reperes", "Les enfants et les écrans' "the item is named by id and title"
 
 before=$(cat "$copy/manifest.json")
 expect_code 1 "build refuses a feed with errors" -- "$feed" build "$copy"
@@ -43,7 +44,7 @@ expect_code 0 "a second build with no change" -- "$feed" build "$copy"
 expect_output "manifest kept" "unchanged feed keeps its version"
 
 rm "$copy/manifest.json"
-expect_code 1 "no manifest is fatal" -- "$feed" validate "$copy"
-expect_output "fatal: manifest.json: missing" "missing manifest named"
+expect_code 0 "no manifest yet: validate before the first build" -- "$feed" validate "$copy"
+expect_output "note: no manifest.json yet" "missing manifest is a note"
 expect_code 1 "a folder that does not exist" -- "$feed" validate "$TMP/nowhere"
 finish

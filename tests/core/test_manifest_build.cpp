@@ -1,5 +1,6 @@
 // The staff side: scanning a feed folder, writing its manifest (kiosk-feed build) with
 // sizes, SHA-256 and a version that only goes up, and reading that manifest back.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -123,18 +124,31 @@ TEST_CASE("kiosk-feed build raises the version when a file changed", "[build]") 
     REQUIRE(entry != nullptr);
     CHECK(entry->sha256 == core::sha256File(f.dir / "sessions.json").value());
 
-    SECTION("adding a file is a change too") {
+    SECTION("adding a file is a change too, when a document uses it") {
         test::writeText(f.dir / "images/new.png", test::tinyPng(77));
+        const auto unused = core::buildFeed(f.path(), kLater);
+        CHECK(unused.unchanged);  // nothing uses it yet: not published, listed
+        CHECK(std::find(unused.unused.begin(), unused.unused.end(), "images/new.png") != unused.unused.end());
+        f.sessions["sessions"][0]["image"] = {{"src", "images/new.png"}, {"alt", "Une image"}};
+        f.writeDocuments();
         const auto third = core::buildFeed(f.path(), kLater);
         CHECK(third.written);
         CHECK(third.manifest.version == 3);
         CHECK(manifestOnDisk(f.path()).find("images/new.png") != nullptr);
     }
+    SECTION("a version a server published is the floor too (build --after)") {
+        f.sessions["sessions"][0]["title"] = "Nouveau titre";
+        f.writeDocuments();
+        const auto next = core::buildFeed(f.path(), kLater, {}, 40);
+        CHECK(next.written);
+        CHECK(next.manifest.version == 41);
+    }
     SECTION("a version written by hand is the floor for the next") {
         json m7 = json::parse(test::readText(f.dir / "manifest.json"));
         m7["version"] = 41;
         test::writeText(f.dir / "manifest.json", m7.dump());
-        test::writeText(f.dir / "images/new.png", test::tinyPng(78));
+        f.sessions["sessions"][0]["title"] = "Nouveau titre";
+        f.writeDocuments();
         const auto next = core::buildFeed(f.path(), kLater);
         CHECK(next.written);
         CHECK(next.manifest.version == 42);
@@ -189,6 +203,7 @@ TEST_CASE("kiosk-feed build writes nothing when there is an item error", "[build
     SECTION("an image over the limits is an error for build, which checks every file") {
         FeedFixture big;
         big.files["images/huge.png"] = test::pngHeaderOnly(9000, 10);
+        big.sessions["sessions"][0]["image"] = {{"src", "images/huge.png"}, {"alt", "Une image"}};
         big.writeDocuments();
         const auto out = core::buildFeed(big.path(), kNow);
         INFO(describe(out.load.diagnostics));

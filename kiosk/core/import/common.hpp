@@ -1,0 +1,45 @@
+// Helpers the importers share: stable ids, local times in the event's zone, keyword
+// mapping to session types and access features, light Markdown/HTML to plain text.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/import/importer.hpp"
+#include "core/time.hpp"
+
+namespace kiosk::core::import::detail {
+
+// A feed id (1-64 of a-z 0-9 - _): lower-cased, accents folded, other runs become "-".
+// Text longer than fits is cut and ends with 8 hex digits of its SHA-256, so two long
+// keys stay distinct. Empty input gives "".
+std::string slugId(std::string_view text, std::size_t maxLength = 64);
+// prefix + "-" + slug of key, within 64 characters.
+std::string sourceId(std::string_view prefix, std::string_view key);
+// Upper-case ASCII folded: "Épreuve Théâtre" -> "epreuve theatre".
+std::string foldAccents(std::string_view text);
+// The instant with the offset the event's zone has at that instant.
+DateTime inZone(Instant t, const TimeZone& tz);
+// "2027-10-20T14:30:00+02:00": the instant written with its own offset.
+std::string formatWithOffset(const DateTime& t);
+// "2027-10-20T14:30:00+0200", "...+02:00", "...Z", "...T14:30:00.000+02:00".
+std::optional<DateTime> parseOffsetDateTime(std::string_view text);
+// "19/05/2026", "19.05.2026", "2026-05-19".
+std::optional<CivilDate> parseLooseDate(std::string_view text);
+// "14h30", "14h", "14:30", "14 h 30", "14H30", "9:05:00": minutes after midnight.
+std::optional<int> parseLooseTime(std::string_view text);
+// "1:30", "01:30:00", "90" (minutes), "PT1H30M": minutes.
+std::optional<int> parseDurationMinutes(std::string_view text);
+// Words such as "atelier", "table ronde", "workshop", "projection" to a session type.
+std::optional<SessionType> typeFromWords(std::string_view words);
+// "plain-pied", "step_free", "boucle magnétique", "LSF"... to one access feature.
+std::optional<AccessFeature> accessFromWord(std::string_view word);
+std::optional<AudienceFlag> audienceFromWord(std::string_view word);
+// Markdown or HTML to the feed's plain text (paragraphs separated by a blank line).
+std::string plainText(std::string_view text);
+std::string trim(std::string_view text);
+// Sets firstDay/lastDay of `out` from its sessions, in `tz`.
+void noteDays(Imported& out, const TimeZone& tz);
+
+}  // namespace kiosk::core::import::detail

@@ -1,0 +1,108 @@
+// Live sources: fetch, convert with the importers, merge with the feed (see live_source.hpp).
+#include "core/import/live_source.hpp"
+
+#include "core/feed_builder.hpp"
+#include "core/files.hpp"
+#include "core/import/feed_writer.hpp"
+
+namespace kiosk::core::import {
+namespace fs = std::filesystem;
+
+namespace {
+std::string firstProblems(const Diagnostics& diags) {
+    std::string out;
+    int n = 0;
+    for (const Diagnostic& d : diags.all()) {
+        if (d.severity == Severity::Warning) continue;
+        if (n++ == 3) return out + "; ...";
+        out += (out.empty() ? "" : "; ") + d.toString();
+    }
+    return out;
+}
+}  // namespace
+
+Result<LiveContent> contentFromSource(const fs::path& feedDir, Format format, std::string_view bytes,
+                                      const fs::path& workDir, Instant now) {
+    std::error_code ec;
+    const fs::path next = workDir / "next";
+    const fs::path current = workDir / "current";
+    fs::remove_all(next, ec);
+    fs::create_directories(workDir, ec);
+    fs::copy(feedDir, next, fs::copy_options::recursive, ec);
+    if (ec) return fail("cannot copy the feed " + feedDir.string() + " to " + next.string() + ": " + ec.message());
+    fs::remove(next / "manifest.json", ec);
+
+    ImportOptions options;
+    options.sourceName = "live source";
+    readEventWindow(next, options);
+    Imported imported = importBytes(format, bytes, options);
+    if (imported.diagnostics.hasFatal())
+        return fail("the source cannot be read: " + firstProblems(imported.diagnostics));
+    WriteOptions w;
+    w.sourceKey = "live";
+    w.timeZone = options.timeZone;
+    if (auto written = writeImport(next, imported, w); !written) return fail(written.error());
+    const BuildOutcome built = buildFeed(next, now);
+    if (!built.error.empty()) return fail(built.error);
+    if (!built.load.content) return fail("the merged programme is not valid: " + firstProblems(built.load.diagnostics));
+
+    fs::remove_all(workDir / "previous", ec);
+    if (fs::exists(current, ec)) fs::rename(current, workDir / "previous", ec);
+    fs::rename(next, current, ec);
+    if (ec) return fail("cannot switch to the new programme: " + ec.message());
+    LiveContent out;
+    out.diagnostics = imported.diagnostics;
+    out.diagnostics.append(built.load.diagnostics);
+    auto loaded = loadFeed(current);  // from its final folder, so image paths resolve there
+    if (!loaded.content) return fail("the merged programme is not valid: " + firstProblems(loaded.diagnostics));
+    out.content = loaded.content;
+    out.folder = current;
+    return out;
+}
+
+LiveSource::LiveSource(LiveSourceConfig config, fs::path feedDir, fs::path workDir, sync::HttpOptions http)
+    : config_(std::move(config)),
+      feedDir_(std::move(feedDir)),
+      workDir_(std::move(workDir)),
+      client_(std::move(http)) {}
+
+LiveSource::Outcome LiveSource::poll(Instant now) {
+    sync::HttpRequest request;
+    request.url = config_.url;
+    request.ifNoneMatch = etag_;
+    request.ifModifiedSince = lastModified_;
+    auto response = client_.get(request);
+    auto failed = [&](const std::string& why) {
+        std::lock_guard lock(mutex_);
+        status_ = "source " + config_.url + " failed at " + formatIsoUtc(now) + ": " + why +
+                  (current_ ? "; the last good programme is kept" : "; no programme from it yet");
+        return Outcome::Failed;
+    };
+    if (!response) return failed(response.error());
+    if (response.value().status == 304) return Outcome::Unchanged;
+    if (!response.value().success()) return failed("HTTP " + std::to_string(response.value().status));
+    const std::string hash = sha256Hex(response.value().body);
+    if (hash == lastHash_ && current()) return Outcome::Unchanged;
+    auto live = contentFromSource(feedDir_, config_.format, response.value().body, workDir_, now);
+    if (!live) return failed(live.error());
+    etag_ = response.value().etag;
+    lastModified_ = response.value().lastModified;
+    lastHash_ = hash;
+    std::lock_guard lock(mutex_);
+    current_ = live.value().content;
+    status_ = "source " + config_.url + " converted at " + formatIsoUtc(now) + ": " +
+              std::to_string(current_->sessions.size()) + " sessions";
+    return Outcome::Updated;
+}
+
+std::shared_ptr<const Content> LiveSource::current() const {
+    std::lock_guard lock(mutex_);
+    return current_;
+}
+
+std::string LiveSource::status() const {
+    std::lock_guard lock(mutex_);
+    return status_;
+}
+
+}  // namespace kiosk::core::import

@@ -1,0 +1,60 @@
+// Live sources (issue 11): a programme URL (OpenAgenda API answer, pretalx schedule,
+// iCalendar, a published CSV sheet) polled with conditional requests and merged with
+// the feed's own files by the same importers; a failing source keeps the last good one.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/feed_loader.hpp"
+#include "core/import/importer.hpp"
+#include "core/sync/http_client.hpp"
+
+namespace kiosk::core::import {
+
+// The feed folder `feedDir` (never modified) plus a fetched source, as content: the feed
+// is copied to `workDir`/next, the source merged in (hand-made fields kept), the manifest
+// built and the result loaded; then next replaces `workDir`/current. An error (fatal
+// import problem, an invalid result) leaves `workDir`/current as it was. Files only.
+struct LiveContent {
+    std::shared_ptr<const Content> content;
+    Diagnostics diagnostics;       // the importer's and the loader's
+    std::filesystem::path folder;  // workDir/current
+};
+Result<LiveContent> contentFromSource(const std::filesystem::path& feedDir, Format format, std::string_view bytes,
+                                      const std::filesystem::path& workDir, Instant now);
+
+struct LiveSourceConfig {
+    std::string url;
+    Format format = Format::CsvSessions;
+};
+
+// One source, polled by its owner thread (poll() blocks on the network); current() and
+// status() may be read from any thread.
+class LiveSource {
+public:
+    LiveSource(LiveSourceConfig config, std::filesystem::path feedDir, std::filesystem::path workDir,
+               sync::HttpOptions http = {});
+
+    enum class Outcome { Updated, Unchanged, Failed };
+    // One conditional request (If-None-Match / If-Modified-Since). 304 or the same bytes:
+    // Unchanged. A transport error, an HTTP error or a source that no longer converts:
+    // Failed, and the last good content stays current.
+    Outcome poll(Instant now);
+    std::shared_ptr<const Content> current() const;
+    // For the staff status: what the source gave last and when, or why it failed.
+    std::string status() const;
+
+private:
+    LiveSourceConfig config_;
+    std::filesystem::path feedDir_, workDir_;
+    sync::HttpClient client_;
+    std::string etag_, lastModified_, lastHash_;
+    mutable std::mutex mutex_;
+    std::shared_ptr<const Content> current_;
+    std::string status_ = "source not fetched yet";
+};
+
+}  // namespace kiosk::core::import
