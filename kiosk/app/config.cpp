@@ -6,7 +6,13 @@
 #include <fstream>
 #include <sstream>
 
+#include <limits>
+#include <type_traits>
+
 #include <nlohmann/json.hpp>
+
+#include "core/json_parse.hpp"
+#include "core/json_reader.hpp"
 
 namespace kiosk::app {
 namespace fs = std::filesystem;
@@ -29,11 +35,25 @@ struct Reader {
     template <class T>
     core::Status get(const char* key, T& out, const char* expected) {
         if (!j.contains(key)) return core::Ok{};
+        const json& v = j.at(key);
+        const auto wrong = [&] {
+            return core::fail(prefix + key + ": expected " + expected + ", got " + core::describeJson(v));
+        };
+        if constexpr (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) {
+            // A number outside T's range would be undefined behaviour when converted.
+            if (!v.is_number()) return wrong();
+            const double d = v.get<double>();
+            if (!(d >= static_cast<double>(std::numeric_limits<T>::lowest()) &&
+                  d <= static_cast<double>(std::numeric_limits<T>::max()))) {
+                return wrong();
+            }
+            if (std::is_integral_v<T> && !v.is_number_integer()) return wrong();
+        }
         try {
-            out = j.at(key).get<T>();
+            out = v.get<T>();
             return core::Ok{};
-        } catch (const json::exception&) {
-            return core::fail(prefix + key + ": expected " + expected + ", got " + j.at(key).dump());
+        } catch (const std::exception&) {
+            return wrong();
         }
     }
 };
@@ -67,12 +87,11 @@ core::Result<Config> loadConfig(const std::string& path) {
     if (!in) return core::fail("cannot read the configuration file " + path);
     std::stringstream buf;
     buf << in.rdbuf();
-    json j;
-    try {
-        j = json::parse(buf.str(), nullptr, true, /*ignore_comments=*/true);
-    } catch (const json::parse_error& e) {
-        return core::fail(path + ": not valid JSON (comments are allowed): " + e.what());
-    }
+    core::JsonParseOptions po;
+    po.allowComments = true;
+    auto parsed = core::parseJsonChecked(buf.str(), po);
+    if (!parsed) return core::fail(path + ": " + parsed.error() + " (comments are allowed)");
+    const json j = std::move(parsed).value();
     if (!j.is_object()) return core::fail(path + ": expected an object { ... }");
     Config c = defaultConfig();
     c.path = path;
