@@ -3,3 +3,8 @@
 find_package(ZLIB REQUIRED)
 target_sources(core_tests PRIVATE core/test_hostile_content.cpp core/test_hostile_images.cpp)
 target_link_libraries(core_tests PRIVATE ZLIB::ZLIB)
+
+# The UI side of the same defence: glyph ranges and fonts from hostile texts.
+add_executable(safety_ui_tests safety/test_glyph_ranges.cpp)
+target_link_libraries(safety_ui_tests PRIVATE kiosk_ui kiosk_test_main kiosk_build_flags)
+catch_discover_tests(safety_ui_tests TEST_PREFIX "ui/" EXTRA_ARGS -w NoTests)

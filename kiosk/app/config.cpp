@@ -63,8 +63,8 @@ std::string resolve(const fs::path& base, const std::string& p) {
     return (base / p).lexically_normal().string();
 }
 
-#define KIOSK_TRY(expr)                                  \
-    do {                                                 \
+#define KIOSK_TRY(expr)                                           \
+    do {                                                          \
         if (auto s_ = (expr); !s_) return core::fail(s_.error()); \
     } while (0)
 
@@ -130,7 +130,8 @@ core::Result<Config> loadConfig(const std::string& path) {
         if (sc.width < 320 || sc.height < 240 || sc.width > 16384 || sc.height > 16384) {
             return core::fail(path + ": screen.width/height: expected between 320x240 and 16384x16384");
         }
-        if (sc.diagonalInches < 5 || sc.diagonalInches > 200) return core::fail(path + ": screen.diagonal_inches: expected 5 to 200");
+        if (sc.diagonalInches < 5 || sc.diagonalInches > 200)
+            return core::fail(path + ": screen.diagonal_inches: expected 5 to 200");
         if (sc.viewingDistanceMm < 200 || sc.viewingDistanceMm > 5000) {
             return core::fail(path + ": screen.viewing_distance_mm: expected 200 to 5000");
         }

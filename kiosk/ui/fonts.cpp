@@ -13,8 +13,7 @@ namespace kiosk::ui {
 namespace {
 
 // Characters French typography and the UI need even before any content is loaded.
-const char* const kAlwaysNeeded =
-    "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ’‘“”«»–—…€•·°×\u00A0\u202F\u2009♿⚠←→↑↓✓✕−";
+const char* const kAlwaysNeeded = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ’‘“”«»–—…€•·°×\u00A0\u202F\u2009♿⚠←→↑↓✓✕−";
 
 // Distinct characters taken from content: enough for several scripts, small enough that
 // six font sizes of them still fit in a texture any renderer accepts.
