@@ -27,7 +27,7 @@ runtime=(
 build=(
   build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libcurl4-openssl-dev libssl-dev libstb-dev libsodium-dev libqrencode-dev
-  nlohmann-json3-dev libhowardhinnant-date-dev libcli11-dev catch2
+  nlohmann-json3-dev libhowardhinnant-date-dev libcli11-dev catch2 zlib1g-dev clang
 )
 test_tools=(
   tesseract-ocr tesseract-ocr-fra zbar-tools xvfb xdotool imagemagick nginx-light
