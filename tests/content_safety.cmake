@@ -5,6 +5,7 @@ target_sources(core_tests PRIVATE core/test_hostile_content.cpp core/test_hostil
 target_link_libraries(core_tests PRIVATE ZLIB::ZLIB)
 
 # The UI side of the same defence: glyph ranges and fonts from hostile texts.
-add_executable(safety_ui_tests safety/test_glyph_ranges.cpp)
-target_link_libraries(safety_ui_tests PRIVATE kiosk_ui kiosk_test_main kiosk_build_flags)
+# And the configuration loader, which the fuzz target fuzz_config explores.
+add_executable(safety_ui_tests safety/test_glyph_ranges.cpp safety/test_config_hostile.cpp)
+target_link_libraries(safety_ui_tests PRIVATE kiosk_app kiosk_test_main kiosk_build_flags)
 catch_discover_tests(safety_ui_tests TEST_PREFIX "ui/" EXTRA_ARGS -w NoTests)
