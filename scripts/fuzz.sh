@@ -59,11 +59,11 @@ failed=()
 for t in "${targets[@]}"; do
   seed "$t"
   mkdir -p "$build/crashes/$t"
-  max_len=65536
-  [ "$t" = fuzz_image ] && max_len=262144
+  max_len=65536 dict=(-dict="$root/tests/fuzz/json.dict")
+  [ "$t" = fuzz_image ] && max_len=262144 dict=()
   echo "fuzz.sh: $t for ${each}s"
   if ! "$build/tests/fuzz/$t" "$seeds/$t" -max_total_time="$each" -timeout=10 -rss_limit_mb=2048 \
-       -max_len="$max_len" -artifact_prefix="$build/crashes/$t/" -print_final_stats=1 \
+       -max_len="$max_len" -artifact_prefix="$build/crashes/$t/" -print_final_stats=1 "${dict[@]}" \
        >"$build/$t.log" 2>&1; then
     failed+=("$t")
     grep -E "ERROR|SUMMARY|Test unit written" "$build/$t.log" | head -n 5 >&2 || true

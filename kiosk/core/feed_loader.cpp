@@ -235,16 +235,34 @@ std::shared_ptr<Content> Loader::run() {
     return c;
 }
 
+LoadResult loadFeedUnchecked(const fs::path& dir, const LoadOptions& options);
+
 }  // namespace
 
 LoadResult loadFeedWithManifest(const fs::path& dir, Manifest manifest, const LoadOptions& options) {
     LoadResult result;
-    Loader loader(dir, std::move(manifest), options, result.diagnostics);
-    result.content = loader.run();
+    try {
+        Loader loader(dir, std::move(manifest), options, result.diagnostics);
+        result.content = loader.run();
+    } catch (const std::exception& e) {  // out of memory, or a bug: never past this edge
+        result.content = nullptr;
+        result.diagnostics.add(Severity::Fatal, dir.string(), "", std::string("could not be loaded: ") + e.what());
+    }
     return result;
 }
 
 LoadResult loadFeed(const fs::path& dir, const LoadOptions& options) {
+    try {
+        return loadFeedUnchecked(dir, options);
+    } catch (const std::exception& e) {  // out of memory, or a bug: never past this edge
+        LoadResult result;
+        result.diagnostics.add(Severity::Fatal, dir.string(), "", std::string("could not be loaded: ") + e.what());
+        return result;
+    }
+}
+
+namespace {
+LoadResult loadFeedUnchecked(const fs::path& dir, const LoadOptions& options) {
     LoadResult result;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
@@ -270,6 +288,7 @@ LoadResult loadFeed(const fs::path& dir, const LoadOptions& options) {
     result.content = loader.run();
     return result;
 }
+}  // namespace
 
 Result<std::vector<ManifestEntry>> scanFeedFolder(const fs::path& dir, const FeedLimits& limits) {
     std::vector<ManifestEntry> out;
