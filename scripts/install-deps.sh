@@ -26,8 +26,9 @@ runtime=(
 )
 build=(
   build-essential cmake pkg-config
+  clang zlib1g-dev
   libsdl2-dev libimgui-dev libcurl4-openssl-dev libssl-dev libstb-dev libsodium-dev libqrencode-dev
-  nlohmann-json3-dev libhowardhinnant-date-dev libcli11-dev catch2 zlib1g-dev clang
+  nlohmann-json3-dev libhowardhinnant-date-dev libcli11-dev catch2
 )
 test_tools=(
   tesseract-ocr tesseract-ocr-fra zbar-tools xvfb xdotool imagemagick nginx-light

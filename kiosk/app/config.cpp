@@ -1,18 +1,16 @@
 // Reading the kiosk's commented JSON configuration (see config.hpp).
 #include "app/config.hpp"
+#include "core/json_parse.hpp"   // the checked parse edge for content and configuration
+#include "core/json_reader.hpp"  // describeJson: values in messages, never a full dump
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <limits>
+#include <sstream>
 #include <type_traits>
 
 #include <nlohmann/json.hpp>
-
-#include "core/json_parse.hpp"
-#include "core/json_reader.hpp"
 
 namespace kiosk::app {
 namespace fs = std::filesystem;
