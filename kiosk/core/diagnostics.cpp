@@ -24,6 +24,8 @@ std::string Diagnostic::toString() const {
     return out;
 }
 
+Diagnostics::Diagnostics() : Diagnostics(0) {}
+
 Diagnostics::Diagnostics(std::size_t maxListed) : maxListed_(maxListed ? maxListed : kMaxListedDiagnostics) {}
 
 void Diagnostics::updateSummary() {

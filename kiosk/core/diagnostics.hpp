@@ -27,7 +27,8 @@ struct Diagnostic {
 // all() then ends with one line "N more problems not listed". count() counts them all.
 class Diagnostics {
 public:
-    explicit Diagnostics(std::size_t maxListed = 0);  // 0: kMaxListedDiagnostics
+    Diagnostics();                                 // lists up to kMaxListedDiagnostics
+    explicit Diagnostics(std::size_t maxListed);  // 0: kMaxListedDiagnostics
     void add(Severity severity, std::string file, std::string path, std::string message);
     void append(const Diagnostics& other);
 
