@@ -27,6 +27,7 @@ runtime=(
 )
 build=(
   build-essential cmake pkg-config libpugixml-dev libical-dev libcsv-dev
+  clang zlib1g-dev
   libsdl2-dev libimgui-dev libcurl4-openssl-dev libssl-dev libstb-dev libsodium-dev libqrencode-dev
   nlohmann-json3-dev libhowardhinnant-date-dev libcli11-dev catch2 libsqlite3-dev libcairo2-dev
   libfontconfig-dev libsystemd-dev help2man

@@ -1,10 +1,14 @@
 // Reading the kiosk's commented JSON configuration (see config.hpp).
 #include "app/config.hpp"
+#include "core/json_parse.hpp"   // the checked parse edge for content and configuration
+#include "core/json_reader.hpp"  // describeJson: values in messages, never a full dump
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -33,11 +37,25 @@ struct Reader {
     template <class T>
     core::Status get(const char* key, T& out, const char* expected) {
         if (!j.contains(key)) return core::Ok{};
+        const json& v = j.at(key);
+        const auto wrong = [&] {
+            return core::fail(prefix + key + ": expected " + expected + ", got " + core::describeJson(v));
+        };
+        if constexpr (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) {
+            // A number outside T's range would be undefined behaviour when converted.
+            if (!v.is_number()) return wrong();
+            const double d = v.get<double>();
+            if (!(d >= static_cast<double>(std::numeric_limits<T>::lowest()) &&
+                  d <= static_cast<double>(std::numeric_limits<T>::max()))) {
+                return wrong();
+            }
+            if (std::is_integral_v<T> && !v.is_number_integer()) return wrong();
+        }
         try {
-            out = j.at(key).get<T>();
+            out = v.get<T>();
             return core::Ok{};
-        } catch (const json::exception&) {
-            return core::fail(prefix + key + ": expected " + expected + ", got " + j.at(key).dump());
+        } catch (const std::exception&) {
+            return wrong();
         }
     }
 };
@@ -47,8 +65,8 @@ std::string resolve(const fs::path& base, const std::string& p) {
     return (base / p).lexically_normal().string();
 }
 
-#define KIOSK_TRY(expr)                                  \
-    do {                                                 \
+#define KIOSK_TRY(expr)                                           \
+    do {                                                          \
         if (auto s_ = (expr); !s_) return core::fail(s_.error()); \
     } while (0)
 
@@ -111,12 +129,11 @@ core::Result<Config> loadConfig(const std::string& path) {
     if (!in) return core::fail("cannot read the configuration file " + path);
     std::stringstream buf;
     buf << in.rdbuf();
-    json j;
-    try {
-        j = json::parse(buf.str(), nullptr, true, /*ignore_comments=*/true);
-    } catch (const json::parse_error& e) {
-        return core::fail(path + ": not valid JSON (comments are allowed): " + e.what());
-    }
+    core::JsonParseOptions po;
+    po.allowComments = true;
+    auto parsed = core::parseJsonChecked(buf.str(), po);
+    if (!parsed) return core::fail(path + ": " + parsed.error() + " (comments are allowed)");
+    const json j = std::move(parsed).value();
     if (!j.is_object()) return core::fail(path + ": expected an object { ... }");
     Config c = defaultConfig();
     c.path = path;
@@ -170,7 +187,8 @@ core::Result<Config> loadConfig(const std::string& path) {
         if (sc.width < 320 || sc.height < 240 || sc.width > 16384 || sc.height > 16384) {
             return core::fail(path + ": screen.width/height: expected between 320x240 and 16384x16384");
         }
-        if (sc.diagonalInches < 5 || sc.diagonalInches > 200) return core::fail(path + ": screen.diagonal_inches: expected 5 to 200");
+        if (sc.diagonalInches < 5 || sc.diagonalInches > 200)
+            return core::fail(path + ": screen.diagonal_inches: expected 5 to 200");
         if (sc.viewingDistanceMm < 200 || sc.viewingDistanceMm > 5000) {
             return core::fail(path + ": screen.viewing_distance_mm: expected 200 to 5000");
         }

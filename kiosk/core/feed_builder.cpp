@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/files.hpp"
+#include "core/json_parse.hpp"
 #include "core/parsers.hpp"
 
 namespace kiosk::core {
@@ -17,12 +18,10 @@ namespace {
 std::optional<Manifest> currentManifest(const fs::path& dir, const FeedLimits& limits) {
     auto text = readFile(dir / "manifest.json", limits.maxDocumentBytes);
     if (!text) return std::nullopt;
-    try {
-        Diagnostics ignored;
-        return detail::parseManifest(nlohmann::json::parse(text.value()), ignored, limits);
-    } catch (const nlohmann::json::exception&) {
-        return std::nullopt;
-    }
+    auto doc = parseJsonChecked(text.value(), jsonOptionsFor(limits));
+    if (!doc) return std::nullopt;
+    Diagnostics ignored;
+    return detail::parseManifest(doc.value(), ignored, limits);
 }
 
 bool sameFiles(const std::vector<ManifestEntry>& a, const std::vector<ManifestEntry>& b) {

@@ -2,8 +2,6 @@
 // parsed, then cross-references; problems become diagnostics, never exceptions.
 #include "core/feed_loader.hpp"
 
-#include <stb_image.h>
-
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -11,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/files.hpp"
+#include "core/image_header.hpp"
+#include "core/json_parse.hpp"
 #include "core/parsers.hpp"
 
 namespace kiosk::core {
@@ -26,16 +26,16 @@ bool isDocument(const std::string& path) {
     return std::any_of(std::begin(kDocuments), std::end(kDocuments), [&](const char* d) { return path == d; });
 }
 
-std::optional<json> parseJsonText(const std::string& text, const std::string& file, Severity level, Diagnostics& diags) {
-    try {
-        return json::parse(text);
-    } catch (const json::parse_error& e) {
-        // e.what() reads "[json.exception.parse_error.101] parse error at line 3, column 5: ..."
-        std::string why = e.what();
-        if (auto pos = why.find("] "); pos != std::string::npos) why = why.substr(pos + 2);
-        diags.add(level, file, "", "not valid JSON: " + why);
+// The parse edge: structure limits (depth, entries) and every nlohmann exception become
+// one diagnostic for the whole document.
+std::optional<json> parseJsonText(const std::string& text, const std::string& file, Severity level, Diagnostics& diags,
+                                  const FeedLimits& limits) {
+    auto doc = parseJsonChecked(text, jsonOptionsFor(limits));
+    if (!doc) {
+        diags.add(level, file, "", doc.error());
         return std::nullopt;
     }
+    return std::move(doc).value();
 }
 
 class Loader {
@@ -117,7 +117,7 @@ std::optional<json> Loader::document(const char* name, bool required) {
     }
     std::string text;
     if (!verifyFile(*entry, level, &text)) return std::nullopt;
-    return parseJsonText(text, name, level, diags_);
+    return parseJsonText(text, name, level, diags_, options_.limits);
 }
 
 // Images and other files: checked now only when asked (validate, build).
@@ -129,13 +129,22 @@ void Loader::verifyOtherFiles() {
         std::string ext = fs::path(e.path).extension().string();
         for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") continue;
-        int w = 0, h = 0, comp = 0;
-        if (!stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(data.data()), static_cast<int>(data.size()), &w, &h,
-                                   &comp)) {
-            diags_.add(Severity::ItemError, e.path, "", std::string("expected a PNG or JPEG image: ") + stbi_failure_reason());
-        } else if (w > options_.limits.maxImageSide || h > options_.limits.maxImageSide) {
+        auto header = readImageHeader(data);
+        if (!header) {
+            diags_.add(Severity::ItemError, e.path, "", "expected a PNG or JPEG image: " + header.error());
+            continue;
+        }
+        const int w = header.value().width, h = header.value().height;
+        const auto pixels = static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(h);
+        if (w > options_.limits.maxImageSide || h > options_.limits.maxImageSide) {
             diags_.add(Severity::ItemError, e.path, "", "expected at most " + std::to_string(options_.limits.maxImageSide) +
                                                             " pixels a side, got " + std::to_string(w) + "x" + std::to_string(h));
+        } else if (pixels > options_.limits.maxImagePixels) {
+            diags_.add(Severity::ItemError, e.path, "",
+                       "expected at most " + std::to_string(options_.limits.maxImagePixels / 1'000'000) +
+                           " megapixels, got " + std::to_string(w) + "x" + std::to_string(h) + "; resize it");
+        } else if (auto data_ok = checkPngData(data, header.value()); !data_ok) {
+            diags_.add(Severity::ItemError, e.path, "", "the image cannot be used: " + data_ok.error() + "; export it again");
         }
     }
 }
@@ -227,16 +236,34 @@ std::shared_ptr<Content> Loader::run() {
     return c;
 }
 
+LoadResult loadFeedUnchecked(const fs::path& dir, const LoadOptions& options);
+
 }  // namespace
 
 LoadResult loadFeedWithManifest(const fs::path& dir, Manifest manifest, const LoadOptions& options) {
     LoadResult result;
-    Loader loader(dir, std::move(manifest), options, result.diagnostics);
-    result.content = loader.run();
+    try {
+        Loader loader(dir, std::move(manifest), options, result.diagnostics);
+        result.content = loader.run();
+    } catch (const std::exception& e) {  // out of memory, or a bug: never past this edge
+        result.content = nullptr;
+        result.diagnostics.add(Severity::Fatal, dir.string(), "", std::string("could not be loaded: ") + e.what());
+    }
     return result;
 }
 
 LoadResult loadFeed(const fs::path& dir, const LoadOptions& options) {
+    try {
+        return loadFeedUnchecked(dir, options);
+    } catch (const std::exception& e) {  // out of memory, or a bug: never past this edge
+        LoadResult result;
+        result.diagnostics.add(Severity::Fatal, dir.string(), "", std::string("could not be loaded: ") + e.what());
+        return result;
+    }
+}
+
+namespace {
+LoadResult loadFeedUnchecked(const fs::path& dir, const LoadOptions& options) {
     LoadResult result;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
@@ -254,7 +281,7 @@ LoadResult loadFeed(const fs::path& dir, const LoadOptions& options) {
         result.diagnostics.add(Severity::Fatal, "manifest.json", "", text.error());
         return result;
     }
-    auto doc = parseJsonText(text.value(), "manifest.json", Severity::Fatal, result.diagnostics);
+    auto doc = parseJsonText(text.value(), "manifest.json", Severity::Fatal, result.diagnostics, options.limits);
     if (!doc) return result;
     auto manifest = detail::parseManifest(*doc, result.diagnostics, options.limits);
     if (!manifest) return result;
@@ -262,6 +289,7 @@ LoadResult loadFeed(const fs::path& dir, const LoadOptions& options) {
     result.content = loader.run();
     return result;
 }
+}  // namespace
 
 Result<std::vector<ManifestEntry>> scanFeedFolder(const fs::path& dir, const FeedLimits& limits) {
     std::vector<ManifestEntry> out;

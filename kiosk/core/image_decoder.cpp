@@ -14,6 +14,7 @@
 #include <new>
 
 #include "core/files.hpp"
+#include "core/image_header.hpp"
 
 namespace kiosk::core {
 
@@ -30,6 +31,51 @@ Decoded failed(Decoded d, std::string message) {
     d.pixels.clear();
     return d;
 }
+
+// The process-wide decode budget: a decode waits until its estimated peak fits beside
+// the decodes in progress, so two workers on two big images never hold twice the budget.
+class DecodeBudget {
+public:
+    void acquire(std::uint64_t bytes) {
+        std::unique_lock lock(mutex_);
+        room_.wait(lock, [&] { return used_ == 0 || used_ + bytes <= kMaxDecodeBytesTotal; });
+        used_ += bytes;
+        peak_ = std::max(peak_, used_);
+    }
+    void release(std::uint64_t bytes) {
+        {
+            std::lock_guard lock(mutex_);
+            used_ -= bytes;
+        }
+        room_.notify_all();
+    }
+    std::uint64_t used() {
+        std::lock_guard lock(mutex_);
+        return used_;
+    }
+    std::uint64_t peak() {
+        std::lock_guard lock(mutex_);
+        return peak_;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable room_;
+    std::uint64_t used_ = 0, peak_ = 0;
+};
+
+DecodeBudget& budget() {
+    static DecodeBudget b;
+    return b;
+}
+
+struct Reservation {
+    explicit Reservation(std::uint64_t n) : bytes(n) { budget().acquire(n); }
+    ~Reservation() { budget().release(bytes); }
+    Reservation(const Reservation&) = delete;
+    Reservation& operator=(const Reservation&) = delete;
+    std::uint64_t bytes;
+};
 
 struct StbFree {
     void operator()(unsigned char* p) const { stbi_image_free(p); }
@@ -67,15 +113,29 @@ Decoded decodeChecked(const DecodeRequest& r, const ImageDecoderOptions& o, Deco
     const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
     const int length = static_cast<int>(bytes.size());
 
-    int w = 0, h = 0, channels = 0;
-    if (!stbi_info_from_memory(data, length, &w, &h, &channels)) {
-        const char* why = stbi_failure_reason();
-        return failed(std::move(d), std::string("not a readable image (") + (why ? why : "unknown format") +
-                                        "); save it again as PNG or JPEG");
-    }
+    auto header = readImageHeader(bytes);
+    if (!header) return failed(std::move(d), header.error() + "; save it again as PNG or JPEG");
+    const ImageHeader& hd = header.value();
+    int w = hd.width, h = hd.height, channels = 0;
     if (auto refused = checkDimensions(w, h, o); !refused.empty()) return failed(std::move(d), std::move(refused));
     d.sourceWidth = w;
     d.sourceHeight = h;
+    d.sourceBits = hd.bitsPerChannel;
+    int fitW = w, fitH = h;
+    fitWithin(w, h, r.maxWidth, r.maxHeight, fitW, fitH);
+    const std::uint64_t need = estimateDecodeBytes(hd, bytes.size(), fitW, fitH);
+    if (need > o.maxDecodeBytes) {
+        return failed(std::move(d), "decoding this " + std::to_string(w) + " x " + std::to_string(h) + " image (" +
+                                        std::to_string(hd.bitsPerChannel) + " bits per channel) would need about " +
+                                        std::to_string(need >> 20) + " MiB, more than the limit of " +
+                                        std::to_string(o.maxDecodeBytes >> 20) +
+                                        " MiB; export it smaller or with 8 bits per channel");
+    }
+    if (auto bomb = checkPngData(bytes, hd); !bomb) {
+        return failed(std::move(d), "the image cannot be decoded: " + bomb.error() + "; export it again");
+    }
+    Reservation reserved(need);
+    d.reservedBytes = need;
 
     std::unique_ptr<unsigned char, StbFree> decoded(stbi_load_from_memory(data, length, &w, &h, &channels, 4));
     if (!decoded) {
@@ -103,6 +163,9 @@ Decoded decodeChecked(const DecodeRequest& r, const ImageDecoderOptions& o, Deco
 }
 
 }  // namespace
+
+std::uint64_t decodeBytesReserved() { return budget().used(); }
+std::uint64_t decodeBytesReservedPeak() { return budget().peak(); }
 
 void fitWithin(int w, int h, int maxW, int maxH, int& outW, int& outH) {
     outW = std::max(w, 1);

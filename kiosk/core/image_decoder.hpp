@@ -31,6 +31,10 @@ struct Decoded {
     std::string error;                      // when !ok: one sentence naming the file, the cause and what to do
     int width = 0, height = 0;              // of `pixels` (after scaling down)
     int sourceWidth = 0, sourceHeight = 0;  // of the file
+    int sourceBits = 0;                     // bits per channel in the file (16-bit images cost twice as much)
+    // Peak memory this decode was estimated to need from the header, and reserved from
+    // the process-wide decode budget while it ran; 0 when refused before that.
+    std::uint64_t reservedBytes = 0;
     std::vector<unsigned char> pixels;      // RGBA, 8 bits per channel, rows packed (width * 4 bytes), straight alpha
     std::thread::id decodedOn;              // the thread that did the work (tests check it is a worker)
 };
@@ -38,21 +42,32 @@ struct Decoded {
 struct ImageDecoderOptions {
     int threads = 1;                                          // workers, clamped to 1..2
     std::uint64_t maxFileBytes = FeedLimits{}.maxImageBytes;  // 16 MiB
-    int maxSide = FeedLimits{}.maxImageSide;                  // 8192 pixels, width or height
-    std::uint64_t maxPixels = 40'000'000;                     // width x height before scaling: 40 megapixels
+    int maxSide = FeedLimits{}.maxImageSide;                  // 16384 pixels, width or height
+    std::uint64_t maxPixels = FeedLimits{}.maxImagePixels;    // width x height before scaling: 24 megapixels
+    // Estimated peak memory of one decode (file, stb_image's buffers, scaled result); an
+    // image that would need more is refused before anything is allocated for it.
+    std::uint64_t maxDecodeBytes = kMaxDecodeBytesPerImage;  // 320 MiB
     // Called on a worker thread each time a result is posted, e.g. to wake the main loop
     // (SDL_PushEvent is safe from any thread). Must not throw, block or call back into the decoder.
     std::function<void()> onFinished;
 };
 
 // The whole pipeline, synchronously on the calling thread: read (size limit), verify the
-// SHA-256 when given, check the dimensions from the header before decoding, decode to RGBA,
-// scale down to fit (never up, aspect kept). Never throws; failures are in the result.
+// SHA-256 when given, check the header (dimensions, bit depth, channels, and for PNG that
+// the data inflates to no more than the dimensions need) and the estimated peak memory
+// before decoding, wait for that much room in the process-wide decode budget
+// (kMaxDecodeBytesTotal, shared by every thread), decode to RGBA, scale down to fit
+// (never up, aspect kept). Never throws; failures are in the result.
 Decoded decodeImageFile(const DecodeRequest& request, const ImageDecoderOptions& options);
 
 // Where the result of decoding a w x h image must fit maxW x maxH (<= 0: unlimited);
 // never larger than the source, at least 1 x 1, aspect ratio kept.
 void fitWithin(int w, int h, int maxW, int maxH, int& outW, int& outH);
+
+// Bytes of the process-wide decode budget reserved now, and the most ever reserved at
+// once (for tests and the memory benchmark).
+std::uint64_t decodeBytesReserved();
+std::uint64_t decodeBytesReservedPeak();
 
 class ImageDecoder {
 public:

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text_safety.hpp"
+
 namespace kiosk::core {
 namespace {
 using nlohmann::json;
@@ -15,6 +17,11 @@ const char* kTextExpected = "a text: a string (French) or an object such as {\"f
 bool isLangKey(const std::string& key) {
     return key.size() >= 2 && key.size() <= 3 &&
            std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+int yearOf(Instant t) {
+    const auto days = std::chrono::floor<std::chrono::days>(t);
+    return static_cast<int>(std::chrono::year_month_day{days}.year());
 }
 
 std::string joinAllowed(std::initializer_list<const char*> allowed) {
@@ -35,10 +42,17 @@ std::string describeJson(const json& v) {
             while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
             s = s.substr(0, cut) + "...";
         }
-        return "\"" + s + "\"";
+        return "\"" + printable(s) + "\"";
     }
     if (v.is_object()) return "an object";
-    if (v.is_array()) return "an array";
+    if (v.is_array()) {
+        // A short list of numbers, such as a polygon point, is shown as written; nothing
+        // nested is ever dumped (no recursion driven by content).
+        const bool flat = v.size() <= 4 && std::all_of(v.begin(), v.end(), [](const json& e) {
+                              return e.is_number() || e.is_boolean() || e.is_null();
+                          });
+        return flat ? v.dump() : "an array";
+    }
     if (v.is_null()) return "null";
     return v.dump();
 }
@@ -103,7 +117,21 @@ std::string JsonItem::string(const char* key, bool required, std::size_t maxByte
         error(pathOf(key), "expected at most " + std::to_string(maxBytes) + " bytes, got " + std::to_string(s.size()));
         return {};
     }
-    return s;
+    return cleaned(s, pathOf(key), false);
+}
+
+// Content text as a visitor may see it: valid UTF-8 without control characters. Bad
+// characters are removed with a warning rather than refusing the item.
+std::string JsonItem::cleaned(const std::string& s, const std::string& path, bool keepNewlines) {
+    CleanedText c = cleanText(s, keepNewlines);
+    if (c.invalidBytes > 0) {
+        warn(path, std::to_string(c.invalidBytes) + " bytes that are not valid UTF-8 replaced by U+FFFD; save the file as UTF-8");
+    }
+    if (c.removedControls > 0) {
+        warn(path, std::to_string(c.removedControls) + " control characters removed (the first is " +
+                       codepointLabel(c.firstRemoved) + "); remove them from the text");
+    }
+    return std::move(c.text);
 }
 
 LocalizedText JsonItem::text(const char* key, bool required) {
@@ -117,7 +145,7 @@ LocalizedText JsonItem::text(const char* key, bool required) {
         return true;
     };
     if (v->is_string()) {
-        if (!tooLong(v->get<std::string>(), pathOf(key))) out.set("fr", v->get<std::string>());
+        if (!tooLong(v->get<std::string>(), pathOf(key))) out.set("fr", cleaned(v->get<std::string>(), pathOf(key), true));
         return out;
     }
     if (!v->is_object()) {
@@ -131,7 +159,7 @@ LocalizedText JsonItem::text(const char* key, bool required) {
         } else if (!t.is_string()) {
             error(p, "expected a string, got " + describeJson(t));
         } else if (!tooLong(t.get<std::string>(), p)) {
-            out.set(lang, t.get<std::string>());
+            out.set(lang, cleaned(t.get<std::string>(), p, true));
         }
     }
     if (!out.has("fr")) error(pathOf(key), "expected a French text (\"fr\"), which every text must have");
@@ -144,7 +172,13 @@ std::optional<DateTime> JsonItem::dateTime(const char* key, bool required) {
     if (!v) return std::nullopt;
     std::optional<DateTime> dt;
     if (v->is_string()) dt = parseDateTimeWithOffset(v->get<std::string>());
-    if (!dt) error(pathOf(key), std::string("expected ") + expected + ", got " + describeJson(*v));
+    if (!dt) {
+        error(pathOf(key), std::string("expected ") + expected + ", got " + describeJson(*v));
+    } else if (const int y = yearOf(dt->instant); y < limits_->minYear || y > limits_->maxYear) {
+        error(pathOf(key), "expected a date-time in the years " + std::to_string(limits_->minYear) + " to " +
+                               std::to_string(limits_->maxYear) + ", got " + describeJson(*v));
+        return std::nullopt;
+    }
     return dt;
 }
 
@@ -154,7 +188,13 @@ std::optional<CivilDate> JsonItem::date(const char* key, bool required) {
     if (!v) return std::nullopt;
     std::optional<CivilDate> d;
     if (v->is_string()) d = parseDate(v->get<std::string>());
-    if (!d) error(pathOf(key), std::string("expected ") + expected + ", got " + describeJson(*v));
+    if (!d) {
+        error(pathOf(key), std::string("expected ") + expected + ", got " + describeJson(*v));
+    } else if (d->year < limits_->minYear || d->year > limits_->maxYear) {
+        error(pathOf(key), "expected a date in the years " + std::to_string(limits_->minYear) + " to " +
+                               std::to_string(limits_->maxYear) + ", got " + describeJson(*v));
+        return std::nullopt;
+    }
     return d;
 }
 
@@ -162,7 +202,10 @@ std::optional<std::int64_t> JsonItem::integer(const char* key, bool required, st
     const std::string expected = "an integer from " + std::to_string(min) + " to " + std::to_string(max);
     const json* v = field(key, required, expected.c_str());
     if (!v) return std::nullopt;
-    if (!v->is_number_integer() || v->get<std::int64_t>() < min || v->get<std::int64_t>() > max) {
+    // An unsigned value past INT64_MAX would wrap when read as int64_t.
+    const bool fits = v->is_number_integer() &&
+                      (!v->is_number_unsigned() || v->get<std::uint64_t>() <= static_cast<std::uint64_t>(INT64_MAX));
+    if (!fits || v->get<std::int64_t>() < min || v->get<std::int64_t>() > max) {
         error(pathOf(key), "expected " + expected + ", got " + describeJson(*v));
         return std::nullopt;
     }

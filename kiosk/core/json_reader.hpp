@@ -65,6 +65,7 @@ public:
 private:
     JsonItem(const nlohmann::json& value, std::string path, const JsonItem& parent);
     std::string pathOf(const char* key) const;
+    std::string cleaned(const std::string& s, const std::string& path, bool keepNewlines);
     const nlohmann::json* field(const char* key, bool required, const char* expected);
 
     const nlohmann::json* value_;

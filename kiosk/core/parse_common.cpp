@@ -67,7 +67,11 @@ AccessSet readAccess(JsonItem& item, const char* key) {
 }
 
 std::optional<Manifest> parseManifest(const nlohmann::json& doc, Diagnostics& diags, const FeedLimits& limits) {
-    JsonItem root(doc, "$", "manifest.json", diags, Severity::Fatal, limits);
+    // "published" is when the feed was built, not content: any clock's date is accepted.
+    FeedLimits manifestLimits = limits;
+    manifestLimits.minYear = 1970;
+    manifestLimits.maxYear = 9999;
+    JsonItem root(doc, "$", "manifest.json", diags, Severity::Fatal, manifestLimits);
     if (!doc.is_object()) {
         root.error("$", "expected an object, got " + describeJson(doc));
         return std::nullopt;

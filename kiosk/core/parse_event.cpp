@@ -22,6 +22,11 @@ std::optional<Event> parseEvent(const nlohmann::json& doc, const ParseContext& c
     if (start && end && *end < *start) {
         root->error("$.end_date", "expected a date on or after start_date " + formatDate(*start) + ", got \"" +
                                       formatDate(*end) + "\"");
+    } else if (start && end && daysBetween(*start, *end) + 1 > ctx.limits.maxEventDays) {
+        // Every day of the event is laid out (programme days, fonts): a years-long event would exhaust memory.
+        root->error("$.end_date", "expected an event of at most " + std::to_string(ctx.limits.maxEventDays) +
+                                      " days, got " + std::to_string(daysBetween(*start, *end) + 1) + " days from " +
+                                      formatDate(*start) + " to " + formatDate(*end));
     }
     e.timeZoneName = root->string("time_zone", true, 64);
     if (!e.timeZoneName.empty() && !TimeZone::locate(e.timeZoneName).ok()) {

@@ -7,12 +7,17 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include "core/text_safety.hpp"
+
 namespace kiosk::ui {
 namespace {
 
 // Characters French typography and the UI need even before any content is loaded.
-const char* const kAlwaysNeeded =
-    "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ’‘“”«»–—…€•·°×\u00A0\u202F\u2009♿⚠←→↑↓✓✕−";
+const char* const kAlwaysNeeded = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ’‘“”«»–—…€•·°×\u00A0\u202F\u2009♿⚠←→↑↓✓✕−";
+
+// Distinct characters taken from content: enough for several scripts, small enough that
+// six font sizes of them still fit in a texture any renderer accepts.
+constexpr std::size_t kMaxContentGlyphs = 4000;
 
 }  // namespace
 
@@ -48,6 +53,12 @@ core::Result<Fonts> buildFonts(ImFontAtlas& atlas, const FontFiles& files, const
         return core::fail("could not load the fonts from " + files.regular + " and " + files.bold);
     }
     if (!atlas.Build()) return core::fail("could not build the font atlas (too many glyphs or sizes too large)");
+    // ImGui asserts on a font without glyphs at the first frame: fail here instead.
+    for (const ImFont* f : {fonts.body, fonts.small, fonts.bodyBold, fonts.heading, fonts.title, fonts.display}) {
+        if (!f->IsLoaded() || !f->FindGlyphNoFallback(static_cast<ImWchar>('A'))) {
+            return core::fail("the font atlas was built without the basic characters (font files damaged?)");
+        }
+    }
     return fonts;
 }
 
@@ -56,7 +67,23 @@ std::vector<unsigned short> glyphRangesFor(const std::vector<std::string>& texts
     static const ImWchar latin1[] = {0x0020, 0x00FF, 0};  // what ImGui's default ranges hold
     builder.AddRanges(latin1);
     builder.AddText(kAlwaysNeeded);
-    for (const std::string& t : texts) builder.AddText(t.c_str(), t.c_str() + t.size());
+    // Content texts are added one character at a time, decoded strictly: a NUL or any
+    // control character would start a range at 0, which ends the list, so the fonts would
+    // load no glyph and ImGui would assert at the first frame. Ill-formed UTF-8, surrogates
+    // and characters past the 16-bit ImWchar are skipped too (a cached old feed may hold them).
+    std::size_t added = 0;
+    for (const std::string& t : texts) {
+        for (std::size_t i = 0; i < t.size() && added < kMaxContentGlyphs;) {
+            char32_t c = 0;
+            const std::size_t n = core::decodeUtf8(t, i, c);
+            i += n ? n : 1;
+            if (n == 0 || c < 0x20 || (c >= 0x7F && c <= 0x9F) || c > 0xFFFD || (c >= 0xD800 && c <= 0xDFFF)) continue;
+            if (!builder.GetBit(static_cast<ImWchar>(c))) {
+                builder.AddChar(static_cast<ImWchar>(c));
+                ++added;
+            }
+        }
+    }
     ImVector<ImWchar> ranges;
     builder.BuildRanges(&ranges);
     return std::vector<unsigned short>(ranges.begin(), ranges.end());

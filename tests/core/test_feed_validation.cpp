@@ -651,7 +651,7 @@ TEST_CASE("an optional document larger than maxDocumentBytes is an item error", 
 
 TEST_CASE("an image wider than maxImageSide is an item error when every file is verified", "[validation][limits]") {
     FeedFixture f;
-    f.files["images/huge.png"] = test::pngHeaderOnly(9000, 10);
+    f.files["images/huge.png"] = test::pngHeaderOnly(17000, 10);
     f.sessions["sessions"][2]["image"] = {{"src", "images/huge.png"}, {"alt", {{"fr", "Une très grande image"}}}};
     core::LoadOptions verify;
     verify.verifyAllFiles = true;
@@ -660,8 +660,8 @@ TEST_CASE("an image wider than maxImageSide is an item error when every file is 
     REQUIRE(r.content != nullptr);
     const auto* d = findDiag(r.diagnostics, Severity::ItemError, "images/huge.png");
     REQUIRE(d != nullptr);
-    CHECK(contains(d->message, "9000x10"));
-    CHECK(contains(d->message, "8192"));
+    CHECK(contains(d->message, "17000x10"));
+    CHECK(contains(d->message, "16384"));
     CHECK(r.diagnostics.count(Severity::ItemError) == 1u);  // the small images pass
 
     SECTION("the kiosk's own load leaves images to its decode workers") {
