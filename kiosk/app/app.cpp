@@ -15,6 +15,7 @@
 #include "app/modes.hpp"
 #include "app/sync_once.hpp"
 #include "core/log.hpp"
+#include "core/targeting.hpp"
 #include "platform/events.hpp"
 
 namespace kiosk::app {
@@ -78,6 +79,7 @@ App::~App() {
     if (loader_.joinable()) loader_.join();
     if (supervisor_) supervisor_->watchdog().stopping();
     presented_.reset();
+    if (staffSocket_) staffSocket_->stop();
     if (sync_) sync_->stop();
     if (ui_) ui_->setStatsSink(nullptr);
     stats_.reset();  // writes what is queued
@@ -186,7 +188,7 @@ void App::reloadContent() {
         inbox_.post([this, s] {
             if (loader_.joinable()) loader_.join();
             loading_ = false;
-            if (s->version > 0 && s->load.content) ui_->setContent(s->load.content);
+            if (s->version > 0 && s->load.content) ui_->setContent(targeted(s->load.content));
             settle();
         });
     });
@@ -233,14 +235,33 @@ void App::startContent(core::sync::StartContent start) {
         return;
     }
     if (now.value() && parts_.kioskClock) parts_.kioskClock->simulateFrom(*now.value());
-    ui_->setContent(start.load.content);
+    ui_->setContent(targeted(start.load.content));
     if (syncing_) startSync();
+}
+
+std::shared_ptr<const core::Content> App::targeted(const std::shared_ptr<const core::Content>& source) {
+    source_ = source;
+    if (!source) return source;
+    const core::KioskIdentity who = kioskIdentity(rt_.config);
+    const core::Instant now = parts_.clock->now();
+    retargetAt_ = core::nextTargetingChange(*source, who, now);
+    return std::make_shared<const core::Content>(core::targetFor(*source, who, now));
 }
 
 void App::startSync() {
     if (sync_) return;
-    sync_ = std::make_unique<core::sync::SyncService>(*parts_.clock);
     core::sync::SyncServiceConfig config = syncConfigFrom(rt_);
+    const std::filesystem::path cacheDir = config.settings.cacheDir;
+    // One writer for the cache: staff commands talk to this kiosk through its socket.
+    std::error_code ec;
+    std::filesystem::create_directories(cacheDir, ec);
+    auto lock = core::sync::CacheLock::tryAcquire(cacheDir);
+    if (!lock) {
+        core::log::error("content sync not started: " + lock.error());
+        return;
+    }
+    cacheLock_.emplace(std::move(lock).value());
+    sync_ = std::make_unique<core::sync::SyncService>(*parts_.clock);
     core::KioskClock* clock = parts_.kioskClock;
     config.onTrustedTime = [clock](core::Instant t) {
         if (clock) clock->raiseFloor(t);
@@ -248,12 +269,19 @@ void App::startSync() {
     core::sync::SyncService* sync = sync_.get();
     config.onPublished = [this, sync] {
         inbox_.post([this, sync] {
-            if (auto fresh = sync->takeNewContent()) ui_->offerContent(std::move(fresh));
+            if (auto fresh = sync->takeNewContent()) ui_->offerContent(targeted(fresh));
             lastAgeCheck_ = -1e9;  // the status changed: "programme as of" may have too
             settle();
         });
     };
-    if (auto s = sync_->start(std::move(config)); !s) core::log::error("content sync not started: " + s.error());
+    if (auto s = sync_->start(std::move(config)); !s) {
+        core::log::error("content sync not started: " + s.error());
+        return;
+    }
+    staffSocket_ = std::make_unique<core::sync::StaffSocket>(
+        core::sync::staffSocketPath(cacheDir),
+        [sync, cacheDir](const std::string& request) { return core::sync::answerStaffRequest(request, *sync, cacheDir); });
+    if (auto s = staffSocket_->start(); !s) core::log::warning("staff commands cannot reach this kiosk: " + s.error());
 }
 
 bool App::workersBusy() const { return loading_ || (images_ && images_->stats().loading > 0); }
@@ -306,6 +334,9 @@ double App::secondsUntilDue() const {
     double wait = ui_->secondsUntilChange();
     if (sync_ && ui_->content()) wait = std::min(wait, std::max(0.0, lastAgeCheck_ + 60 - parts_.clock->seconds()));
     if (supervisor_) wait = std::min(wait, supervisor_->watchdog().maxSleepSeconds(3600.0));
+    if (retargetAt_) {
+        wait = std::min(wait, static_cast<double>((*retargetAt_ - parts_.clock->now()).count()) + 0.5);
+    }
     return std::max(0.0, wait);
 }
 
@@ -335,6 +366,10 @@ bool App::turn(double maxWait) {
         }
     }
     if (ui_->accessibility().seated != seated_) applySeated(ui_->accessibility().seated);
+    if (retargetAt_ && parts_.clock->now() >= *retargetAt_ && source_) {  // an item's validity began or ended
+        ui_->offerContent(targeted(source_));
+        settle();
+    }
     if (secondsUntilDue() <= 0) drawFrame();
     superviseTurn();
     return running_;

@@ -24,6 +24,8 @@
 #include "app/supervision/presented_frames.hpp"
 #include "app/supervision/supervisor.hpp"
 #include "core/clock.hpp"
+#include "core/sync/cache_lock.hpp"
+#include "core/sync/staff_socket.hpp"
 #include "core/sync/sync_service.hpp"
 #include "platform/imgui_renderer.hpp"
 #include "platform/texture_cache.hpp"
@@ -107,6 +109,8 @@ private:
     void startSupervision();
     void reloadContent();
     void superviseTurn();
+    // Content as this kiosk shows it: its groups' items, valid now (core/targeting.hpp).
+    std::shared_ptr<const core::Content> targeted(const std::shared_ptr<const core::Content>& source);
 
     Runtime rt_;
     AppParts parts_;
@@ -118,6 +122,10 @@ private:
     std::unique_ptr<platform::ImGuiRenderer> renderer_;
     std::unique_ptr<platform::TextureCache> images_;
     std::unique_ptr<core::sync::SyncService> sync_;
+    std::optional<core::sync::CacheLock> cacheLock_;        // one writer: this kiosk, while it runs
+    std::unique_ptr<core::sync::StaffSocket> staffSocket_;  // kiosk status / rollback / sync
+    std::shared_ptr<const core::Content> source_;           // the feed before targeting
+    std::optional<core::Instant> retargetAt_;
     std::unique_ptr<StatsServices> stats_;
     std::unique_ptr<Supervisor> supervisor_;
     std::unique_ptr<PresentedFrames> presented_;  // only when metrics or a heartbeat are configured
