@@ -3,6 +3,7 @@
 add_executable(sync_tests
   sync/test_cache.cpp
   sync/test_crash.cpp
+  sync/test_hardening.cpp
   sync/test_network.cpp
   sync/test_schedule.cpp
 )
