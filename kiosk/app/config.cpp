@@ -79,7 +79,8 @@ core::Result<Config> loadConfig(const std::string& path) {
     const fs::path base = fs::absolute(path).parent_path();
     Reader r{j, "", c.warnings};
     r.known({"content_dir", "cache_dir", "language", "idle_seconds", "here", "screen", "fonts", "feed_url",
-             "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes"});
+             "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes", "max_feed_bytes",
+             "min_free_bytes"});
     KIOSK_TRY(r.get("content_dir", c.contentDir, "a folder path"));
     KIOSK_TRY(r.get("cache_dir", c.cacheDir, "a folder path"));
     KIOSK_TRY(r.get("language", c.language, "\"fr\" or \"en\""));
@@ -89,6 +90,8 @@ core::Result<Config> loadConfig(const std::string& path) {
     KIOSK_TRY(r.get("allowed_file_roots", c.allowedFileRoots, "a list of folder paths"));
     KIOSK_TRY(r.get("ca_file", c.caFile, "a PEM file path"));
     KIOSK_TRY(r.get("max_download_bytes", c.maxDownloadBytes, "a number of bytes"));
+    KIOSK_TRY(r.get("max_feed_bytes", c.maxFeedBytes, "a number of bytes"));
+    KIOSK_TRY(r.get("min_free_bytes", c.minFreeBytes, "a number of bytes"));
     if (c.pollSeconds < 10) return core::fail(path + ": poll_seconds: expected at least 10");
     if (c.language != "fr" && c.language != "en") return core::fail(path + ": language: expected \"fr\" or \"en\"");
     if (c.idleSeconds < 10) return core::fail(path + ": idle_seconds: expected at least 10");

@@ -34,6 +34,8 @@ struct Config {
     std::vector<std::string> allowedFileRoots;    // folders file:// feeds may come from (default none)
     std::string caFile;                           // extra trusted CA (PEM); empty: system CAs only
     std::uint64_t maxDownloadBytes = 64u << 20;   // largest single file downloaded (default 64 MiB)
+    std::uint64_t maxFeedBytes = std::uint64_t{512} << 20;  // largest whole feed (default 512 MiB)
+    std::uint64_t minFreeBytes = std::uint64_t{64} << 20;   // free space kept on the cache's disk (default 64 MiB)
     std::vector<std::string> warnings;  // unknown keys and the like, for the log
 };
 

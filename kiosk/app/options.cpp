@@ -49,10 +49,19 @@ ParsedOptions parseOptions(int argc, char** argv) {
                  "sync the content feed once into the cache, print what was done and exit (no display needed)");
     app.add_option("--feed", o.feedUrl, "the feed's manifest URL for --sync-once (default: feed_url of the configuration)");
     app.add_option("--cache", o.cacheDir,
-                   "the cache folder for --sync-once, --status and --rollback (default: cache_dir of the configuration)");
+                   "the cache folder for --sync-once, --status, --rollback, --reset-time and --check (default: cache_dir of the "
+                   "configuration)");
     app.add_flag("--status", o.status, "staff: print the content sync status of the cache (versions, last sync, last error)");
     app.add_flag("--rollback", o.rollback,
                  "staff: make the previous content version current again (a running kiosk shows it at its next start)");
+    app.add_flag("--reset-time", o.resetTime,
+                 "staff: forget the trusted time (the clock floor learnt from verified servers) when it is wrong, e.g. "
+                 "certificates are reported expired; stop the kiosk first");
+    app.footer(
+        "Exit codes: 0 success; 1 failure (--check: a check failed; --sync-once: the sync failed; --status: the last "
+        "sync attempt failed); 2 unusable options, configuration or cache (--status: no cache yet). --status also: 3 no "
+        "successful sync for 12 hours, 4 less than min_free_bytes free on the cache's disk, 5 a content version "
+        "crashed the kiosk and was set aside (when several apply: 4, 5, 1, 3).");
 
     try {
         app.parse(argc, argv);

@@ -21,6 +21,7 @@ struct Options {
     bool syncOnce = false;      // --sync-once: one content sync, no display
     bool status = false;        // --status: print the sync status of the cache
     bool rollback = false;      // --rollback: previous content version becomes current
+    bool resetTime = false;     // --reset-time: forget the trusted time floor
     std::string feedUrl;        // --feed (overrides feed_url)
     std::string cacheDir;       // --cache (overrides cache_dir)
 };

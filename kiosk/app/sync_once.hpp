@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/runtime.hpp"
+#include "core/sync/sync_health.hpp"
 #include "core/sync/sync_service.hpp"
 
 namespace kiosk::app {
@@ -14,9 +15,14 @@ core::sync::SyncServiceConfig syncConfigFrom(const Runtime& rt);
 // (the cause printed, the cache left as it was), 2 when the settings are unusable.
 int runSyncOnce(const Runtime& rt);
 
-// `kiosk --status`: the cache's versions and the last sync, in words. Exit 1 when the
-// last attempt failed, 2 when there is no cache.
+// `kiosk --status`: the cache's versions, the last sync, disk space and crash guard, in
+// words. Exit code: core::sync::HealthCode (0 healthy, 1 last attempt failed, 2 no cache,
+// 3 no success for 12 h, 4 disk below min_free_bytes, 5 a version crashed the kiosk).
 int runStatus(const Runtime& rt);
+// The same verdict for `kiosk --check`.
+core::sync::SyncHealth syncHealth(const Runtime& rt);
+// `kiosk --reset-time`: forgets the trusted time floor (<cache>/trusted_time). Exit 1 on error.
+int runResetTime(const Runtime& rt);
 // `kiosk --rollback`: the previous version becomes current. Exit 1 when there is none.
 int runRollback(const Runtime& rt);
 

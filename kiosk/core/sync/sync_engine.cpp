@@ -322,6 +322,7 @@ void SyncEngine::finish(SyncReport& report) {
         else if (auto m = readVersionManifest(cache_, *cur)) status_.published = m->published.instant;
     }
     status_.trustedTime = trusted_->value();
+    status_.badVersions = cache_.badVersions();
     if (auto s = trusted_->save(); !s) log::warning("trusted time: " + s.error());
     if (auto s = writeStatusFile(settings_.cacheDir, status_); !s) log::warning("sync status: " + s.error());
 }

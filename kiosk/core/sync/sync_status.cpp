@@ -32,6 +32,8 @@ std::string statusToJson(const SyncStatus& s) {
     j["consecutive_failures"] = s.consecutiveFailures;
     j["bytes_downloaded"] = s.bytesDownloaded;
     j["requests"] = s.requests;
+    j["bad_versions"] = s.badVersions;
+    j["crash_guard"] = s.crashGuard;
     return j.dump(2) + "\n";
 }
 
@@ -51,6 +53,8 @@ Result<SyncStatus> statusFromJson(const std::string& text) {
         s.consecutiveFailures = j.value("consecutive_failures", 0);
         s.bytesDownloaded = j.value("bytes_downloaded", std::uint64_t{0});
         s.requests = j.value("requests", std::uint64_t{0});
+        s.badVersions = j.value("bad_versions", std::vector<std::int64_t>{});
+        s.crashGuard = j.value("crash_guard", "");
         return s;
     } catch (const json::exception& e) {
         return fail(std::string("status.json is not a sync status: ") + e.what());

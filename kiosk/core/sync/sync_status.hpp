@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 #include "core/time.hpp"
@@ -23,6 +24,8 @@ struct SyncStatus {
     int consecutiveFailures = 0;
     std::uint64_t bytesDownloaded = 0;     // since the status file was created
     std::uint64_t requests = 0;
+    std::vector<std::int64_t> badVersions;  // marked bad by the crash guard (see crash_guard.hpp)
+    std::string crashGuard;                 // the crash guard's last action in words, with its date
 };
 
 std::string statusToJson(const SyncStatus& status);
