@@ -5,6 +5,7 @@
 
 #include "core/sync/cache.hpp"
 #include "core/sync/sync_engine.hpp"
+#include "core/sync/sync_service.hpp"
 #include "sync_fixture.hpp"
 
 using namespace kiosk;
@@ -214,4 +215,76 @@ TEST_CASE("a version marked bad is skipped at start and never downloaded again",
     INFO(r.error);
     CHECK(r.outcome == SyncOutcome::Updated);
     CHECK(c.currentVersion() == 3);
+}
+
+namespace {
+// The app's old KioskClock: its now() asks the sync service, which reads the clock.
+class AsksTheService final : public core::Clock {
+public:
+    explicit AsksTheService(core::Instant start) : base_(start) {}
+    core::Instant now() const override {
+        const auto* s = service.load();
+        return s ? std::max(base_.now(), s->trustedNow()) : base_.now();
+    }
+    double seconds() const override { return base_.seconds(); }
+    std::atomic<const core::sync::SyncService*> service{nullptr};
+
+private:
+    SteppedClock base_;
+};
+}  // namespace
+
+TEST_CASE("a clock that asks the sync service for the trusted time neither deadlocks nor recurses",
+          "[sync][time][service]") {
+    FeedFixture feed;
+    publish(feed, 1);
+    TempDir cache("cache");
+    {
+        core::sync::TrustedTime t(cache / "trusted_time");
+        t.raiseTo(at("2027-10-05T00:00:00Z"));
+        REQUIRE(t.save());
+    }
+    AsksTheService clock(at("2027-10-01T10:00:00Z"));
+    core::sync::SyncService service(clock);
+    core::sync::SyncServiceConfig config;
+    config.settings = fileSettings(feed, cache.path());
+    config.clockTickSeconds = 0.01;
+    REQUIRE(service.start(config));
+    clock.service = &service;
+    for (int i = 0; i < 200 && service.attempts() < 1; ++i) {
+        CHECK(clock.now() == at("2027-10-05T00:00:00Z"));  // the floor, while the worker syncs
+        std::this_thread::sleep_for(5ms);
+    }
+    REQUIRE(service.attempts() >= 1);
+    CHECK(service.trustedFloor() == at("2027-10-05T00:00:00Z"));
+    CHECK(service.status().lastSuccess == at("2027-10-05T00:00:00Z"));
+    clock.service = nullptr;
+    service.stop();
+}
+
+TEST_CASE("one trusted time shared by the app's TrustedClock and the sync service", "[sync][time][service]") {
+    FeedFixture feed;
+    publish(feed, 1);
+    TempDir cache("cache");
+    auto trusted = std::make_shared<core::sync::TrustedTime>(cache / "trusted_time");
+    SteppedClock system(at("2027-10-01T10:00:00Z"));
+    const core::sync::TrustedClock clock(system, *trusted);  // the one clock the app reads
+    core::sync::SyncService service(clock);
+    core::sync::SyncServiceConfig config;
+    config.settings = fileSettings(feed, cache.path());
+    config.settings.trustedTime = trusted;
+    config.clockTickSeconds = 0.01;
+    REQUIRE(service.start(config));
+    for (int i = 0; i < 500 && service.attempts() < 1; ++i) std::this_thread::sleep_for(5ms);
+    REQUIRE(service.attempts() >= 1);
+    // Staff tools or a verified server raise it: the clock, the service and the file agree.
+    trusted->raiseTo(at("2027-10-03T00:00:00Z"));
+    CHECK(clock.now() == at("2027-10-03T00:00:00Z"));
+    service.syncNow();
+    for (int i = 0; i < 500 && service.attempts() < 2; ++i) std::this_thread::sleep_for(5ms);
+    REQUIRE(service.attempts() >= 2);
+    CHECK(service.trustedFloor() == at("2027-10-03T00:00:00Z"));
+    CHECK(service.status().trustedTime == at("2027-10-03T00:00:00Z"));
+    CHECK(core::sync::TrustedTime(cache / "trusted_time").value() == at("2027-10-03T00:00:00Z"));
+    service.stop();
 }
