@@ -7,7 +7,9 @@ add_library(kiosk_sync STATIC
   core/sync/file_layer.cpp
   core/sync/http_client.cpp
   core/sync/poll_schedule.cpp
+  core/sync/crash_guard.cpp
   core/sync/sync_engine.cpp
+  core/sync/sync_health.cpp
   core/sync/sync_service.cpp
   core/sync/sync_status.cpp
   core/sync/trusted_time.cpp

@@ -3,14 +3,21 @@
 add_executable(sync_tests
   sync/test_cache.cpp
   sync/test_crash.cpp
+  sync/test_crash_guard.cpp
+  sync/test_hardening.cpp
   sync/test_network.cpp
   sync/test_schedule.cpp
 )
 target_link_libraries(sync_tests PRIVATE kiosk_sync kiosk_test_main kiosk_build_flags)
 target_compile_definitions(sync_tests PRIVATE
   KIOSK_SYNC_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}/sync"
-  KIOSK_BINARY="$<TARGET_FILE:kiosk>")
-add_dependencies(sync_tests kiosk)
+  KIOSK_BINARY="$<TARGET_FILE:kiosk>"
+  KIOSK_CRASH_CHILD="$<TARGET_FILE:sync_crash_child>")
+add_dependencies(sync_tests kiosk sync_crash_child)
+
+# A stand-in kiosk that the crash guard tests start and kill.
+add_executable(sync_crash_child sync/crash_child.cpp)
+target_link_libraries(sync_crash_child PRIVATE kiosk_sync kiosk_build_flags)
 catch_discover_tests(sync_tests TEST_PREFIX "sync/" PROPERTIES TIMEOUT 120)
 
 # Not a test: prints the figures of docs/performance.md ("Content sync").

@@ -261,7 +261,8 @@ void App::startSync() {
         return;
     }
     cacheLock_.emplace(std::move(lock).value());
-    sync_ = std::make_unique<core::sync::SyncService>(*parts_.clock);
+    // Sync reads the clock without the trusted floor (it keeps the floor itself).
+    sync_ = std::make_unique<core::sync::SyncService>(parts_.kioskClock ? parts_.kioskClock->uncorrected() : *parts_.clock);
     core::KioskClock* clock = parts_.kioskClock;
     config.onTrustedTime = [clock](core::Instant t) {
         if (clock) clock->raiseFloor(t);

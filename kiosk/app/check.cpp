@@ -5,9 +5,10 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "app/modes.hpp"
+#include "app/sync_once.hpp"
+#include "core/files.hpp"
 #include "core/content_texts.hpp"
 #include "platform/espeak_speech.hpp"
 #include "platform/video.hpp"
@@ -102,19 +103,39 @@ void checkFonts(const Runtime& rt, const core::Content* content, Report& r) {
 
 void checkCache(const Runtime& rt, Report& r) {
     namespace fs = std::filesystem;
+    const std::string dir = rt.options.cacheDir.empty() ? rt.config.cacheDir : rt.options.cacheDir;
     std::error_code ec;
-    fs::create_directories(rt.config.cacheDir, ec);
-    const fs::path probe = fs::path(rt.config.cacheDir) / ".write-test";
-    {
-        std::ofstream out(probe);
-        out << "ok";
+    fs::create_directories(dir, ec);
+    // The probe goes through the same atomic write as the cache's own files.
+    const fs::path probe = fs::path(dir) / ".write-test";
+    if (auto s = core::writeFileAtomically(probe, "ok"); !s) {
+        r.fail("cache", dir + " is not writable (" + s.error() + "; set cache_dir in the configuration)");
+        return;
     }
-    if (fs::exists(probe, ec)) {
-        fs::remove(probe, ec);
-        const auto space = fs::space(rt.config.cacheDir, ec);
-        r.ok("cache", rt.config.cacheDir + " is writable, " + std::to_string(space.available >> 20) + " MiB free");
+    fs::remove(probe, ec);
+    const core::sync::SyncHealth health = syncHealth(rt);
+    const std::string freeText = health.freeBytes ? std::to_string(*health.freeBytes >> 20) + " MiB free" : "free space unknown";
+    if (health.diskLow) {
+        r.fail("cache", dir + " is writable but " + freeText + ", below min_free_bytes (" +
+                            std::to_string(rt.config.minFreeBytes >> 20) + " MiB): free some space or move cache_dir");
     } else {
-        r.fail("cache", rt.config.cacheDir + " is not writable (set cache_dir in the configuration)");
+        r.ok("cache", dir + " is writable, " + freeText);
+    }
+    // A stale sync fails the check (the programme on screen may be days old); a failed last
+    // attempt or a version set aside by the crash guard are warnings: the kiosk still runs.
+    if (health.stale) {
+        r.fail("sync", "no successful content sync for more than 12 h: check the network and feed_url (kiosk --status says more)");
+    }
+    if (health.lastFailed || health.crashed) {
+        for (const auto& p : health.problems) {
+            if (p.rfind("last sync failed", 0) == 0 || p.find("crash") != std::string::npos) r.warn("sync", p);
+        }
+    }
+    if (!health.stale && !health.lastFailed && !health.crashed) {
+        const bool syncing = !(rt.options.feedUrl.empty() ? rt.config.feedUrl : rt.options.feedUrl).empty();
+        if (!syncing) r.ok("sync", "no feed_url: content sync is off");
+        else if (!fs::exists(fs::path(dir) / "status.json")) r.warn("sync", "no content sync yet (kiosk --sync-once tries one)");
+        else r.ok("sync", "content sync is working");
     }
 }
 

@@ -140,7 +140,7 @@ core::Result<Config> loadConfig(const std::string& path) {
     const fs::path base = fs::absolute(path).parent_path();
     Reader r{j, "", c.warnings};
     r.known({"content_dir", "cache_dir", "state_dir", "supervision", "language", "idle_seconds", "here", "screen", "fonts",
-             "feed_url", "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes", "stats",
+             "feed_url", "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes", "max_feed_bytes", "min_free_bytes", "stats",
              "feed_public_keys", "kiosk_id", "groups"});
     KIOSK_TRY(r.get("content_dir", c.contentDir, "a folder path"));
     KIOSK_TRY(r.get("cache_dir", c.cacheDir, "a folder path"));
@@ -165,6 +165,8 @@ core::Result<Config> loadConfig(const std::string& path) {
     for (const auto& g : c.groups) {
         if (!core::isValidId(g)) return core::fail(path + ": groups: expected ids (a-z 0-9 - _), got \"" + g + "\"");
     }
+    KIOSK_TRY(r.get("max_feed_bytes", c.maxFeedBytes, "a number of bytes"));
+    KIOSK_TRY(r.get("min_free_bytes", c.minFreeBytes, "a number of bytes"));
     if (c.pollSeconds < 10) return core::fail(path + ": poll_seconds: expected at least 10");
     if (c.language != "fr" && c.language != "en") return core::fail(path + ": language: expected \"fr\" or \"en\"");
     if (c.idleSeconds < 10) return core::fail(path + ": idle_seconds: expected at least 10");

@@ -69,6 +69,8 @@ struct Config {
     // no group (only items for everyone).
     std::string kioskId;                          // e.g. "musee-hall"
     std::vector<std::string> groups;              // e.g. ["musee", "lezoux"]
+    std::uint64_t maxFeedBytes = std::uint64_t{512} << 20;  // largest whole feed (default 512 MiB)
+    std::uint64_t minFreeBytes = std::uint64_t{64} << 20;   // free space kept on the cache's disk (default 64 MiB)
     std::vector<std::string> warnings;  // unknown keys and the like, for the log
 };
 

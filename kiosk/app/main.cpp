@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     if (options.syncOnce) return app::runSyncOnce(runtime.value());
     if (options.status) return app::runStatus(runtime.value());
     if (options.rollback) return app::runRollback(runtime.value());
+    if (options.resetTime) return app::runResetTime(runtime.value());
     if (options.check) return app::runCheck(runtime.value());
     if (options.headless) return app::runHeadless(runtime.value());
     return app::runInteractive(runtime.value());

@@ -83,6 +83,14 @@ ParsedOptions parseOptions(int argc, char** argv) {
     auto* syncCmd = app.add_subcommand(
         "sync", "staff: one content sync now; a running kiosk does it itself, else it is done here without a "
                 "display. Exit 1 on failure.");
+    app.add_flag("--reset-time", o.resetTime,
+                 "staff: forget the trusted time (the clock floor learnt from verified servers) when it is wrong, e.g. "
+                 "certificates are reported expired; stop the kiosk first");
+    app.footer(
+        "Exit codes: 0 success; 1 failure (--check: a check failed; sync: the sync failed; status: the last "
+        "sync attempt failed); 2 unusable options, configuration or cache (status: no cache yet). status also: 3 no "
+        "successful sync for 12 hours, 4 less than min_free_bytes free on the cache's disk, 5 a content version "
+        "crashed the kiosk and was set aside (when several apply: 4, 5, 1, 3).");
 
     try {
         app.parse(argc, argv);

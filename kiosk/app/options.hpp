@@ -21,6 +21,7 @@ struct Options {
     bool syncOnce = false;      // `kiosk sync` (alias --sync-once): one content sync, no display
     bool status = false;        // `kiosk status` (alias --status): the sync status of the cache
     bool rollback = false;      // `kiosk rollback` (alias --rollback): previous version becomes current
+    bool resetTime = false;     // --reset-time: forget the trusted time floor
     std::string feedUrl;        // --feed (overrides feed_url)
     std::string cacheDir;       // --cache (overrides cache_dir)
 };

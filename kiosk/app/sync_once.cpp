@@ -7,7 +7,9 @@
 #include "core/sync/cache.hpp"
 #include "core/sync/cache_lock.hpp"
 #include "core/sync/staff_socket.hpp"
+#include "core/sync/sync_health.hpp"
 #include "core/sync/sync_status.hpp"
+#include "core/sync/trusted_time.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -25,6 +27,8 @@ core::sync::SyncServiceConfig syncConfigFrom(const Runtime& rt) {
     s.http.caFile = rt.config.caFile;
     s.http.allowedFileRoots = rt.config.allowedFileRoots;
     s.maxDownloadBytes = rt.config.maxDownloadBytes;
+    s.maxFeedBytes = rt.config.maxFeedBytes;
+    s.minFreeBytes = rt.config.minFreeBytes;
     c.poll.intervalSeconds = rt.config.pollSeconds;
     for (const auto& key : rt.config.feedPublicKeys) {
         if (auto k = core::parsePublicKey(key)) s.feedPublicKeys.push_back(k.value());  // checked by loadConfig
@@ -116,6 +120,23 @@ void printKioskStatus(const Runtime& rt) {
     std::printf("reach      %s\n", describeReach(rt, inReach).c_str());
 }
 
+core::sync::HealthThresholds healthThresholds(const Runtime& rt) {
+    core::sync::HealthThresholds t;
+    t.minFreeBytes = rt.config.minFreeBytes;
+    return t;
+}
+
+core::sync::SyncHealth syncHealth(const Runtime& rt) {
+    const std::string dir = cacheDirOf(rt);
+    std::optional<core::sync::SyncStatus> status;
+    if (auto s = core::sync::readStatusFile(dir)) status = std::move(s).value();
+    const bool syncing = !(rt.options.feedUrl.empty() ? rt.config.feedUrl : rt.options.feedUrl).empty() ||
+                         (status && !status->feedUrl.empty());
+    const core::sync::TrustedTime trusted(std::filesystem::path(dir) / "trusted_time");
+    const core::Instant now = trusted.correct(core::SystemClock().now());
+    return core::sync::assessSync(dir, status, syncing, now, healthThresholds(rt));
+}
+
 int runStatus(const Runtime& rt) {
     printKioskStatus(rt);
     const std::string dir = cacheDirOf(rt);
@@ -126,12 +147,60 @@ int runStatus(const Runtime& rt) {
         std::fprintf(stderr, "kiosk status: no cache in %s (the kiosk shows its bundled content)\n", dir.c_str());
         return 2;
     }
+    const core::sync::SyncHealth health = syncHealth(rt);
+    core::sync::ContentCache cache(dir);
+    const auto current = cache.currentVersion();
+    const auto previous = cache.previousVersion();
+    std::printf("cache      %s\n", dir.c_str());
+    std::printf("current    %s\n", current ? ("version " + std::to_string(*current)).c_str() : "none (bundled content)");
+    std::printf("previous   %s\n", previous ? ("version " + std::to_string(*previous) + " (kiosk --rollback makes it current)").c_str() : "none");
+    if (health.freeBytes) std::printf("disk       %llu MiB free\n", static_cast<unsigned long long>(*health.freeBytes >> 20));
+    const core::sync::TrustedTime trusted(std::filesystem::path(dir) / "trusted_time");
+    std::printf("clock      %s%s\n", core::formatIsoUtc(core::SystemClock().now()).c_str(),
+                trusted.value() && *trusted.value() > core::SystemClock().now()
+                    ? (", behind the trusted time " + core::formatIsoUtc(*trusted.value()) +
+                       " (kiosk --reset-time forgets it if it is wrong)").c_str()
+                    : "");
+    auto finish = [&] {
+        for (const auto& p : health.problems) std::printf("PROBLEM    %s\n", p.c_str());
+        std::printf("health     %s\n", health.code == core::sync::HealthCode::Healthy ? "ok" : "needs attention");
+        return static_cast<int>(health.code);
+    };
     auto status = core::sync::readStatusFile(dir);
-    core::sync::SyncStatus s = status ? status.value() : core::sync::SyncStatus{};
-    s.signatureRequired = !rt.config.feedPublicKeys.empty();  // what this configuration asks for now
-    std::printf("%s", core::sync::formatStaffStatus(dir, s, core::SystemClock().now()).c_str());
-    if (!status) std::printf("sync       no status yet (%s)\n", status.error().c_str());
-    return s.lastError.empty() ? 0 : 1;
+    if (!status) {
+        std::printf("sync       no status yet (%s)\n", status.error().c_str());
+        return finish();
+    }
+    const auto& s = status.value();
+    std::printf("feed       %s\n", s.feedUrl.empty() ? "(none)" : s.feedUrl.c_str());
+    std::printf("published  %s\n", when(s.published).c_str());
+    std::printf("last try   %s: %s\n", when(s.lastAttempt).c_str(), s.lastResult.c_str());
+    std::printf("last ok    %s\n", when(s.lastSuccess).c_str());
+    std::printf("next try   %s\n", when(s.nextAttempt).c_str());
+    std::printf("downloaded %llu bytes in %llu requests\n", static_cast<unsigned long long>(s.bytesDownloaded),
+                static_cast<unsigned long long>(s.requests));
+    if (!s.lastError.empty()) {
+        std::printf("last error %s (%d failures in a row)\n", s.lastError.c_str(), s.consecutiveFailures);
+    }
+    if (!s.crashGuard.empty()) std::printf("crash      %s\n", s.crashGuard.c_str());
+    core::sync::SyncStatus signed_ = s;
+    signed_.signatureRequired = !rt.config.feedPublicKeys.empty();  // what this configuration asks for now
+    std::printf("signature  %s\n", core::sync::describeSignature(signed_, core::SystemClock().now()).c_str());
+    return finish();
+}
+
+int runResetTime(const Runtime& rt) {
+    const std::string dir = cacheDirOf(rt);
+    core::sync::TrustedTime trusted(std::filesystem::path(dir) / "trusted_time");
+    const auto was = trusted.value();
+    if (auto s = trusted.reset(); !s) {
+        std::fprintf(stderr, "kiosk --reset-time: %s\n", s.error().c_str());
+        return 1;
+    }
+    std::printf("trusted time %s forgotten; the kiosk now trusts the system clock (%s) until a verified server "
+                "answers. Restart the kiosk if it is running.\n",
+                was ? core::formatIsoUtc(*was).c_str() : "(none)", core::formatIsoUtc(core::SystemClock().now()).c_str());
+    return 0;
 }
 
 int runRollback(const Runtime& rt) {

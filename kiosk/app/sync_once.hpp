@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/runtime.hpp"
+#include "core/sync/sync_health.hpp"
 #include "core/sync/sync_service.hpp"
 
 namespace kiosk::app {
@@ -22,6 +23,10 @@ int runStatus(const Runtime& rt);
 // `kiosk rollback` (alias --rollback): the previous version becomes current, done by the
 // running kiosk when there is one, else here under the cache lock. Exit 1 when there is
 // no previous version or the cache is held by a process that does not answer.
+// The sync verdict for `kiosk --check` (see core/sync/sync_health.hpp).
+core::sync::SyncHealth syncHealth(const Runtime& rt);
+// `kiosk --reset-time`: forgets the trusted time floor (<cache>/trusted_time). Exit 1 on error.
+int runResetTime(const Runtime& rt);
 int runRollback(const Runtime& rt);
 
 }  // namespace kiosk::app

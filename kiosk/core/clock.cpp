@@ -33,6 +33,11 @@ Instant KioskClock::now() const {
 
 double KioskClock::seconds() const { return system_.seconds(); }
 
+Instant KioskClock::Base::now() const {
+    if (k_.simulated()) return k_.now();
+    return k_.system_.now();
+}
+
 void KioskClock::simulateFrom(Instant start) {
     simStart_.store(std::chrono::duration_cast<std::chrono::seconds>(start.time_since_epoch()).count());
     simOrigin_.store(system_.seconds());

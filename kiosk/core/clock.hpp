@@ -63,8 +63,21 @@ public:
     bool simulated() const { return simulated_.load(std::memory_order_acquire); }
     // now() is never earlier than `floor` (ignored while simulated). Never lowers it.
     void raiseFloor(Instant floor);
+    // The same clock without the floor (simulated or system time): sync needs it to tell
+    // when the system clock is behind and to verify certificates at the trusted time.
+    const Clock& uncorrected() const { return base_; }
 
 private:
+    class Base final : public Clock {
+    public:
+        explicit Base(const KioskClock& k) : k_(k) {}
+        Instant now() const override;
+        double seconds() const override { return k_.seconds(); }
+
+    private:
+        const KioskClock& k_;
+    };
+    Base base_{*this};
     SystemClock system_;
     std::atomic<bool> simulated_{false};
     std::atomic<std::int64_t> simStart_{0};   // seconds since the epoch

@@ -1,8 +1,11 @@
-// Bounded file reading, SHA-256 through libsodium and atomic writes (see files.hpp).
+// Bounded file reading, SHA-256 through libsodium and the one atomic file write of the
+// kiosk (see files.hpp).
 #include "core/files.hpp"
 
 #include <fcntl.h>
 #include <sodium.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -80,32 +83,102 @@ bool isSafeFeedPath(std::string_view path) {
     return true;
 }
 
-Status writeFileAtomically(const fs::path& path, std::string_view data) {
-    const fs::path tmp = path.string() + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return fail("cannot write " + tmp.string() + ": " + std::strerror(errno));
+namespace {
+// Runs the test hook for one step; an error from it stands for the system refusing the step.
+Status step(const WriteStepHook& hook, const char* name, const fs::path& path) {
+    if (!hook) return Ok{};
+    return hook(name, path);
+}
+
+Error sysFail(const std::string& what, const fs::path& path, int err) {
+    return fail("cannot " + what + " " + path.string() + ": " + std::strerror(err));
+}
+
+// write(2) until done; EINTR is retried. Returns 0 or the errno.
+int writeAll(int fd, std::string_view data) {
     std::size_t done = 0;
     while (done < data.size()) {
         const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const std::string why = std::strerror(errno);
-            ::close(fd);
-            return fail("cannot write " + tmp.string() + ": " + why);
-        }
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return errno;
+        if (n == 0) return EIO;
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) return fail("cannot flush " + tmp.string() + ": " + std::strerror(errno));
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        return fail("cannot replace " + path.string() + ": " + std::strerror(errno));
+    return 0;
+}
+
+// Writes the temporary file: every error path closes the descriptor exactly once.
+Status fillTemporary(int fd, const fs::path& tmp, std::string_view data, const WriteStepHook& hook) {
+    if (auto s = step(hook, "write", tmp); !s) {
+        ::close(fd);
+        return s;
     }
-    const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
+    if (const int err = writeAll(fd, data); err != 0) {
+        ::close(fd);
+        return sysFail("write", tmp, err);
     }
+    if (auto s = step(hook, "sync", tmp); !s) {
+        ::close(fd);
+        return s;
+    }
+    if (::fsync(fd) != 0) {
+        const int err = errno;
+        ::close(fd);
+        return sysFail("flush", tmp, err);
+    }
+    // close() is checked on its own: on some file systems (NFS) it reports a failed write.
+    if (auto s = step(hook, "close", tmp); !s) {
+        ::close(fd);
+        return s;
+    }
+    if (::close(fd) != 0) return sysFail("close", tmp, errno);
     return Ok{};
+}
+}  // namespace
+
+Result<std::uint64_t> freeBytes(const fs::path& path) {
+    struct statvfs st {};
+    if (::statvfs(path.c_str(), &st) != 0) return sysFail("measure the free space of", path, errno);
+    return static_cast<std::uint64_t>(st.f_bavail) * static_cast<std::uint64_t>(st.f_frsize);
+}
+
+Status syncDirectory(const fs::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return sysFail("open folder", dir, errno);
+    const int rc = ::fsync(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0) return sysFail("flush folder", dir, err);
+    return Ok{};
+}
+
+Status writeFileAtomically(const fs::path& path, std::string_view data, const WriteStepHook& hook) {
+    const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    // A unique name in the same folder (rename(2) is atomic only within one file system);
+    // the leading dot keeps it out of feed folder scans.
+    std::string pattern = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+    if (auto s = step(hook, "create", path); !s) return s;
+    const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+    if (fd < 0) return sysFail("create a temporary file for", path, errno);
+    const fs::path tmp = pattern;
+    if (::fchmod(fd, 0644) != 0) {  // mkstemp makes 0600; these files are read by staff tools
+        const int err = errno;
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        return sysFail("set permissions of", tmp, err);
+    }
+    if (auto s = fillTemporary(fd, tmp, data, hook); !s) {
+        ::unlink(tmp.c_str());
+        return s;
+    }
+    Status renamed = step(hook, "rename", path);
+    if (renamed && ::rename(tmp.c_str(), path.c_str()) != 0) renamed = sysFail("replace", path, errno);
+    if (!renamed) {
+        ::unlink(tmp.c_str());
+        return renamed;
+    }
+    if (auto s = step(hook, "syncdir", dir); !s) return s;
+    return syncDirectory(dir);
 }
 
 }  // namespace kiosk::core

@@ -177,9 +177,11 @@ struct TestCerts {
 
 // nginx serving `root` on 127.0.0.1 (HTTPS when certs are given), as an ordinary process
 // with its pid, temp and log files in its own folder. Access log: "<status> <bytes_sent> <uri>".
+// `extra` is added inside the server block (e.g. a location that redirects).
 class Nginx {
 public:
-    explicit Nginx(const fs::path& root, const TestCerts* certs = nullptr) : port_(freePort()) {
+    explicit Nginx(const fs::path& root, const TestCerts* certs = nullptr, const std::string& extra = "")
+        : port_(freePort()) {
         const std::string d = dir_.path().string();
         std::string listen = "listen 127.0.0.1:" + std::to_string(port_);
         std::string tls;
@@ -194,7 +196,7 @@ public:
                   " client_body_temp_path " + d + "/body; proxy_temp_path " + d + "/proxy;\n"
                   " fastcgi_temp_path " + d + "/fcgi; uwsgi_temp_path " + d + "/uwsgi; scgi_temp_path " + d + "/scgi;\n"
                   " types { application/json json; image/png png; }\n default_type application/octet-stream;\n"
-                  " server { " + listen + "; " + tls + " root " + root.string() + "; }\n}\n");
+                  " server { " + listen + "; " + tls + " root " + root.string() + "; " + extra + " }\n}\n");
         process_ = std::make_unique<Process>(
             std::vector<std::string>{"nginx", "-p", d, "-e", d + "/error.log", "-c", d + "/nginx.conf"},
             dir_ / "stdout.log");

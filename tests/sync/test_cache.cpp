@@ -108,9 +108,9 @@ TEST_CASE("write order: objects flushed before rename, version before pointer, p
     const auto syncVersionDir = indexOf(steps, "syncdir versions/1.tmp");
     const auto renameVersion = indexOf(steps, "rename versions/1.tmp -> versions/1");
     const auto syncVersions = indexOf(steps, "syncdir versions");
-    const auto writePointer = indexOf(steps, "write current.tmp");
-    const auto syncPointer = indexOf(steps, "sync current.tmp");
-    const auto renamePointer = indexOf(steps, "rename current.tmp -> current");
+    const auto writePointer = indexOf(steps, "replace-write current");
+    const auto syncPointer = indexOf(steps, "replace-sync current");
+    const auto renamePointer = indexOf(steps, "replace-rename current");
     REQUIRE(renamePointer < steps.size());
     REQUIRE(syncObj < steps.size());
     CHECK(syncObj < renameObj);
@@ -124,7 +124,7 @@ TEST_CASE("write order: objects flushed before rename, version before pointer, p
     CHECK(writePointer < syncPointer);
     CHECK(syncPointer < renamePointer);
     CHECK(renamePointer + 1 < steps.size());
-    CHECK(steps[renamePointer + 1] == "syncdir .");  // the folder holding the pointer, flushed last
+    CHECK(steps[renamePointer + 1] == "replace-syncdir .");  // the folder holding the pointer, flushed last
 }
 
 TEST_CASE("a failure at any file step leaves the previous version whole", "[sync][cache]") {

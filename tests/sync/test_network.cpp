@@ -36,9 +36,8 @@ TEST_CASE("nginx: an unchanged feed costs one request answered 304; a change fet
     CHECK(r.filesDownloaded == 1);  // sessions.json only
     CHECK(r.requests == 2);
     CHECK(r.content->findSession("atelier-robots")->roomId == "salle-b");
-    // The HTTP Date of the answer raised the trusted time.
-    REQUIRE(engine.trustedTime().value());
-    CHECK(*engine.trustedTime().value() >= systemNow() - std::chrono::minutes(1));
+    // A plain HTTP Date proves nothing about the time: the floor stays unknown.
+    CHECK_FALSE(engine.trustedTime().value());
 }
 
 TEST_CASE("nginx: an interrupted download resumes with Range", "[sync][net]") {
@@ -113,12 +112,14 @@ TEST_CASE("every failure leaves the current version and names its cause", "[sync
         std::string name, url, cause;
         std::uint64_t maxBytes = 64u << 20;
         long lowSpeedSeconds = 1;
+        long totalTimeoutSeconds = 2;
     };
     const std::vector<Case> cases = {
         {"connection refused", "http://127.0.0.1:" + std::to_string(closedPort) + "/manifest.json", "cannot connect"},
         {"DNS failure", "http://feed.invalid/manifest.json", "host name not found"},
         {"timeout", server.url("slow", base + "/manifest.json"), "timed out", 64u << 20, 30},
-        {"stalled transfer", server.url("obj-stall", base + "/manifest.json"), "stalled"},
+        // A whole-request limit well past the stall limit, so a loaded machine still sees the stall first.
+        {"stalled transfer", server.url("obj-stall", base + "/manifest.json"), "stalled", 64u << 20, 1, 6},
         {"truncated body", server.url("obj-trunc", base + "/manifest.json"), "truncated"},
         {"HTTP 404", server.url("s404", base + "/manifest.json"), "HTTP 404"},
         {"HTTP 500", server.url("s500", base + "/manifest.json"), "HTTP 500"},
@@ -136,7 +137,7 @@ TEST_CASE("every failure leaves the current version and names its cause", "[sync
         {
             auto settings = testSettings(c.url, cache.path());
             settings.maxDownloadBytes = c.maxBytes;
-            settings.http.totalTimeoutSeconds = 2;
+            settings.http.totalTimeoutSeconds = c.totalTimeoutSeconds;
             settings.http.lowSpeedSeconds = c.lowSpeedSeconds;
             SyncEngine engine(settings, clock);
             const auto r = engine.syncOnce();
@@ -191,14 +192,14 @@ TEST_CASE("TLS at the trusted time: a clock that is behind does not lock the kio
     CHECK_THAT(r.error, Catch::Contains("TLS"));
     // A server said earlier that it is 25 days from now: that floor is saved in the cache.
     core::sync::TrustedTime floor(cache / "trusted_time");
-    floor.observe(systemNow() + std::chrono::hours(24 * 25));
+    floor.raiseTo(systemNow() + std::chrono::hours(24 * 25));
     REQUIRE(floor.save());
     r = SyncEngine(settings, clock).syncOnce();
     INFO(r.error);
     CHECK(r.outcome == SyncOutcome::Updated);
     // And past the certificate's end the floor does not help: expired stays expired.
     core::sync::TrustedTime later(cache / "trusted_time");
-    later.observe(systemNow() + std::chrono::hours(24 * 40));
+    later.raiseTo(systemNow() + std::chrono::hours(24 * 40));
     REQUIRE(later.save());
     fs::remove(cache / "http_state.json");
     fs::remove_all(cache / "versions");
@@ -206,4 +207,5 @@ TEST_CASE("TLS at the trusted time: a clock that is behind does not lock the kio
     r = SyncEngine(settings, clock).syncOnce();
     CHECK(r.outcome == SyncOutcome::Failed);
     CHECK_THAT(r.error, Catch::Contains("TLS"));
+    CHECK_THAT(r.error, Catch::Contains("kiosk --reset-time"));  // the way out for staff
 }

@@ -45,6 +45,11 @@ Status ContentCache::prepare() {
     for (const auto& e : fs::directory_iterator(root_ / "versions", ec)) {
         if (e.path().extension() == ".tmp") (void)files_.remove(e.path());
     }
+    // Temporaries of an atomic write cut short by a power cut (".current.tmp-Ab12Cd").
+    for (const auto& e : fs::directory_iterator(root_, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name.front() == '.' && name.find(".tmp-") != std::string::npos) (void)files_.remove(e.path());
+    }
     return Ok{};
 }
 
@@ -77,7 +82,7 @@ std::optional<std::int64_t> ContentCache::currentVersion() const { return readPo
 std::optional<std::int64_t> ContentCache::previousVersion() const { return readPointer("previous"); }
 
 Status ContentCache::writePointer(const char* name, std::int64_t version) {
-    return replaceFileDurably(files_, root_ / name, std::to_string(version) + "\n");
+    return files_.replaceFile(root_ / name, std::to_string(version) + "\n");
 }
 
 bool ContentCache::hasObject(const ManifestEntry& entry) const {
@@ -137,6 +142,9 @@ Status ContentCache::linkVersion(const Manifest& manifest, const fs::path& dir) 
 
 Result<LoadResult> ContentCache::install(const Manifest& manifest, const std::string& manifestText,
                                          const LoadOptions& options) {
+    if (isBad(manifest.version)) {
+        return fail("version " + std::to_string(manifest.version) + " is marked bad (it crashed the kiosk); not installed");
+    }
     for (const ManifestEntry& e : manifest.files) {
         if (!hasObject(e)) return fail(e.path + " is not in the cache; the version cannot be assembled");
     }
@@ -214,6 +222,7 @@ Status ContentCache::rollback() {
     const auto prev = previousVersion();
     const auto cur = currentVersion();
     if (!prev || !cur) return fail("there is no previous version to go back to");
+    if (isBad(*prev)) return fail("the previous version " + std::to_string(*prev) + " is marked bad (it crashed the kiosk)");
     LoadResult load = loadFeed(versionDir(*prev));
     if (!load.content) return fail("the previous version " + std::to_string(*prev) + " no longer loads");
     if (auto s = replaceFileDurably(files_, stateDir() / "rolled_back_from", std::to_string(std::max(*cur, rolledBackFrom())) + "\n");
@@ -224,24 +233,72 @@ Status ContentCache::rollback() {
     return writePointer("current", *prev);
 }
 
+std::vector<std::int64_t> ContentCache::badVersions() const {
+    std::vector<std::int64_t> out;
+    auto text = readFile(root_ / "bad_versions", 1 << 16);
+    if (!text) return out;
+    std::size_t start = 0;
+    const std::string& t = text.value();
+    while (start < t.size()) {
+        const std::size_t end = std::min(t.find('\n', start), t.size());
+        try {
+            const long long v = std::stoll(t.substr(start, end - start));
+            if (v >= 1) out.push_back(v);
+        } catch (const std::exception&) {
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+bool ContentCache::isBad(std::int64_t version) const {
+    const auto bad = badVersions();
+    return std::find(bad.begin(), bad.end(), version) != bad.end();
+}
+
+Result<std::int64_t> ContentCache::markBad(std::int64_t version) {
+    auto bad = badVersions();
+    if (std::find(bad.begin(), bad.end(), version) == bad.end()) bad.push_back(version);
+    std::string text;
+    for (const auto v : bad) text += std::to_string(v) + "\n";
+    if (auto s = files_.replaceFile(root_ / "bad_versions", text); !s) return fail(s.error());
+    const auto cur = currentVersion();
+    if (cur != version) return cur.value_or(0);
+    const auto prev = previousVersion();
+    // The feed must not bring `version` back: the rollback floor says so too.
+    if (auto s = writePointer("rolled_back_from", std::max(version, rolledBackFrom())); !s) return fail(s.error());
+    if (prev && !isBad(*prev)) {
+        if (auto s = writePointer("current", *prev); !s) return fail(s.error());
+        if (auto s = files_.remove(root_ / "previous"); !s) return fail(s.error());
+        return *prev;
+    }
+    if (auto s = files_.remove(root_ / "current"); !s) return fail(s.error());
+    (void)files_.syncDir(root_);
+    return std::int64_t{0};
+}
+
 ContentCache::Loaded ContentCache::loadCurrent(const LoadOptions& options) const {
     Loaded out;
     const auto cur = currentVersion();
-    if (!cur) {
+    const auto prev = previousVersion();
+    if (cur && isBad(*cur)) {
+        out.problem = "version " + std::to_string(*cur) + " is marked bad (it crashed the kiosk)";
+        out.version = *cur;
+    } else if (!cur) {
         out.problem = "the cache holds no version yet";
         return out;
-    }
-    out.version = *cur;
-    out.load = loadFeed(versionDir(*cur), options);
-    if (out.load.content) return out;
-    for (const auto& d : out.load.diagnostics.all()) {
-        if (d.severity == Severity::Fatal) {
-            out.problem = "version " + std::to_string(*cur) + ": " + d.toString();
-            break;
+    } else {
+        out.version = *cur;
+        out.load = loadFeed(versionDir(*cur), options);
+        if (out.load.content) return out;
+        for (const auto& d : out.load.diagnostics.all()) {
+            if (d.severity == Severity::Fatal) {
+                out.problem = "version " + std::to_string(*cur) + ": " + d.toString();
+                break;
+            }
         }
     }
-    const auto prev = previousVersion();
-    if (!prev) return out;
+    if (!prev || isBad(*prev)) return out;
     LoadResult p = loadFeed(versionDir(*prev), options);
     if (p.content) {
         out.load = std::move(p);

@@ -20,7 +20,8 @@ namespace kiosk::core::sync {
 //   versions/<n>/             a complete feed folder (hard links to objects + manifest.json)
 //   versions/<n>.tmp/         a version being assembled
 //   current, previous         text files holding a version number
-//   trusted_time, status.json, http_state.json
+//   bad_versions              versions the crash guard saw crash the kiosk (one a line)
+//   trusted_time, status.json, http_state.json, crash_guard.json
 //
 // Threads: one ContentCache per folder, used by one thread at a time (the sync worker,
 // or the start-up code before the worker runs). Loading a version only reads files, so
@@ -72,14 +73,22 @@ public:
     Status rollback();
     std::int64_t rolledBackFrom() const;
 
+    // Versions marked bad (crash guard): never loaded at start, never downloaded again.
+    std::vector<std::int64_t> badVersions() const;
+    bool isBad(std::int64_t version) const;
+    // Marks `version` bad. When it is current, the previous version (if it is good) becomes
+    // current, else no version is current (start-up falls back to the bundled content).
+    // Returns the version now current, 0 for none.
+    Result<std::int64_t> markBad(std::int64_t version);
+
     struct Loaded {
         LoadResult load;
         std::int64_t version = 0;
         bool fromPrevious = false;  // the current version did not load
         std::string problem;        // why the current version was not used
     };
-    // Current version (documents verified by loadFeed), else the previous; content null
-    // when neither loads. Reads files only.
+    // Current version (documents verified by loadFeed), else the previous; versions marked
+    // bad are skipped; content null when neither loads. Reads files only.
     Loaded loadCurrent(const LoadOptions& options = {}) const;
 
     // Removes versions other than current and previous, objects none of them uses, and

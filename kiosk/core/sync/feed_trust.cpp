@@ -44,7 +44,7 @@ Result<std::string> SyncEngine::checkSignature(const Manifest& m, const std::str
         return refuse("it is older than version " + std::to_string(*cur) +
                       " which this kiosk has (an old signed feed served again?)");
     }
-    const Instant now = trusted_.correct(clock_.now());
+    const Instant now = trusted_->correct(clock_.now());
     const bool expired = claims.expires && *claims.expires <= now;
     const std::int64_t floor = std::max(cur.value_or(0), cache_.rolledBackFrom());  // what sync would install
     if (expired && m.version > floor) {
@@ -80,7 +80,7 @@ void SyncEngine::recordSignature(std::int64_t version, const std::string& signat
 // signature we hold has expired, fetch it again so that a re-signed feed ends the "stale".
 void SyncEngine::refreshSignatureIfStale(SyncReport& report) {
     if (settings_.feedPublicKeys.empty() || !status_.signatureExpires) return;
-    if (*status_.signatureExpires > trusted_.correct(clock_.now())) return;
+    if (*status_.signatureExpires > trusted_->correct(clock_.now())) return;
     const auto cur = cache_.currentVersion();
     if (!cur) return;
     auto manifestText = readFile(cache_.versionDir(*cur) / "manifest.json", settings_.load.limits.maxDocumentBytes);

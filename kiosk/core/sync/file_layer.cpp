@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/files.hpp"
+
 namespace kiosk::core::sync {
 namespace fs = std::filesystem;
 
@@ -73,6 +75,10 @@ Status PosixFileLayer::remove(const fs::path& path) {
     return Ok{};
 }
 
+Status PosixFileLayer::replaceFile(const fs::path& path, std::string_view data) {
+    return writeFileAtomically(path, data);
+}
+
 FileLayer& posixFileLayer() {
     static PosixFileLayer layer;
     return layer;
@@ -132,12 +138,12 @@ Status RecordingFileLayer::remove(const fs::path& path) {
 }
 #undef KIOSK_RECORD
 
-Status replaceFileDurably(FileLayer& files, const fs::path& path, std::string_view data) {
-    const fs::path tmp = path.string() + ".tmp";
-    if (auto s = files.writeFile(tmp, data); !s) return s;
-    if (auto s = files.syncFile(tmp); !s) return s;
-    if (auto s = files.rename(tmp, path); !s) return s;
-    return files.syncDir(path.has_parent_path() ? path.parent_path() : fs::path("."));
+Status RecordingFileLayer::replaceFile(const fs::path& path, std::string_view data) {
+    return writeFileAtomically(path, data, [&](std::string_view step, const fs::path& p) -> Status {
+        const std::string record_ = "replace-" + std::string(step) + " " + rel(step == "syncdir" ? p : path);
+        if (!record(record_)) return fail("injected failure: " + record_);
+        return Ok{};
+    });
 }
 
 }  // namespace kiosk::core::sync

@@ -29,6 +29,9 @@ public:
     virtual Status makeDirs(const std::filesystem::path& dir) = 0;
     // Removes a file or a whole folder; a missing path is not an error.
     virtual Status remove(const std::filesystem::path& path) = 0;
+    // Replaces `path` crash-safely with core::writeFileAtomically (unique temporary, write,
+    // fsync, close, rename, fsync the folder).
+    virtual Status replaceFile(const std::filesystem::path& path, std::string_view data) = 0;
 };
 
 // The real thing: POSIX calls.
@@ -41,6 +44,7 @@ public:
     Status link(const std::filesystem::path& from, const std::filesystem::path& to) override;
     Status makeDirs(const std::filesystem::path& dir) override;
     Status remove(const std::filesystem::path& path) override;
+    Status replaceFile(const std::filesystem::path& path, std::string_view data) override;
 };
 
 // The shared real layer (stateless).
@@ -48,8 +52,10 @@ FileLayer& posixFileLayer();
 
 // For tests: performs each step through the real layer and records it as
 // "write <path>", "sync <path>", "rename <from> -> <to>", "syncdir <dir>", "link <from> -> <to>",
-// "mkdir <dir>", "remove <path>" (paths relative to `base`); `failWhen` can make any
-// step fail before it happens. Thread-safe.
+// "mkdir <dir>", "remove <path>", and for replaceFile each step of the atomic write as
+// "replace-<step> <path>" (create, write, sync, close, rename with the final path,
+// syncdir with the folder; paths relative to `base`); `failWhen` can make any step fail
+// before it happens. Thread-safe.
 class RecordingFileLayer final : public FileLayer {
 public:
     explicit RecordingFileLayer(std::filesystem::path base) : base_(std::move(base)) {}
@@ -66,6 +72,7 @@ public:
     Status link(const std::filesystem::path& from, const std::filesystem::path& to) override;
     Status makeDirs(const std::filesystem::path& dir) override;
     Status remove(const std::filesystem::path& path) override;
+    Status replaceFile(const std::filesystem::path& path, std::string_view data) override;
 
 private:
     bool record(std::string step);  // false when the step must fail
@@ -75,8 +82,5 @@ private:
     mutable std::mutex mutex_;
     std::vector<std::string> steps_;
 };
-
-// Writes `data` to `path` crash-safely through `files`: write path.tmp, fsync, rename, fsync folder.
-Status replaceFileDurably(FileLayer& files, const std::filesystem::path& path, std::string_view data);
 
 }  // namespace kiosk::core::sync

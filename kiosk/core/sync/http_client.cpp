@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <mutex>
@@ -26,6 +27,7 @@ struct Transfer {
     std::atomic<std::uint64_t>* liveBytes = nullptr;
     int fd = -1;
     std::uint64_t prefix = 0;  // bytes of toFile kept (resume)
+    long hopStatus = 0;        // status of the response whose headers are arriving
     bool started = false, toFile = false, tooLarge = false, ioError = false;
     std::string ioMessage;
 };
@@ -47,6 +49,8 @@ size_t onHeader(char* data, size_t size, size_t count, void* user) {
     const std::string line(data, size * count);
     HttpResponse& r = *t->response;
     if (startsWithNoCase(line, "HTTP/")) {  // a new response (after a redirect or 100)
+        const auto space = line.find(' ');
+        t->hopStatus = space == std::string::npos ? 0 : std::atol(line.c_str() + space + 1);
         r.etag.clear();
         r.lastModified.clear();
         r.date.reset();
@@ -60,6 +64,16 @@ size_t onHeader(char* data, size_t size, size_t count, void* user) {
     if (startsWithNoCase(name, "etag:")) r.etag = value;
     else if (startsWithNoCase(name, "last-modified:")) r.lastModified = value;
     else if (startsWithNoCase(name, "date:")) r.date = parseHttpDate(value);
+    else if (startsWithNoCase(name, "content-length:") && (t->hopStatus < 300 || t->hopStatus > 399)) {
+        // Refuse an announced oversize body at once. Not CURLOPT_MAXFILESIZE: libcurl applies
+        // it to the small page of a redirect too, which would refuse a redirected tiny file.
+        const std::uint64_t announced = std::strtoull(value.c_str(), nullptr, 10);
+        const std::uint64_t whole = announced + (t->hopStatus == 206 ? t->prefix : 0);
+        if (whole > t->request->maxBytes) {
+            t->tooLarge = true;
+            return 0;
+        }
+    }
     else if (startsWithNoCase(name, "retry-after:")) {
         const Instant now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
         r.retryAfterSeconds = parseRetryAfter(value, r.date.value_or(now));
@@ -156,6 +170,10 @@ std::string describeCurlError(CURLcode code, const char* detail, const Transfer&
             return "TLS certificate or connection refused for " + req.url + more +
                    " (check the server's certificate, the ca_file setting and the clock)";
         case CURLE_UNSUPPORTED_PROTOCOL:
+            if (startsWithNoCase(req.url, "https://")) {  // https itself is allowed: a redirect went elsewhere
+                return req.url + ": a redirect away from https was refused (a secure feed must stay secure; fix the "
+                                 "server's redirect)" + more;
+            }
             return "unsupported address " + req.url + " (only http, https and allowed file:// folders)";
         default:
             return std::string(curl_easy_strerror(code)) + " for " + req.url + more;
@@ -229,16 +247,15 @@ Result<HttpResponse> HttpClient::getHttp(const HttpRequest& request) {
     char errbuf[CURL_ERROR_SIZE] = {0};
     std::time_t verifyAt = request.verifyTime ? request.verifyTime->time_since_epoch().count() : 0;
     curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
+    const bool https = startsWithNoCase(request.url, "https://");
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, https ? "https" : "http,https");
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(c, CURLOPT_MAXREDIRS, options_.maxRedirects);
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, options_.connectTimeoutSeconds);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, options_.totalTimeoutSeconds);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options_.lowSpeedBytesPerSecond);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options_.lowSpeedSeconds);
-    // The whole body's limit: a 206 announces only the rest, a 200 (Range ignored) the whole.
-    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.maxBytes));
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);  // always on: there is no setting to turn it off
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!options_.caFile.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options_.caFile.c_str());
@@ -276,6 +293,26 @@ Result<HttpResponse> HttpClient::getHttp(const HttpRequest& request) {
         return fail(describeCurlError(code, errbuf, t, request));
     }
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+    return checkFinalHop(c, request, std::move(response));
+}
+
+// After the transfer: where the redirects ended. CURLOPT_REDIR_PROTOCOLS_STR already
+// refuses https -> http; this check keeps that true whatever libcurl version runs.
+Result<HttpResponse> HttpClient::checkFinalHop(void* handle, const HttpRequest& request, HttpResponse response) {
+    CURL* c = static_cast<CURL*>(handle);
+    const char* scheme = nullptr;
+    curl_easy_getinfo(c, CURLINFO_SCHEME, &scheme);
+    char* effective = nullptr;
+    curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &effective);
+    response.finalUrl = effective ? effective : request.url;
+    const bool finalHttps = scheme && strncasecmp(scheme, "https", 5) == 0 && scheme[5] == '\0';
+    if (startsWithNoCase(request.url, "https://") && !finalHttps) {
+        return fail(request.url + " was redirected to " + response.finalUrl +
+                    ", which is not https: refused (a secure feed must stay secure; fix the server's redirect)");
+    }
+    long verify = -1;
+    curl_easy_getinfo(c, CURLINFO_SSL_VERIFYRESULT, &verify);
+    response.tlsVerified = finalHttps && verify == 0;  // VERIFYPEER and VERIFYHOST are always on
     return response;
 }
 

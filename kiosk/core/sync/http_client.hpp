@@ -19,7 +19,9 @@ struct HttpOptions {
     long totalTimeoutSeconds = 300;       // one request, headers to last byte
     long lowSpeedBytesPerSecond = 64;     // below this for lowSpeedSeconds: a stalled transfer
     long lowSpeedSeconds = 30;
-    long maxRedirects = 5;                // more is treated as a redirect loop
+    // More is treated as a redirect loop. Redirects keep the scheme or go from http to
+    // https; an https feed redirected to plain http is refused (a downgrade on the wire).
+    long maxRedirects = 5;
     std::string caFile;                   // extra trusted CA bundle (PEM); empty: the system's
     std::vector<std::string> allowedFileRoots;  // file:// URLs only under these folders
     std::string userAgent = "kiosk-sync";
@@ -47,6 +49,10 @@ struct HttpResponse {
     std::uint64_t bodyBytes = 0;   // body bytes received by this request
     std::uint64_t headerBytes = 0;
     std::uint64_t resumedFrom = 0; // bytes already in toFile that the server did not resend
+    // The final answer came over https with the certificate chain and host name verified
+    // (the only kind whose Date may move the trusted time); false for http and file://.
+    bool tlsVerified = false;
+    std::string finalUrl;          // after redirects
     bool success() const { return status == 200 || status == 206; }
 };
 
@@ -80,6 +86,7 @@ public:
 private:
     Result<HttpResponse> getFile(const HttpRequest& request);
     Result<HttpResponse> getHttp(const HttpRequest& request);
+    static Result<HttpResponse> checkFinalHop(void* curl, const HttpRequest& request, HttpResponse response);
 
     HttpOptions options_;
     void* curl_ = nullptr;  // CURL*, reused so connections are kept alive

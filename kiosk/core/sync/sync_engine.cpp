@@ -42,7 +42,10 @@ SyncEngine::SyncEngine(SyncSettings settings, const Clock& clock, FileLayer& fil
       files_(files),
       cache_(settings_.cacheDir, files),
       http_(settings_.http),
-      trusted_((settings_.stateDir.empty() ? settings_.cacheDir : settings_.stateDir) / "trusted_time") {
+      trusted_(settings_.trustedTime ? settings_.trustedTime
+                                     : std::make_shared<TrustedTime>((settings_.stateDir.empty() ? settings_.cacheDir
+                                                                                                 : settings_.stateDir) /
+                                                                     "trusted_time")) {
     if (!settings_.stateDir.empty()) cache_.setStateDir(settings_.stateDir);
     if (auto s = readStatusFile(settings_.cacheDir)) status_ = std::move(s).value();
     status_.feedUrl = settings_.feedUrl;
@@ -56,9 +59,50 @@ Status SyncEngine::prepare() {
 }
 
 std::optional<Instant> SyncEngine::verifyTime() const {
-    const auto floor = trusted_.value();
-    if (floor && *floor > clock_.now()) return floor;
+    const auto floor = trusted_->value();
+    if (floor && *floor > systemNow()) return floor;
     return std::nullopt;
+}
+
+// Only the Date of an answer that came over verified TLS counts (docs/sync.md, "Clock
+// safety"); a plain http or file:// answer, and any manifest's own dates, never do.
+void SyncEngine::observeDate(const HttpResponse& resp, SyncReport& report) {
+    if (!resp.date || !resp.tlsVerified) return;
+    const TimeEvidence e = trusted_->acceptVerifiedDate(*resp.date, systemNow());
+    if (e.ignored) {
+        report.actions.push_back("server date " + formatIsoUtc(*resp.date) +
+                                 " ignored: implausibly far ahead of the trusted time (check the server's clock)");
+    } else if (e.capped) {
+        report.actions.push_back("trusted time " + formatIsoUtc(e.floor) + " (server date " +
+                                 formatIsoUtc(*resp.date) + " is further ahead; the clock moves a week at a time)");
+    } else if (e.moved) {
+        report.actions.push_back("trusted time " + formatIsoUtc(e.floor));
+    }
+}
+
+// Before any download: the whole feed within max_feed_bytes, and room for the files not
+// in the cache yet plus min_free_bytes on the cache's file system.
+Status SyncEngine::checkRoom(const Manifest& m) const {
+    std::uint64_t total = 0, missing = 0;
+    std::set<std::string> seen;
+    for (const ManifestEntry& e : m.files) {
+        total += e.size;
+        if (seen.insert(e.sha256).second && !cache_.hasObject(e)) missing += e.size;
+    }
+    if (total > settings_.maxFeedBytes) {
+        return fail("the feed is " + std::to_string(total) + " bytes in total, more than the max_feed_bytes limit of " +
+                    std::to_string(settings_.maxFeedBytes) + "; nothing was downloaded (make the feed smaller or "
+                    "raise max_feed_bytes)");
+    }
+    auto free = freeBytes(settings_.cacheDir);
+    if (!free) return fail(free.error());
+    if (free.value() < missing + settings_.minFreeBytes) {
+        return fail("not enough free space in " + settings_.cacheDir.string() + ": " + std::to_string(missing >> 20) +
+                    " MiB to download and " + std::to_string(settings_.minFreeBytes >> 20) + " MiB to keep free, " +
+                    std::to_string(free.value() >> 20) + " MiB free; nothing was downloaded (free some space or "
+                    "move cache_dir)");
+    }
+    return Ok{};
 }
 
 SyncEngine::HttpState SyncEngine::loadHttpState() const {
@@ -78,7 +122,7 @@ SyncEngine::HttpState SyncEngine::loadHttpState() const {
 
 void SyncEngine::saveHttpState(const HttpState& st) const {
     nlohmann::json j{{"url", st.url}, {"etag", st.etag}, {"last_modified", st.lastModified}, {"version", st.version}};
-    if (auto s = writeFileAtomically(settings_.cacheDir / "http_state.json", j.dump()); !s) log::warning(s.error());
+    if (auto s = files_.replaceFile(settings_.cacheDir / "http_state.json", j.dump()); !s) log::warning(s.error());
 }
 
 // Stat every file of the current version; hash its documents once per run, since a
@@ -193,12 +237,14 @@ SyncReport SyncEngine::attempt() {
     auto r = http_.get(req);
     if (!r) {
         report.error = r.error();
+        if (req.verifyTime && report.error.find("TLS") != std::string::npos) {
+            report.error += "; certificates were checked as of the trusted time " + formatIsoUtc(*req.verifyTime) +
+                            ", ahead of the system clock: if that date is wrong, stop the kiosk and run kiosk --reset-time";
+        }
         return report;
     }
     const HttpResponse& resp = r.value();
-    if (resp.status == 304 || resp.status == 200) {
-        if (resp.date && trusted_.observe(*resp.date)) report.actions.push_back("trusted time " + formatIsoUtc(*resp.date));
-    }
+    if (resp.status == 304 || resp.status == 200) observeDate(resp, report);
     if (resp.status == 304) {
         report.actions.push_back("manifest not modified (304)");
         if (!damaged.empty()) return repair(*curManifest, damaged, std::move(report));
@@ -227,7 +273,15 @@ SyncReport SyncEngine::attempt() {
         }
         signatureText = std::move(sig).value();
     }
-    trusted_.observe(m.published.instant);
+    // m.published is not evidence of the time: the manifest is not signed yet. A signed
+    // feed calls trusted_->acceptSigned(m.published.instant, systemNow()) once verified.
+    if (cache_.isBad(m.version)) {
+        saveHttpState({settings_.feedUrl, resp.etag, resp.lastModified, cur.value_or(0)});
+        report.actions.push_back("feed version " + std::to_string(m.version) +
+                                 " is marked bad (it crashed the kiosk): ignored until a newer version is published");
+        report.outcome = SyncOutcome::NothingNew;
+        return report;
+    }
     const HttpState newState{settings_.feedUrl, resp.etag, resp.lastModified, cur.value_or(0)};
     const std::int64_t floor = std::max(cur.value_or(0), cache_.rolledBackFrom());
     if (cur && m.version <= floor && curManifest) {
@@ -240,6 +294,10 @@ SyncReport SyncEngine::attempt() {
     }
     report.actions.push_back("feed version " + std::to_string(m.version) + " with " + std::to_string(m.files.size()) +
                              " files");
+    if (auto s = checkRoom(m); !s) {
+        report.error = s.error();
+        return report;
+    }
     if (auto s = downloadObjects(m, report); !s) {
         report.error = s.error();
         return report;
@@ -259,7 +317,7 @@ SyncReport SyncEngine::attempt() {
 }
 
 void SyncEngine::finish(SyncReport& report) {
-    const Instant now = trusted_.correct(clock_.now());
+    const Instant now = trusted_->correct(systemNow());
     status_.lastAttempt = now;
     status_.requests += report.requests;
     status_.bytesDownloaded += report.bytes;
@@ -279,8 +337,9 @@ void SyncEngine::finish(SyncReport& report) {
         if (report.content) status_.published = report.content->manifest.published.instant;
         else if (auto m = readVersionManifest(cache_, *cur)) status_.published = m->published.instant;
     }
-    status_.trustedTime = trusted_.value();
-    if (auto s = trusted_.save(); !s) log::warning("trusted time: " + s.error());
+    status_.trustedTime = trusted_->value();
+    status_.badVersions = cache_.badVersions();
+    if (auto s = trusted_->save(); !s) log::warning("trusted time: " + s.error());
     if (auto s = writeStatusFile(settings_.cacheDir, status_); !s) log::warning("sync status: " + s.error());
 }
 

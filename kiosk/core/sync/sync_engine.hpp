@@ -25,10 +25,19 @@ struct SyncSettings {
     std::filesystem::path stateDir;        // trusted time, rollback marker; empty: cacheDir
     HttpOptions http;
     std::uint64_t maxDownloadBytes = 64u << 20;  // one file; also capped by the manifest's size
+    // The whole feed (every file of a manifest added up): a larger manifest is refused
+    // before anything is downloaded (config max_feed_bytes, default 512 MiB).
+    std::uint64_t maxFeedBytes = std::uint64_t{512} << 20;
+    // A download must leave this much free on the cache's file system (statvfs), or it
+    // does not start (config min_free_bytes, default 64 MiB; --check uses the same).
+    std::uint64_t minFreeBytes = std::uint64_t{64} << 20;
     LoadOptions load;
     // Signed feeds (issue 12, feed_trust.cpp): with keys, only manifests signed by one of
     // them are installed; empty: unsigned feeds are accepted as before.
     std::vector<PublicKey> feedPublicKeys;
+    // Shared with the app's TrustedClock (the same floor the screen reads); null: the
+    // engine keeps its own, read from <cacheDir>/trusted_time.
+    std::shared_ptr<TrustedTime> trustedTime;
 };
 
 enum class SyncOutcome { NothingNew, Updated, Repaired, Failed };
@@ -48,6 +57,8 @@ struct SyncReport {
 // Threads: one owner thread (it owns the HttpClient); status() is a copy for that thread,
 // SyncService publishes it to others. Errors: every failure is a report with the current
 // version left as it was; nothing throws.
+// Time: `clock` may be the system clock or a TrustedClock over it; the engine reads the
+// uncorrected clock to tell when it is behind the trusted floor.
 class SyncEngine {
 public:
     SyncEngine(SyncSettings settings, const Clock& clock, FileLayer& files = posixFileLayer());
@@ -61,7 +72,7 @@ public:
     const SyncStatus& status() const { return status_; }
     void setNextAttempt(std::optional<Instant> when);  // recorded in the status file
     ContentCache& cache() { return cache_; }
-    TrustedTime& trustedTime() { return trusted_; }
+    TrustedTime& trustedTime() { return *trusted_; }
     HttpClient& http() { return http_; }
     const SyncSettings& settings() const { return settings_; }
 
@@ -76,6 +87,9 @@ private:
     SyncReport repair(const Manifest& current, const std::vector<ManifestEntry>& damaged, SyncReport report);
     std::vector<ManifestEntry> findDamage(const Manifest& current);
     std::optional<Instant> verifyTime() const;
+    Instant systemNow() const { return uncorrected(clock_).now(); }
+    void observeDate(const HttpResponse& response, SyncReport& report);
+    Status checkRoom(const Manifest& manifest) const;
     void finish(SyncReport& report);
     HttpState loadHttpState() const;
     // Signed feeds (defined in feed_trust.cpp): fetches and checks manifest.json.minisig;
@@ -91,7 +105,7 @@ private:
     FileLayer& files_;
     ContentCache cache_;
     HttpClient http_;
-    TrustedTime trusted_;
+    std::shared_ptr<TrustedTime> trusted_;
     SyncStatus status_;
     bool documentsChecked_ = false;  // the current version's documents hashed once per run
 };

@@ -49,10 +49,10 @@ Status SyncService::start(SyncServiceConfig config) {
     {
         std::lock_guard lock(mutex_);
         status_ = engine->status();
-        trustedFloor_ = engine->trustedTime().value();
         stopping_ = false;
         syncRequested_ = true;  // first attempt at once
     }
+    storeFloor(engine->trustedTime().value());
     engine_ = std::move(engine);
     worker_ = std::thread([this] { run(); });
     return Ok{};
@@ -110,10 +110,26 @@ std::uint64_t SyncService::attempts() const {
     return attempts_;
 }
 
+void SyncService::storeFloor(std::optional<Instant> floor) {
+    floorSeconds_.store(floor ? floor->time_since_epoch().count() : 0);
+}
+
+std::optional<Instant> SyncService::trustedFloor() const {
+    const long long v = floorSeconds_.load();
+    if (v == 0) return std::nullopt;
+    return Instant(std::chrono::seconds(v));
+}
+
 Instant SyncService::trustedNow() const {
-    std::lock_guard lock(mutex_);
-    const Instant now = clock_.now();
-    return trustedFloor_ && *trustedFloor_ > now ? *trustedFloor_ : now;
+    // No lock here, and no second call into the clock: a clock whose now() asks this
+    // service (the app's old KioskClock) gets the bare floor on its nested call.
+    thread_local int depth = 0;
+    const auto floor = trustedFloor();
+    if (depth > 0) return floor.value_or(Instant{});
+    ++depth;
+    const Instant now = uncorrected(clock_).now();
+    --depth;
+    return floor && *floor > now ? *floor : now;
 }
 
 ContentAge SyncService::contentAge(const Content& content, std::chrono::seconds staleAfter) const {
@@ -131,8 +147,8 @@ void SyncService::publish(const SyncReport& report) {
         std::lock_guard lock(mutex_);
         if (report.content) fresh_ = report.content;
         status_ = engine_->status();
-        trustedFloor_ = engine_->trustedTime().value();
-        floor = trustedFloor_;
+        storeFloor(engine_->trustedTime().value());
+        floor = engine_->trustedTime().value();
         ++attempts_;
     }
     // Outside the lock: the callbacks may read the service from another thread.
@@ -168,7 +184,7 @@ void SyncService::run() {
         const double delay = report.outcome == SyncOutcome::Failed ? schedule_->afterFailure(report.retryAfterSeconds)
                                                                     : schedule_->afterSuccess();
         nextAt = clock_.seconds() + delay;
-        engine_->setNextAttempt(engine_->trustedTime().correct(clock_.now()) +
+        engine_->setNextAttempt(engine_->trustedTime().correct(uncorrected(clock_).now()) +
                                 std::chrono::seconds(static_cast<long long>(delay)));
         publish(report);
     }

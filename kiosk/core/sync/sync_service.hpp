@@ -2,6 +2,7 @@
 // new content handed to the UI thread without waiting, staff rollback and status.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <filesystem>
@@ -49,7 +50,8 @@ struct StartContent {
 // owns the engine (HTTP client, cache writes). Nothing throws across threads.
 class SyncService {
 public:
-    // `clock` must outlive the service; its seconds() schedule polls, its now() dates.
+    // `clock` must outlive the service; its seconds() schedule polls, its now() dates. It
+    // may be a TrustedClock (the app's one clock); its now() must not call this service.
     explicit SyncService(const Clock& clock);
     ~SyncService();  // stops and joins
     SyncService(const SyncService&) = delete;
@@ -77,12 +79,16 @@ public:
 
     // "Programme as of <date>" for the UI: is `content` old, and the date it is current at.
     ContentAge contentAge(const Content& content, std::chrono::seconds staleAfter = std::chrono::hours(12)) const;
-    // The clock corrected by the trusted time floor (never earlier than a server said).
+    // The clock corrected by the trusted time floor (never earlier than a verified server
+    // said). Lock-free; prefer a TrustedClock over SyncSettings::trustedTime in new code.
     Instant trustedNow() const;
+    // The floor alone, lock-free, never calls a clock; nullopt when unknown.
+    std::optional<Instant> trustedFloor() const;
 
 private:
     void run();
     void publish(const SyncReport& report);
+    void storeFloor(std::optional<Instant> floor);
 
     const Clock& clock_;
     std::unique_ptr<SyncEngine> engine_;
@@ -94,7 +100,7 @@ private:
     std::optional<std::promise<Status>> rollbackRequest_;
     std::shared_ptr<const Content> fresh_;
     SyncStatus status_;
-    std::optional<Instant> trustedFloor_;
+    std::atomic<long long> floorSeconds_{0};  // trusted floor, 0: unknown; read without the mutex
     std::uint64_t attempts_ = 0;
     double tick_ = 1.0;
     std::function<void()> onPublished_;

@@ -36,6 +36,8 @@ std::string statusToJson(const SyncStatus& s) {
     j["signature_key_id"] = s.signatureKeyId;
     j["signature_expires"] = instant(s.signatureExpires);
     j["signature_refused"] = s.signatureRefused;
+    j["bad_versions"] = s.badVersions;
+    j["crash_guard"] = s.crashGuard;
     return j.dump(2) + "\n";
 }
 
@@ -59,6 +61,8 @@ Result<SyncStatus> statusFromJson(const std::string& text) {
         s.signatureKeyId = j.value("signature_key_id", "");
         s.signatureExpires = readInstant(j, "signature_expires");
         s.signatureRefused = j.value("signature_refused", "");
+        s.badVersions = j.value("bad_versions", std::vector<std::int64_t>{});
+        s.crashGuard = j.value("crash_guard", "");
         return s;
     } catch (const json::exception& e) {
         return fail(std::string("status.json is not a sync status: ") + e.what());

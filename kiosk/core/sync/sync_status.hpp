@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 #include "core/time.hpp"
@@ -28,6 +29,8 @@ struct SyncStatus {
     std::string signatureKeyId;               // key that signed the current version; empty: not verified
     std::optional<Instant> signatureExpires;  // after it the feed is stale (kept, but said)
     std::string signatureRefused;             // why the last fetched manifest was refused; empty: none
+    std::vector<std::int64_t> badVersions;  // marked bad by the crash guard (see crash_guard.hpp)
+    std::string crashGuard;                 // the crash guard's last action in words, with its date
 };
 
 // "unsigned" (no keys configured), "valid", "stale" (expired at `now`), "unverified"
