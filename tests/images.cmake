@@ -5,4 +5,4 @@ add_executable(image_tests
   images/test_texture_cache.cpp
 )
 target_link_libraries(image_tests PRIVATE kiosk_platform kiosk_test_main kiosk_build_flags PkgConfig::STB)
-catch_discover_tests(image_tests TEST_PREFIX "images/")
+catch_discover_tests(image_tests TEST_PREFIX "images/" EXTRA_ARGS -w NoTests)

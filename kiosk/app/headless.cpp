@@ -63,6 +63,7 @@ int runHeadless(const Runtime& rt) {
         platform::ImGuiRenderer renderer(v.renderer());
         platform::TextureCache images(v.renderer());
         ui.setImageSource(&images);
+        ui.frameState().records.texts = !rt.options.textsFile.empty();
         ui::InputQueue input;
         const auto draw = [&] {
             ui::OverflowLog::clear();
@@ -85,6 +86,15 @@ int runHeadless(const Runtime& rt) {
             core::log::warning("text does not fit (" + std::to_string(static_cast<int>(o.width)) + " px): " + o.text);
         }
         ui.setImageSource(nullptr);
+        if (!rt.options.textsFile.empty()) {
+            if (std::FILE* f = std::fopen(rt.options.textsFile.c_str(), "w")) {
+                for (const auto& t : ui::drawnTexts()) std::fprintf(f, "%s\n", t.text.c_str());
+                std::fclose(f);
+            } else {
+                std::fprintf(stderr, "kiosk: cannot write %s\n", rt.options.textsFile.c_str());
+                code = 1;
+            }
+        }
         if (auto s = v.savePng(rt.options.screenshot); !s) {
             std::fprintf(stderr, "kiosk: %s\n", s.error().c_str());
             code = 1;

@@ -15,6 +15,7 @@ struct Options {
     std::string lang;           // --lang
     bool headless = false;
     std::string screenshot;     // --screenshot FILE
+    std::string textsFile;      // --texts FILE: the texts drawn by the headless render
     std::string screen = "programme";
     bool check = false;
     bool verbose = false;

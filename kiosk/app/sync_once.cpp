@@ -37,6 +37,7 @@ core::sync::SyncServiceConfig syncConfigFrom(const Runtime& rt) {
 }
 
 namespace {
+std::string when(const std::optional<core::Instant>& t) { return t ? core::formatIsoUtc(*t) : std::string("never"); }
 std::string cacheDirOf(const Runtime& rt) { return rt.options.cacheDir.empty() ? rt.config.cacheDir : rt.options.cacheDir; }
 
 // One writer (issue 12): a running kiosk does the staff command itself through its

@@ -11,7 +11,7 @@ using namespace kiosk::test;
 using core::sync::SyncEngine;
 using core::sync::SyncOutcome;
 
-TEST_CASE("nginx: an unchanged feed costs one request answered 304; a change fetches only that file", "[sync][net]") {
+TEST_CASE("nginx: an unchanged feed costs one request answered 304 and a change fetches only that file", "[sync][net]") {
     FeedFixture feed;
     publish(feed, 1);
     Nginx nginx(feed.path());
@@ -159,7 +159,7 @@ TEST_CASE("every failure leaves the current version and names its cause", "[sync
     }
 }
 
-TEST_CASE("TLS: verification is always on; a configured CA file makes it pass", "[sync][net][tls]") {
+TEST_CASE("TLS: verification is always on and a configured CA file makes it pass", "[sync][net][tls]") {
     FeedFixture feed;
     publish(feed, 1);
     TestCerts certs;

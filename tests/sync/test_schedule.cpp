@@ -26,7 +26,7 @@ TEST_CASE("poll interval is jittered within +/-10 %", "[sync][schedule]") {
     CHECK(hi - lo > 40);  // actually spread, not constant
 }
 
-TEST_CASE("failures back off exponentially with jitter up to a ceiling; success resets", "[sync][schedule]") {
+TEST_CASE("failures back off exponentially with jitter up to a ceiling and success resets", "[sync][schedule]") {
     core::sync::PollSchedule s({.intervalSeconds = 300, .firstBackoffSeconds = 10, .maxBackoffSeconds = 600}, 7);
     const double expectedCeiling[] = {10, 20, 40, 80, 160, 320, 600, 600};
     for (double ceiling : expectedCeiling) {

@@ -225,7 +225,7 @@ Status ContentCache::rollback() {
     if (isBad(*prev)) return fail("the previous version " + std::to_string(*prev) + " is marked bad (it crashed the kiosk)");
     LoadResult load = loadFeed(versionDir(*prev));
     if (!load.content) return fail("the previous version " + std::to_string(*prev) + " no longer loads");
-    if (auto s = replaceFileDurably(files_, stateDir() / "rolled_back_from", std::to_string(std::max(*cur, rolledBackFrom())) + "\n");
+    if (auto s = files_.replaceFile(stateDir() / "rolled_back_from", std::to_string(std::max(*cur, rolledBackFrom())) + "\n");
         !s) {
         return s;
     }
