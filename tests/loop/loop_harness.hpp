@@ -15,6 +15,7 @@
 
 #include "app/app.hpp"
 #include "app/config.hpp"
+#include "app/font_lookup.hpp"
 #include "core/clock.hpp"
 #include "core/feed_builder.hpp"
 #include "core/time.hpp"
@@ -82,6 +83,9 @@ public:
         SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
         rt_.config = app::defaultConfig();
         rt_.config.idleSeconds = s.idleSeconds;
+        // Fonts as the kiosk finds them (fontconfig), when the defaults name no file.
+        if (auto f = app::findFontFile(rt_.config.fontFamily, false); f && rt_.config.fontRegular.empty()) rt_.config.fontRegular = f.value();
+        if (auto f = app::findFontFile(rt_.config.fontFamily, true); f && rt_.config.fontBold.empty()) rt_.config.fontBold = f.value();
         rt_.config.screen.width = s.width;
         rt_.config.screen.height = s.height;
         rt_.config.screen.diagonalInches = s.diagonal;
