@@ -69,6 +69,7 @@ struct LoopSetup {
     const char* now = "2027-10-20T14:30:00+02:00";
     double idleSeconds = 90;
     std::string contentDir;  // empty: the bundled feed
+    std::string statsDatabase;  // empty: no statistics
 };
 
 class LoopHarness {
@@ -90,6 +91,7 @@ public:
         rt_.config.screen.height = s.height;
         rt_.config.screen.diagonalInches = s.diagonal;
         rt_.config.screen.viewingDistanceMm = s.distance;
+        rt_.config.stats.database = s.statsDatabase;
         rt_.options.contentDir = s.contentDir.empty() ? builtBundledFeed() : s.contentDir;
         app::AppParts parts;
         parts.video = video_.get();
