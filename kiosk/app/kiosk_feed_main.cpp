@@ -16,60 +16,6 @@
 #include "app/feed_import.hpp"
 #include "app/feed_preview.hpp"
 
-namespace {
-using namespace kiosk::core;
-
-void printDiagnostics(const Diagnostics& diags) {
-    for (const Diagnostic& d : diags.all()) {
-        std::cout << severityName(d.severity) << ": " << d.toString() << "\n";
-    }
-}
-
-void printSummary(const Diagnostics& diags) {
-    std::cout << diags.count(Severity::Fatal) << " fatal, " << diags.count(Severity::ItemError) << " errors, "
-              << diags.count(Severity::Warning) << " warnings\n";
-}
-
-int runValidate(const std::string& dir, bool strict) {
-    LoadOptions options;
-    options.verifyAllFiles = true;
-    options.diagnoseChangedFiles = true;
-    const LoadResult result = loadFeed(dir, options);
-    printDiagnostics(result.diagnostics);
-    if (result.content) {
-        const Content& c = *result.content;
-        std::cout << "feed " << dir << ": version " << c.manifest.version << ", " << c.sessions.size() << " sessions, "
-                  << c.places.size() << " places, " << c.demos.size() << " demos, " << c.pages.size() << " pages, "
-                  << c.floorPlans.size() << " floor plans\n";
-    }
-    printSummary(result.diagnostics);
-    if (result.diagnostics.hasErrors()) return 1;
-    if (strict && !result.diagnostics.empty()) return 1;
-    return 0;
-}
-
-int runBuild(const std::string& dir) {
-    const BuildOutcome out = buildFeed(dir, SystemClock().now());
-    if (!out.error.empty()) {
-        std::cerr << "kiosk-feed build: " << out.error << "\n";
-        return 1;
-    }
-    printDiagnostics(out.load.diagnostics);
-    printSummary(out.load.diagnostics);
-    if (out.load.diagnostics.hasErrors()) {
-        std::cout << "manifest not written: fix the errors above and run kiosk-feed build again\n";
-        return 1;
-    }
-    if (out.unchanged) {
-        std::cout << "no file changed since version " << out.manifest.version << ": manifest kept as it is\n";
-    } else {
-        std::cout << "wrote " << dir << "/manifest.json: version " << out.manifest.version << ", "
-                  << out.manifest.files.size() << " files\n";
-    }
-    return 0;
-}
-}  // namespace
-
 int main(int argc, char** argv) {
     CLI::App app{"kiosk-feed: prepare and check the content feed of the event kiosk.\n"
                  "A feed is a folder of JSON documents and images described in docs/feed-format.md."};
@@ -109,8 +55,6 @@ int main(int argc, char** argv) {
     if (const auto code = runChecks()) return *code;
     if (const auto code = runDiff()) return *code;
     if (const auto code = runPreview()) return *code;
-    if (*validate) return runValidate(validateDir, strict);
-    if (*build) return runBuild(buildDir);
     if (const auto code = runStats()) return *code;
     return 2;
 }

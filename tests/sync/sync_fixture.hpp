@@ -256,6 +256,13 @@ inline core::sync::SyncSettings testSettings(const std::string& url, const fs::p
     return s;
 }
 
+// Settings for a feed read from a folder (file://), allowed as a file root.
+inline core::sync::SyncSettings fileSettings(const FeedFixture& feed, const fs::path& cache) {
+    auto s = testSettings("file://" + (feed.path() / "manifest.json").string(), cache);
+    s.http.allowedFileRoots = {feed.path().string()};
+    return s;
+}
+
 // Writes the fixture's documents and a manifest with `version`.
 // The manifest's modification time moves on with each version: nginx's ETag is made of
 // size and whole-second mtime, and tests publish several versions within one second.

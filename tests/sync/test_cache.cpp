@@ -14,11 +14,6 @@ using core::sync::SyncEngine;
 using core::sync::SyncOutcome;
 
 namespace {
-core::sync::SyncSettings fileSettings(const FeedFixture& feed, const fs::path& cache) {
-    auto s = testSettings("file://" + (feed.path() / "manifest.json").string(), cache);
-    s.http.allowedFileRoots = {feed.path().string()};
-    return s;
-}
 
 std::size_t indexOf(const std::vector<std::string>& steps, const std::string& step) {
     for (std::size_t i = 0; i < steps.size(); ++i) {

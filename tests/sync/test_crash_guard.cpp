@@ -15,11 +15,6 @@ using core::sync::SyncEngine;
 using core::sync::SyncOutcome;
 
 namespace {
-core::sync::SyncSettings fileSettings(const FeedFixture& feed, const fs::path& cache) {
-    auto s = testSettings("file://" + (feed.path() / "manifest.json").string(), cache);
-    s.http.allowedFileRoots = {feed.path().string()};
-    return s;
-}
 
 // Runs the stand-in kiosk until it says what it shows, then kills it with SIGKILL.
 std::string startAndKill(const fs::path& cache, const fs::path& logs, const std::string& mode = "hang") {

@@ -15,11 +15,6 @@ using core::sync::SyncEngine;
 using core::sync::SyncOutcome;
 
 namespace {
-core::sync::SyncSettings fileSettings(const FeedFixture& feed, const fs::path& cache) {
-    auto s = testSettings("file://" + (feed.path() / "manifest.json").string(), cache);
-    s.http.allowedFileRoots = {feed.path().string()};
-    return s;
-}
 constexpr auto kDay = std::chrono::hours(24);
 }  // namespace
 
