@@ -16,6 +16,7 @@
 #include <regex>
 
 #include "app/feed_text.hpp"
+#include "core/feed_loader.hpp"
 
 extern char** environ;
 
@@ -63,8 +64,13 @@ std::string findKiosk(const std::string& given, const char* self) {
     return "";
 }
 
-// The screen names, read from `kiosk --help` ("one of: attract, home, ...;").
-std::vector<std::string> screenNames(const std::string& kiosk, const fs::path& log) {
+// The screens, read from `kiosk --help` ("one of: attract[:<...>], home, session:<...>, ...;"):
+// the name, and whether it needs an item id.
+struct ScreenSpec {
+    std::string name;
+    bool needsId = false;
+};
+std::vector<ScreenSpec> screenSpecs(const std::string& kiosk, const fs::path& log) {
     const fs::path help = log.parent_path() / ".kiosk-help.txt";
     fs::remove(help);
     runProgram({kiosk, "--help"}, help);
@@ -72,13 +78,33 @@ std::vector<std::string> screenNames(const std::string& kiosk, const fs::path& l
     const std::string text((std::istreambuf_iterator<char>(in)), {});
     fs::remove(help);
     std::smatch m;
-    std::vector<std::string> out;
-    if (!std::regex_search(text, m, std::regex("one of: ([a-z_, ]+)"))) return out;
+    std::vector<ScreenSpec> out;
+    if (!std::regex_search(text, m, std::regex("one of: ([^;]+);"))) return out;
     const std::string list = m[1];
-    static const std::regex word("[a-z_]+");
-    std::sregex_iterator it(list.begin(), list.end(), word), end;
-    for (; it != end; ++it) out.push_back(it->str());
+    static const std::regex item(R"(([a-z_]+)(\[?):?)");
+    for (std::sregex_iterator it(list.begin(), list.end(), item), end; it != end; ++it) {
+        // Only names at the start of an entry ("session:<a session id>" lists a name, then words).
+        const auto pos = static_cast<std::size_t>(it->position(0));
+        if (pos != 0 && list.compare(pos >= 2 ? pos - 2 : 0, 2, ", ") != 0) continue;
+        const bool bracket = (*it)[2].length() > 0;
+        const bool colon = it->str(0).back() == ':';
+        out.push_back({(*it)[1], colon && !bracket});
+    }
     return out;
+}
+
+// The item a screen that needs one shows in the preview: the feed's first (not cancelled).
+std::string firstItem(const core::Content& c, const std::string& screen) {
+    if (screen == "session") {
+        for (const auto& s : c.sessions) {
+            if (s.status != core::SessionStatus::Cancelled) return s.id;
+        }
+        return c.sessions.empty() ? "" : c.sessions.front().id;
+    }
+    if (screen == "demo" && !c.demos.empty()) return c.demos.front().id;
+    if (screen == "place" && !c.places.empty()) return c.places.front().id;
+    if (screen == "page" && !c.pages.empty()) return c.pages.front().id;
+    return "";
 }
 
 int run(const PreviewArgs& a, const char* self) {
@@ -100,18 +126,36 @@ int run(const PreviewArgs& a, const char* self) {
     fs::create_directories(a.out, ec);
     const fs::path log = fs::path(a.out) / "preview.log";
     fs::remove(log, ec);
-    const auto screens = screenNames(kiosk, log);
-    if (screens.empty()) {
+    const auto specs = screenSpecs(kiosk, log);
+    if (specs.empty()) {
         std::cerr << "kiosk-feed preview: " << kiosk
                   << tr(" --help ne donne pas la liste des écrans\n", " --help does not list the screens\n");
         return 1;
     }
+    // Screens about one item show the feed's first; a feed without such items skips them.
+    const auto loaded = core::loadFeed(a.dir);
+    std::vector<std::string> screens, routes;
+    for (const auto& spec : specs) {
+        if (!spec.needsId) {
+            screens.push_back(spec.name);
+            routes.push_back(spec.name);
+            continue;
+        }
+        const std::string id = loaded.content ? firstItem(*loaded.content, spec.name) : "";
+        if (id.empty()) {
+            std::cout << tr("(écran ", "(screen ") << spec.name
+                      << tr(" ignoré : aucun élément de ce type dans le flux)\n", " skipped: the feed has no such item)\n");
+            continue;
+        }
+        screens.push_back(spec.name);
+        routes.push_back(spec.name + ":" + id);
+    }
     int failed = 0;
     for (std::size_t i = 0; i < screens.size(); ++i) {
         const fs::path png = fs::path(a.out) / (screens[i] + "-" + a.size + ".png");
-        std::cout << "[" << i + 1 << "/" << screens.size() << "] " << screens[i] << " -> " << png.string()
+        std::cout << "[" << i + 1 << "/" << screens.size() << "] " << routes[i] << " -> " << png.string()
                   << std::flush;
-        const int rc = runProgram({kiosk, "--headless", "--screenshot", png.string(), "--screen", screens[i],
+        const int rc = runProgram({kiosk, "--headless", "--screenshot", png.string(), "--screen", routes[i],
                                    "--content", a.dir, "--now", a.at, "--size", a.size},
                                   log);
         if (rc == 0 && fs::is_regular_file(png, ec)) {

@@ -56,8 +56,7 @@ int runHeadless(const Runtime& rt) {
             ImGui::DestroyContext();
             return 1;
         }
-        const auto colon = rt.options.screen.find(':');
-        ui.show(rt.options.screen.substr(0, colon), colon == std::string::npos ? "" : rt.options.screen.substr(colon + 1));
+        if (auto route = ui::parseRoute(rt.options.screen)) ui.show(route.value());
         platform::Video& v = *video.value();
         if (auto s = v.setRotation(rt.config.screen.rotation); !s) core::log::warning(s.error());
         platform::ImGuiRenderer renderer(v.renderer());

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "app/install_paths.hpp"
-#include "ui/kiosk_ui.hpp"
+#include "ui/route.hpp"
 
 namespace kiosk::app {
 
@@ -29,9 +29,6 @@ std::optional<std::string> staffConflict(const Options& o) {
 }
 
 ParsedOptions parseOptions(int argc, char** argv) {
-    std::string screens;
-    for (const auto& s : ui::KioskUi::screenNames()) screens += (screens.empty() ? "" : ", ") + s;
-
     CLI::App app{"kiosk: the interactive kiosk for event venues. Without options it opens full screen on the "
                  "content named in the configuration (the bundled event by default)."};
     app.set_version_flag("--version", std::string("kiosk ") + KIOSK_VERSION);
@@ -51,19 +48,11 @@ ParsedOptions parseOptions(int argc, char** argv) {
                    "with --headless: also write every text drawn on that screen to this file, one a line (tests and "
                    "translators read it instead of the picture)");
     app.add_option("--screen", o.screen,
-                   "with --headless: the screen to render, one of: " + screens +
-                       "; NAME:ID opens it on an item, e.g. session:table-ronde-inclusion-rurale, demo:<id>, "
-                       "place:<id>, page:<id>, maps:<place>/<room>, attract:<slide number>")
+                   "with --headless: the screen to render, NAME or NAME:PARAM, one of: " + ui::routeHelp() +
+                       "; e.g. session:table-ronde-inclusion-rurale, maps:<place>/<room>, attract:2")
         ->check([](const std::string& value) -> std::string {
-            const std::string name = value.substr(0, value.find(':'));
-            for (const auto& s : ui::KioskUi::screenNames()) {
-                if (s == name) return {};
-            }
-            return "--screen: " + name + " not in {" + [] {
-                std::string all;
-                for (const auto& s : ui::KioskUi::screenNames()) all += (all.empty() ? "" : ",") + s;
-                return all;
-            }() + "}";
+            auto route = ui::parseRoute(value);
+            return route ? std::string{} : "--screen: " + route.error();
         });
     app.add_flag("--check", o.check, "technician's self-test: renderer, screen size and DPI, fonts, content, cache");
     app.add_flag("-v,--verbose", o.verbose, "log debug messages too");

@@ -114,7 +114,7 @@ float sessionRowButton(const UiContext& ctx, Navigator& nav, const core::Session
     const ImVec2 saved = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(pos);
     labelLanguageNext(s.title.get(ctx.lang).lang);
-    if (tapArea(("##session-" + s.id).c_str(), s.title.str(ctx.lang), ImVec2(width, h))) nav.go("session", s.id);
+    if (tapArea(("##session-" + s.id).c_str(), s.title.str(ctx.lang), ImVec2(width, h))) nav.go(Route::session(s.id));
     ImGui::SetCursorScreenPos(saved);
     return h;
 }

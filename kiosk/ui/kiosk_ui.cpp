@@ -55,20 +55,14 @@ KioskUi::KioskUi(const core::Clock& clock, const Metrics& metrics, UiOptions opt
     options_.idleWarningSeconds = std::max(20.0, options_.idleWarningSeconds);
     for (auto make : screenFactories()) {
         auto screen = make();
-        screens_[screen->name()] = std::move(screen);
+        screens_[screen->id()] = std::move(screen);
     }
 }
 
 KioskUi::~KioskUi() = default;
 
-std::vector<std::string> KioskUi::screenNames() {
-    std::vector<std::string> names;
-    for (auto make : screenFactories()) names.push_back(make()->name());
-    return names;
-}
-
-Screen* KioskUi::screen(const std::string& name) {
-    auto it = screens_.find(name);
+Screen* KioskUi::screen(ScreenId id) {
+    auto it = screens_.find(id);
     return it == screens_.end() ? nullptr : it->second.get();
 }
 
@@ -159,36 +153,40 @@ UiContext KioskUi::context() const {
 
 void KioskUi::enterCurrent() {
     if (images_) images_->cancelPending();
-    screens_.at(routes_.back().screen)->enter(context(), routes_.back().param);
+    screens_.at(routes_.back().screen)->enter(context(), routes_.back());
 }
 
 bool KioskUi::show(const std::string& name, const std::string& param) {
-    if (!screens_.count(name)) return false;
-    if (name == "attract") {
-        routes_ = {{"attract", {}}};
-    } else if (name == "home") {
-        routes_ = {{"attract", {}}, {"home", {}}};
+    auto route = parseRoute(param.empty() ? name : name + ":" + param);
+    if (!route) {
+        core::log::error(route.error());
+        return false;
+    }
+    show(route.value());
+    return true;
+}
+
+void KioskUi::show(const Route& route) {
+    if (route.screen == ScreenId::Attract) {
+        routes_ = {route};
+    } else if (route.screen == ScreenId::Home) {
+        routes_ = {Route::attract(), route};
     } else {
-        routes_ = {{"attract", {}}, {"home", {}}, {name, param}};
+        routes_ = {Route::attract(), Route::to(ScreenId::Home), route};
     }
     if (content_) enterCurrent();
     KeypadFocus::reset();
     lastInput_ = clock_.seconds();
     redrawRequested_ = true;
-    return true;
 }
 
 // Navigation requested while drawing takes effect after the frame.
-void KioskUi::go(const std::string& name, const std::string& param) {
-    if (!screens_.count(name)) {
-        core::log::error("no screen named " + name);
-        return;
-    }
+void KioskUi::go(const Route& route) {
     pendingRoutes_ = routes_;
-    if (name == "home") {
-        pendingRoutes_ = {{"attract", {}}, {"home", {}}};
+    if (route.screen == ScreenId::Home) {
+        pendingRoutes_ = {Route::attract(), route};
     } else {
-        pendingRoutes_.push_back({name, param});
+        pendingRoutes_.push_back(route);
     }
     routeChanged_ = true;
 }
@@ -199,7 +197,7 @@ void KioskUi::back() {
     routeChanged_ = true;
 }
 
-void KioskUi::home() { go("home"); }
+void KioskUi::home() { go(ScreenId::Home); }
 
 void KioskUi::toggleLanguage() {
     lang_ = lang_ == core::Lang::Fr ? core::Lang::En : core::Lang::Fr;
@@ -210,26 +208,26 @@ void KioskUi::toggleLanguage() {
 // when it comes back; each screen entered, and the item it shows, is counted.
 void KioskUi::countRoute(const Route& from, const Route& to) {
     if (!stats_ || !content_) return;
-    if (from.screen == "attract" && to.screen != "attract") stats_->visitStarted();
-    if (to.screen == "attract") {
-        if (from.screen != "attract") stats_->visitEnded();
+    if (from.screen == ScreenId::Attract && to.screen != ScreenId::Attract) stats_->visitStarted();
+    if (to.screen == ScreenId::Attract) {
+        if (from.screen != ScreenId::Attract) stats_->visitEnded();
         return;
     }
-    stats_->screenViewed(to.screen);
-    if (to.param.empty()) return;
-    const std::string id = to.param.substr(0, to.param.find('/'));
-    if (to.screen == "session") {
+    stats_->screenViewed(screenName(to.screen));
+    if (to.id.empty()) return;
+    const std::string& id = to.id;
+    if (to.screen == ScreenId::Session) {
         stats_->itemViewed("session", id);
         for (const auto& s : content_->sessions) {
             if (s.id == id && !s.registration.url.empty() && s.status != core::SessionStatus::Cancelled) stats_->qrShown(id);
         }
-    } else if (to.screen == "demo") {
+    } else if (to.screen == ScreenId::Demo) {
         stats_->itemViewed("demo", id);
         for (const auto& d : content_->demos) {
             if (d.id == id && !d.link.empty()) stats_->qrShown(id);
         }
-    } else if (to.screen == "place" || to.screen == "page") {
-        stats_->itemViewed(to.screen, id);
+    } else if (to.screen == ScreenId::Place || to.screen == ScreenId::Page) {
+        stats_->itemViewed(screenName(to.screen), id);
     }
 }
 
@@ -285,18 +283,18 @@ void KioskUi::handleKeys(std::deque<KeyEvent> keys) {
             case Key::Tab: KeypadFocus::move(KeypadFocus::Move::Next, areaMin_.y); break;
             case Key::Enter:
                 if (KeypadFocus::activate()) break;
-                if (currentScreen() == "attract") {
-                    go("home");  // a keypad wakes the kiosk like a touch
+                if (currentId() == ScreenId::Attract) {
+                    go(ScreenId::Home);  // a keypad wakes the kiosk like a touch
                 } else {
                     KeypadFocus::move(KeypadFocus::Move::Next, areaMin_.y);
                 }
                 break;
             case Key::Back:
-                if (currentScreen() == "attract") break;
-                if (canGoBack()) back(); else go("attract");
+                if (currentId() == ScreenId::Attract) break;
+                if (canGoBack()) back(); else go(ScreenId::Attract);
                 break;
             case Key::Home:
-                if (currentScreen() != "attract") home();
+                if (currentId() != ScreenId::Attract) home();
                 break;
             case Key::Speech: {
                 AccessibilitySettings s = a11y_;
@@ -345,7 +343,7 @@ float KioskUi::drawFooter() {
     const std::string label = std::string("\u267F ") + tr(Str::Accessibility, lang_);
     const float w = std::max(metrics_.cssPx(160), badgeSize(label, fonts_.bodyBold).x + fonts_.body->FontSize);
     ImGui::SetCursorScreenPos(ImVec2(margin, y));
-    if (button("##a11y", label, ImVec2(w, h), ButtonKind::Accent)) go("accessibility");
+    if (button("##a11y", label, ImVec2(w, h), ButtonKind::Accent)) go(ScreenId::Accessibility);
     if (a11y_.speech && speech_) {  // speech controls: repeat, pause, volume
         const char* labels[] = {tr(Str::Repeat, lang_), speech_->speaking() ? tr(Str::Pause, lang_) : tr(Str::Resume, lang_),
                                 tr(Str::VolumeDown, lang_), tr(Str::VolumeUp, lang_)};
@@ -385,8 +383,8 @@ void KioskUi::resetForNextVisitor() {
     KeypadFocus::reset();
     KeypadFocus::hide();
     applyPendingContent();
-    if (stats_ && currentScreen() != "attract") stats_->visitEnded();
-    show("attract");
+    if (stats_ && currentId() != ScreenId::Attract) stats_->visitEnded();
+    show(Route::attract());
 }
 
 void KioskUi::checkIdle(bool activity) {
@@ -395,7 +393,7 @@ void KioskUi::checkIdle(bool activity) {
         lastInput_ = now;
         idleWarning_ = false;
     }
-    if (currentScreen() == "attract") return;
+    if (currentId() == ScreenId::Attract) return;
     const double idle = now - lastInput_;
     if (idle >= idleSeconds() + options_.idleWarningSeconds) {
         resetForNextVisitor();
@@ -492,13 +490,13 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     if (content_) {
-        Screen& screen = *screens_.at(currentScreen());
+        Screen& screen = *screens_.at(currentId());
         const UiContext headerCtx = context();
         const std::string title = screen.title(headerCtx);
         float top = 0, bottom = metrics_.height();
-        if (!title.empty()) top = drawHeader(headerCtx, *this, title, currentScreen() != "home");
+        if (!title.empty()) top = drawHeader(headerCtx, *this, title, currentId() != ScreenId::Home);
         top += drawUrgent(top);
-        const bool footer = currentScreen() != "attract";
+        const bool footer = currentId() != ScreenId::Attract;
         if (footer) bottom -= footerHeight();
         areaMin_ = ImVec2(0, top);
         areaMax_ = ImVec2(metrics_.width(), bottom);
@@ -524,13 +522,13 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
         countRoute(routes_.back(), pendingRoutes_.back());
         routes_ = pendingRoutes_;
         // A visitor coming Home sees the new content; elsewhere it waits a bounded time.
-        if (currentScreen() == "home" ||
+        if (currentId() == ScreenId::Home ||
             (pendingContent_ && clock_.seconds() - pendingSince_ >= options_.newContentDelaySeconds)) {
             applyPendingContent();
         }
         if (content_) enterCurrent();
         KeypadFocus::reset();
-        if (content_) speak(screens_.at(currentScreen())->title(context()), {});
+        if (content_) speak(screens_.at(currentId())->title(context()), {});
     }
     lastSpeaking_ = speech_ && a11y_.speech && speech_->speaking();
     dueAt_ = clock_.seconds() + computeSecondsUntilChange();
@@ -539,8 +537,8 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
 // From the state just drawn: when the picture will change by itself.
 double KioskUi::computeSecondsUntilChange() const {
     double next = 60.0 - static_cast<double>(clock_.now().time_since_epoch().count() % 60);
-    if (content_) next = std::min(next, screens_.at(currentScreen())->secondsUntilChange(context()));
-    if (currentScreen() != "attract" && content_) {
+    if (content_) next = std::min(next, screens_.at(currentId())->secondsUntilChange(context()));
+    if (currentId() != ScreenId::Attract && content_) {
         const double idle = clock_.seconds() - lastInput_;
         // The countdown's number changes on each whole second after the warning appeared.
         next = std::min(next, idleWarning_ ? std::max(0.001, 1.0 - std::fmod(idle - idleSeconds(), 1.0))

@@ -37,11 +37,6 @@ struct UiOptions {
     std::string feedHost;
 };
 
-struct Route {
-    std::string screen;
-    std::string param;
-};
-
 class KioskUi final : public Navigator {
 public:
     KioskUi(const core::Clock& clock, const Metrics& metrics, UiOptions options);
@@ -85,9 +80,13 @@ public:
     // fixed when the last frame was drawn, so a late wake-up never skips a change.
     double secondsUntilChange() const;
 
-    // Opens a screen directly (tests, headless screenshots); false for an unknown name.
+    // Opens a screen directly (tests, headless screenshots), replacing the whole route.
+    void show(const Route& route);
+    // The same from a route's text ("session", "ID" or "session:ID"); false when it does
+    // not parse (logged).
     bool show(const std::string& screenName, const std::string& param = {});
-    const std::string& currentScreen() const { return routes_.back().screen; }
+    ScreenId currentId() const { return routes_.back().screen; }
+    std::string currentScreen() const { return screenName(routes_.back().screen); }
     const Route& currentRoute() const { return routes_.back(); }
     core::Lang lang() const { return lang_; }
     void setLang(core::Lang lang) { lang_ = lang; }
@@ -99,12 +98,11 @@ public:
     FrameState& frameState() { return frameState_; }
     const Theme& theme() const { return theme_; }
     const Metrics& metrics() const { return metrics_; }
-    Screen* screen(const std::string& name);
-
-    static std::vector<std::string> screenNames();
+    Screen* screen(ScreenId id);
 
     // Navigator
-    void go(const std::string& screenName, const std::string& param = {}) override;
+    using Navigator::go;
+    void go(const Route& route) override;
     void back() override;
     void home() override;
     bool canGoBack() const override { return routes_.size() > 2; }
@@ -144,8 +142,8 @@ private:
     std::shared_ptr<const core::Content> content_, pendingContent_;
     bool fontsDirty_ = false;
     std::vector<unsigned short> atlasRanges_;  // glyphs in the current font atlas
-    std::map<std::string, std::unique_ptr<Screen>> screens_;
-    std::vector<Route> routes_{{"attract", {}}};
+    std::map<ScreenId, std::unique_ptr<Screen>> screens_;
+    std::vector<Route> routes_{Route::attract()};
     std::vector<Route> pendingRoutes_;
     bool routeChanged_ = false;
     core::Lang lang_;

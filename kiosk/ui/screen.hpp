@@ -12,6 +12,7 @@
 #include "ui/fonts.hpp"
 #include "ui/image_source.hpp"
 #include "ui/metrics.hpp"
+#include "ui/route.hpp"
 #include "ui/speech.hpp"
 #include "ui/theme.hpp"
 
@@ -45,8 +46,9 @@ struct UiContext {
 class Navigator {
 public:
     virtual ~Navigator() = default;
-    // Opens a screen on top of the current one; `param` is an id (session, place...).
-    virtual void go(const std::string& screenName, const std::string& param = {}) = 0;
+    // Opens a screen on top of the current one (Home replaces the whole stack).
+    virtual void go(const Route& route) = 0;
+    void go(ScreenId screen) { go(Route::to(screen)); }
     virtual void back() = 0;
     virtual void home() = 0;
     virtual bool canGoBack() const = 0;
@@ -63,11 +65,12 @@ public:
 class Screen {
 public:
     virtual ~Screen() = default;
-    virtual const char* name() const = 0;
+    virtual ScreenId id() const = 0;
+    const char* name() const { return screenName(id()); }
     // Draws into the current full-screen ImGui window below the header. Main thread.
     virtual void draw(const UiContext& ctx, Navigator& nav) = 0;
-    // Called when the screen is shown with its parameter; resets state for a new visit.
-    virtual void enter(const UiContext& ctx, const std::string& param) { (void)ctx; (void)param; }
+    // Called when the screen is shown with its route; resets state for a new visit.
+    virtual void enter(const UiContext& ctx, const Route& route) { (void)ctx; (void)route; }
     // Seconds until the screen changes on its own (a slide, a clock), or a large value.
     virtual double secondsUntilChange(const UiContext& ctx) const { (void)ctx; return 1e9; }
     // The screen's title for the header (empty: no header, as on the attract loop).

@@ -25,7 +25,7 @@ TEST_CASE("a scripted visit on the loop is counted: visit, screens, item and lan
         REQUIRE(h.ui().currentScreen() == "home");
         // A session opened as a card tap opens it (Navigator::go), between frames.
         const std::string id = h.ui().content()->sessions.front().id;
-        h.app().inbox().post([&h, id] { h.ui().go("session", id); });
+        h.app().inbox().post([&h, id] { h.ui().go(kiosk::ui::Route::session(id)); });
         h.settle();
         REQUIRE(h.ui().currentScreen() == "session");
         h.ui().toggleLanguage();

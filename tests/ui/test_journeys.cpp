@@ -38,10 +38,10 @@ TEST_CASE("Home, Programme, a session, its place on the map, then Back and Home"
     REQUIRE(h.ui().currentScreen() == "programme");
     tapLabel(h, "Les enfants et les écrans : repères pour les familles");
     REQUIRE(h.ui().currentScreen() == "session");
-    CHECK(h.ui().currentRoute().param == "enfants-ecrans-reperes");
+    CHECK(h.ui().currentRoute().id == "enfants-ecrans-reperes");
     tapLabel(h, "Voir sur le plan");
     REQUIRE(h.ui().currentScreen() == "maps");
-    CHECK(h.ui().currentRoute().param.rfind("hotel-departement", 0) == 0);
+    CHECK(h.ui().currentRoute().id == "hotel-departement");
     tapLabel(h, "Retour");
     CHECK(h.ui().currentScreen() == "session");
     tapLabel(h, "Accueil");
@@ -113,7 +113,7 @@ TEST_CASE("a marker opens its place, with what happens there", "[journey][maps]"
     h.frame(2);
     tapLabel(h, "Salle des fêtes d’Ambert");
     REQUIRE(h.ui().currentScreen() == "place");
-    CHECK(h.ui().currentRoute().param == "salle-fetes-ambert");
+    CHECK(h.ui().currentRoute().id == "salle-fetes-ambert");
     CHECK(h.item("Inclusion numérique dans les territoires ruraux"));
 }
 
@@ -128,7 +128,7 @@ TEST_CASE("a floor plan's room opens what happens in that room", "[journey][maps
     REQUIRE(room);
     h.tap((room->min.x + room->max.x) * 0.5f, (room->min.y + room->max.y) * 0.5f);
     REQUIRE(h.ui().currentScreen() == "place");
-    CHECK(h.ui().currentRoute().param == "hotel-departement/salle-dome");
+    CHECK(h.ui().currentRoute().str() == "place:hotel-departement/salle-dome");
 }
 
 TEST_CASE("a demo's gallery moves by swipe and by buttons", "[journey][showroom]") {

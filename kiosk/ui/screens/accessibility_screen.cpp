@@ -15,10 +15,10 @@ namespace {
 
 class AccessibilityScreen final : public Screen {
 public:
-    const char* name() const override { return "accessibility"; }
+    ScreenId id() const override { return ScreenId::Accessibility; }
     std::string title(const UiContext& ctx) const override { return tr(Str::A11yTitle, ctx.lang); }
 
-    void enter(const UiContext&, const std::string&) override {
+    void enter(const UiContext&, const Route&) override {
         panel_.reset();
         opened_ = true;
     }

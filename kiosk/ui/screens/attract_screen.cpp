@@ -27,14 +27,14 @@ using core::SlideKind;
 
 class AttractScreen final : public Screen {
 public:
-    const char* name() const override { return "attract"; }
+    ScreenId id() const override { return ScreenId::Attract; }
 
-    void enter(const UiContext& ctx, const std::string& param) override {
+    void enter(const UiContext& ctx, const Route& route) override {
         slide_ = 0;
         previous_ = SIZE_MAX;
         slideStart_ = ctx.clock->seconds();
         // "attract:<n>" starts at slide n (previews and tests).
-        if (!param.empty()) slide_ = static_cast<std::size_t>(std::max(0, std::atoi(param.c_str())));
+        slide_ = static_cast<std::size_t>(std::max(0, route.slide));
     }
 
     double secondsUntilChange(const UiContext& ctx) const override {
@@ -71,7 +71,7 @@ public:
         }
         // Any other tap wakes the kiosk and only wakes it.
         if (ImGui::IsMouseReleased(0) && !ImGui::IsAnyItemActive() && !ImGui::IsAnyItemHovered() && ImGui::IsWindowHovered()) {
-            nav.go("home");
+            nav.go(ScreenId::Home);
         }
     }
 
@@ -199,7 +199,7 @@ private:
         ImGui::SetCursorScreenPos(ImVec2(m.width() - margin - langW, buttonY));
         if (button("##attract-lang", langLabel, ImVec2(langW, buttonH), ButtonKind::Secondary)) nav.toggleLanguage();
         ImGui::SetCursorScreenPos(ImVec2(margin, buttonY));
-        if (button("##attract-a11y", a11yLabel, ImVec2(a11yW, buttonH), ButtonKind::Secondary)) nav.go("accessibility");
+        if (button("##attract-a11y", a11yLabel, ImVec2(a11yW, buttonH), ButtonKind::Secondary)) nav.go(ScreenId::Accessibility);
         const float x = beside ? margin + sideW + margin * 0.5f : margin;
         float y = beside ? top + (height - textH) * 0.5f : top + margin * 0.6f;
         y += drawText(dl, f.title, ImVec2(x, y), textW, 2, ctx.theme->onAccent.imu32(), cta, Align::Center);
@@ -344,10 +344,13 @@ private:
         const auto& demos = ctx.content->demos;
         float y = origin.y + drawText(dl, f.heading, origin, area.x, 1, ctx.theme->primary.imu32(), tr(Str::FeaturedDemos, ctx.lang));
         y += f.body->FontSize * 0.4f;
-        const int cols = ctx.oneColumn() ? 2 : 3;
+        int cols = ctx.oneColumn() ? 2 : 3;
         const int rows = ctx.oneColumn() ? 2 : 1;
         const float gap = ctx.metrics->px(4);
-        const float cardW = (area.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+        // Cards wide enough for a title on two lines (a tablet at arm's length has large text).
+        auto widthOf = [&](int n) { return (area.x - gap * static_cast<float>(n - 1)) / static_cast<float>(n); };
+        while (cols > 1 && widthOf(cols) < f.bodyBold->FontSize * 15) --cols;
+        const float cardW = widthOf(cols);
         const float cardH = std::min((origin.y + area.y - y - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows),
                                      cardW * 0.625f + f.bodyBold->FontSize * 2.6f);
         // A different selection each time the slide comes round.

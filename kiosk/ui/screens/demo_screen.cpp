@@ -16,11 +16,11 @@ namespace {
 
 class DemoScreen final : public Screen {
 public:
-    const char* name() const override { return "demo"; }
+    ScreenId id() const override { return ScreenId::Demo; }
     std::string title(const UiContext& ctx) const override { return tr(Str::Showroom, ctx.lang); }
 
-    void enter(const UiContext& ctx, const std::string& param) override {
-        id_ = param;
+    void enter(const UiContext& ctx, const Route& route) override {
+        id_ = route.id;
         if (id_.empty() && !ctx.content->demos.empty()) id_ = ctx.content->demos.front().id;
         image_ = 0;
         dragX_ = 0;
@@ -123,7 +123,7 @@ private:
             if (!d.stand.empty()) where = d.stand.str(ctx.lang) + " \u00B7 " + where;
             text(f.body, infoW, 0, t.text.imu32(), where);
             const float bw = std::min(infoW, std::max(ctx.metrics->cssPx(200), badgeSize(tr(Str::ShowOnMap, ctx.lang), f.bodyBold).x + f.body->FontSize));
-            if (button("##demo-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(bw, controlHeight(ctx)))) nav.go("maps", p->id);
+            if (button("##demo-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(bw, controlHeight(ctx)))) nav.go(Route::maps(p->id));
         }
         ImGui::EndGroup();
         const float infoBottom = ImGui::GetItemRectMax().y;

@@ -18,19 +18,19 @@ namespace {
 struct Tile {
     Str label, hint;
     Pictogram picto;
-    const char* screen;
+    ScreenId screen;
 };
 
 const Tile kTiles[] = {
-    {Str::Programme, Str::ProgrammeHint, Pictogram::Calendar, "programme"},
-    {Str::Maps, Str::MapsHint, Pictogram::Map, "maps"},
-    {Str::Showroom, Str::ShowroomHint, Pictogram::Showroom, "showroom"},
-    {Str::PracticalInfo, Str::PracticalHint, Pictogram::Info, "info"},
+    {Str::Programme, Str::ProgrammeHint, Pictogram::Calendar, ScreenId::Programme},
+    {Str::Maps, Str::MapsHint, Pictogram::Map, ScreenId::Maps},
+    {Str::Showroom, Str::ShowroomHint, Pictogram::Showroom, ScreenId::Showroom},
+    {Str::PracticalInfo, Str::PracticalHint, Pictogram::Info, ScreenId::Info},
 };
 
 class HomeScreen final : public Screen {
 public:
-    const char* name() const override { return "home"; }
+    ScreenId id() const override { return ScreenId::Home; }
     std::string title(const UiContext& ctx) const override { return ctx.content->event.name.str(ctx.lang); }
 
     void draw(const UiContext& ctx, Navigator& nav) override {

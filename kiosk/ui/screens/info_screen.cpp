@@ -14,9 +14,9 @@ namespace {
 
 class InfoScreen final : public Screen {
 public:
-    const char* name() const override { return "info"; }
+    ScreenId id() const override { return ScreenId::Info; }
     std::string title(const UiContext& ctx) const override { return tr(Str::PracticalInfo, ctx.lang); }
-    void enter(const UiContext&, const std::string&) override { panel_.reset(); }
+    void enter(const UiContext&, const Route&) override { panel_.reset(); }
 
     void draw(const UiContext& ctx, Navigator& nav) override {
         const Metrics& m = *ctx.metrics;
@@ -34,7 +34,7 @@ public:
                                              origin.y + static_cast<float>(i / static_cast<std::size_t>(cols)) * (h + gap)));
             if (button(("##page-" + pages[i].id).c_str(), pages[i].title.str(ctx.lang), ImVec2(w, h), ButtonKind::Primary,
                        ctx.fonts->heading)) {
-                nav.go("page", pages[i].id);
+                nav.go(Route::page(pages[i].id));
             }
         }
         const std::size_t rows = (pages.size() + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols);

@@ -16,15 +16,14 @@ namespace {
 
 class MapsScreen final : public Screen {
 public:
-    const char* name() const override { return "maps"; }
+    ScreenId id() const override { return ScreenId::Maps; }
     std::string title(const UiContext& ctx) const override { return tr(Str::Maps, ctx.lang); }
 
-    // param: "" (territory), "<place>" (territory, that place highlighted) or
+    // route: "" (territory), "<place>" (territory, that place highlighted) or
     // "<place>/<room>" (the place's floor plan, that room highlighted).
-    void enter(const UiContext& ctx, const std::string& param) override {
-        const auto slash = param.find('/');
-        focusPlace_ = param.substr(0, slash);
-        focusRoom_ = slash == std::string::npos ? "" : param.substr(slash + 1);
+    void enter(const UiContext& ctx, const Route& route) override {
+        focusPlace_ = route.id;
+        focusRoom_ = route.room;
         tab_ = 0;
         view_.reset();
         const core::Content& c = *ctx.content;
@@ -45,11 +44,11 @@ public:
         std::string tapped;
         if (tab_ == 0 && ctx.content->territory) {
             tapped = drawTerritory(ctx, min, max);
-            if (!tapped.empty()) nav.go("place", tapped);
+            if (!tapped.empty()) nav.go(Route::place(tapped));
         } else if (tab_ >= 1 && tab_ <= static_cast<int>(ctx.content->floorPlans.size())) {
             const core::FloorPlan& plan = ctx.content->floorPlans[static_cast<std::size_t>(tab_ - 1)];
             tapped = drawPlan(ctx, plan, min, max);
-            if (!tapped.empty()) nav.go("place", plan.placeId + "/" + tapped);
+            if (!tapped.empty()) nav.go(Route::place(plan.placeId, tapped));
         }
     }
 

@@ -11,11 +11,11 @@ namespace {
 
 class PageScreen final : public Screen {
 public:
-    const char* name() const override { return "page"; }
+    ScreenId id() const override { return ScreenId::Page; }
     std::string title(const UiContext& ctx) const override { return tr(Str::PracticalInfo, ctx.lang); }
 
-    void enter(const UiContext& ctx, const std::string& param) override {
-        id_ = param;
+    void enter(const UiContext& ctx, const Route& route) override {
+        id_ = route.id;
         if (id_.empty() && !ctx.content->pages.empty()) id_ = ctx.content->pages.front().id;
         panel_.reset();
     }

@@ -14,14 +14,13 @@ namespace {
 
 class PlaceScreen final : public Screen {
 public:
-    const char* name() const override { return "place"; }
+    ScreenId id() const override { return ScreenId::Place; }
     std::string title(const UiContext& ctx) const override { return tr(Str::Maps, ctx.lang); }
 
-    // param: "<place>" or "<place>/<room>"
-    void enter(const UiContext& ctx, const std::string& param) override {
-        const auto slash = param.find('/');
-        placeId_ = param.substr(0, slash);
-        roomId_ = slash == std::string::npos ? "" : param.substr(slash + 1);
+    // route: "<place>" or "<place>/<room>"
+    void enter(const UiContext& ctx, const Route& route) override {
+        placeId_ = route.id;
+        roomId_ = route.room;
         if (placeId_.empty() && !ctx.content->places.empty()) placeId_ = ctx.content->places.front().id;
         panel_.reset();
     }
@@ -48,7 +47,7 @@ private:
         ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));
         const float bw = std::min(width, std::max(ctx.metrics->cssPx(200), badgeSize(tr(Str::ShowOnMap, ctx.lang), f.bodyBold).x + f.body->FontSize));
         if (button("##place-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(bw, controlHeight(ctx)))) {
-            nav.go("maps", roomId_.empty() ? p.id : p.id + "/" + roomId_);
+            nav.go(Route::maps(p.id, roomId_));
         }
         ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));
 

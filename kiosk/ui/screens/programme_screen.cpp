@@ -20,10 +20,10 @@ constexpr int kNowTab = -1;
 
 class ProgrammeScreen final : public Screen {
 public:
-    const char* name() const override { return "programme"; }
+    ScreenId id() const override { return ScreenId::Programme; }
     std::string title(const UiContext& ctx) const override { return tr(Str::Programme, ctx.lang); }
 
-    void enter(const UiContext& ctx, const std::string& param) override {
+    void enter(const UiContext& ctx, const Route& route) override {
         days_ = core::programmeDays(*ctx.content);
         const core::Instant now = ctx.clock->now();
         const core::CivilDate today = core::programmeDay(now, ctx.content->timeZone);
@@ -32,7 +32,7 @@ public:
         for (std::size_t i = 0; i < days_.size(); ++i) {
             if (days_[i] <= today) selected_ = static_cast<int>(i);  // today, or the last day before it
         }
-        if (param == "now" && hasNow_) selected_ = kNowTab;
+        if (route.now && hasNow_) selected_ = kNowTab;
         filter_ = {};
         showFilters_ = false;
         list_.reset();

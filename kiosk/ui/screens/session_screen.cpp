@@ -19,11 +19,11 @@ constexpr float kQrMm = 40.0f;
 
 class SessionScreen final : public Screen {
 public:
-    const char* name() const override { return "session"; }
+    ScreenId id() const override { return ScreenId::Session; }
     std::string title(const UiContext& ctx) const override { return tr(Str::Programme, ctx.lang); }
 
-    void enter(const UiContext& ctx, const std::string& param) override {
-        id_ = param;
+    void enter(const UiContext& ctx, const Route& route) override {
+        id_ = route.id;
         if (id_.empty() && !ctx.content->sessions.empty()) id_ = ctx.content->sessions.front().id;
         panel_.reset();
         side_.reset();
@@ -154,7 +154,7 @@ private:
         gap(ctx, 0.5f);
         if (ctx.content->findPlace(s.placeId)) {
             if (button("##show-on-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(width, controlHeight(ctx)))) {
-                nav.go("maps", s.roomId.empty() ? s.placeId : s.placeId + "/" + s.roomId);
+                nav.go(Route::maps(s.placeId, s.roomId));
             }
             gap(ctx, 0.5f);
         }

@@ -17,9 +17,9 @@ namespace {
 
 class ShowroomScreen final : public Screen {
 public:
-    const char* name() const override { return "showroom"; }
+    ScreenId id() const override { return ScreenId::Showroom; }
     std::string title(const UiContext& ctx) const override { return tr(Str::Showroom, ctx.lang); }
-    void enter(const UiContext&, const std::string&) override { panel_.reset(); }
+    void enter(const UiContext&, const Route&) override { panel_.reset(); }
 
     void draw(const UiContext& ctx, Navigator& nav) override {
         const Metrics& m = *ctx.metrics;
@@ -52,7 +52,7 @@ public:
             y += drawText(dl, f.bodyBold, ImVec2(p.x + pad, y), cardW - 2 * pad, 3, ctx.theme->text.imu32(), d.title.str(ctx.lang));
             drawText(dl, f.small, ImVec2(p.x + pad, y), cardW - 2 * pad, 2, ctx.theme->textMuted.imu32(), d.partner);
             ImGui::SetCursorScreenPos(p);
-            if (tapArea(("##demo-" + d.id).c_str(), d.title.str(ctx.lang), ImVec2(cardW, cardH))) nav.go("demo", d.id);
+            if (tapArea(("##demo-" + d.id).c_str(), d.title.str(ctx.lang), ImVec2(cardW, cardH))) nav.go(Route::demo(d.id));
         }
         const std::size_t rows = (demos.size() + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols);
         ImGui::SetCursorScreenPos(origin);
