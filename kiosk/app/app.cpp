@@ -46,14 +46,6 @@ std::uint64_t hashDrawData(const ImDrawData* dd) {
     return h;
 }
 
-std::string feedHost(const std::string& url) {
-    const auto scheme = url.find("://");
-    if (scheme == std::string::npos) return url;
-    const auto start = scheme + 3;
-    const auto end = url.find('/', start);
-    return url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-}
-
 }  // namespace
 
 bool SdlEventSource::wait(SDL_Event& e, double seconds) {
@@ -76,6 +68,7 @@ App::App(const Runtime& rt, AppParts parts)
 }
 
 App::~App() {
+    if (parts_.speech) parts_.speech->setChangeNotifier({});  // before the inbox goes
     if (loader_.joinable()) loader_.join();
     if (supervisor_) supervisor_->watchdog().stopping();
     presented_.reset();
@@ -123,7 +116,7 @@ core::Status App::init() {
     platform::Video& video = *parts_.video;
     ui::UiOptions uo = rt_.uiOptions();
     if (syncing_) {
-        uo.feedHost = feedHost(rt_.config.feedUrl);
+        uo.feedHost = urlHost(rt_.config.feedUrl);
         char host[256] = {};
         if (gethostname(host, sizeof host - 1) == 0) uo.kioskName = host;
     }
@@ -135,6 +128,7 @@ core::Status App::init() {
     images_ = std::make_unique<platform::TextureCache>(video.renderer(), imageOptions);
     ui_->setImageSource(images_.get());
     ui_->setSpeechOutput(parts_.speech);
+    if (parts_.speech) parts_.speech->setChangeNotifier([this] { inbox_.post([] {}); });  // wake: speech ended or will
     stats_ = startStats(rt_.config, *parts_.clock);
     ui_->setStatsSink(&stats_->sink());
     startSupervision();

@@ -10,6 +10,7 @@
 #include "app/sync_once.hpp"
 #include "core/files.hpp"
 #include "core/content_texts.hpp"
+#include "core/sync/sync_service.hpp"
 #include "platform/espeak_speech.hpp"
 #include "platform/video.hpp"
 #include "ui/fonts.hpp"
@@ -147,16 +148,34 @@ int runCheck(const Runtime& rt) {
     checkDisplay(rt, r);
     core::LoadOptions lo;
     lo.verifyAllFiles = true;
-    const core::LoadResult loaded = core::loadFeed(rt.contentDir(), lo);
+    // A kiosk with a feed shows its cached version, or the neutral "content loading"
+    // screen until the first sync: never the bundled event (the app's own rule).
+    const std::string feed = rt.syncedFeedUrl();
+    std::string shown = rt.contentDir();
+    core::LoadResult loaded;
+    bool waiting = false;
+    if (!feed.empty()) {
+        const std::string cacheDir = rt.options.cacheDir.empty() ? rt.config.cacheDir : rt.options.cacheDir;
+        auto start = core::sync::SyncService::loadCurrentFromCache(cacheDir, rt.contentDir(), lo);
+        waiting = start.version == 0;
+        shown = cacheDir + " (" + start.source + ")";
+        if (!waiting) loaded = std::move(start.load);
+    } else {
+        loaded = core::loadFeed(rt.contentDir(), lo);
+    }
     const auto& d = loaded.diagnostics;
     const std::string counts = std::to_string(d.count(core::Severity::Fatal)) + " fatal, " +
                                std::to_string(d.count(core::Severity::ItemError)) + " errors, " +
                                std::to_string(d.count(core::Severity::Warning)) + " warnings";
-    if (!loaded.content) {
-        r.fail("content", rt.contentDir() + ": cannot be used (" + counts + "; run kiosk-feed validate " + rt.contentDir() + ")");
+    if (waiting) {
+        r.warn("content", "no content from " + urlHost(feed) +
+                              " yet: the screen shows \"contenu en cours de chargement / content loading\" until "
+                              "the first sync (kiosk sync tries one now)");
+    } else if (!loaded.content) {
+        r.fail("content", shown + ": cannot be used (" + counts + "; run kiosk-feed validate " + shown + ")");
     } else {
         const auto& c = *loaded.content;
-        const std::string what = rt.contentDir() + ": version " + std::to_string(c.manifest.version) + ", " +
+        const std::string what = shown + ": version " + std::to_string(c.manifest.version) + ", " +
                                  std::to_string(c.sessions.size()) + " sessions, " + std::to_string(c.places.size()) +
                                  " places, " + std::to_string(c.demos.size()) + " demos (" + counts + ")";
         if (d.hasErrors()) r.warn("content", what); else r.ok("content", what);

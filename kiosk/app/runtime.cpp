@@ -16,6 +16,19 @@ std::string Runtime::contentDir() const {
     return defaultPaths().content;
 }
 
+std::string Runtime::syncedFeedUrl() const {
+    if (!options.contentDir.empty()) return {};
+    return options.feedUrl.empty() ? config.feedUrl : options.feedUrl;
+}
+
+std::string urlHost(const std::string& url) {
+    const auto scheme = url.find("://");
+    if (scheme == std::string::npos) return url;
+    const auto start = scheme + 3;
+    const auto end = url.find('/', start);
+    return url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
 core::Lang Runtime::startLang() const {
     core::Lang lang = core::Lang::Fr;
     core::parseLang(options.lang.empty() ? config.language : options.lang, lang);

@@ -26,7 +26,13 @@ struct Runtime {
     int requestedWidth() const { return options.width ? options.width : config.screen.width; }
     int requestedHeight() const { return options.height ? options.height : config.screen.height; }
     ui::UiOptions uiOptions() const;
+    // The feed this kiosk syncs from; empty when sync is off (no feed_url, or --content
+    // names a folder to show instead).
+    std::string syncedFeedUrl() const;
 };
+
+// The host of a URL ("feeds.example.org" of "https://feeds.example.org/a/manifest.json").
+std::string urlHost(const std::string& url);
 
 // The seated reach of this screen in words, for --check and --status; `ok` is false when
 // no part of the screen is 380-1220 mm above the floor.

@@ -183,6 +183,7 @@ EspeakSpeech::EspeakSpeech(EspeakOptions options) : options_(std::move(options))
         want.samples = 1024;
         SDL_AudioSpec have{};
         device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);  // no allowed changes: SDL converts
+        bytesPerSecond_ = static_cast<double>(want.freq) * want.channels * (SDL_AUDIO_BITSIZE(want.format) / 8);
         if (device_ == 0) {
             log::warning(std::string("speech: no audio device (") + SDL_GetError() +
                          "); texts are synthesised but not heard");
@@ -282,6 +283,22 @@ bool EspeakSpeech::speaking() const {
     return device_ != 0 && SDL_GetQueuedAudioSize(device_) > 0;
 }
 
+void EspeakSpeech::setChangeNotifier(std::function<void()> notify) {
+    std::lock_guard lock(mutex_);
+    notify_ = std::move(notify);
+}
+
+// Once synthesis is over, the queue's length says when playback ends: the UI schedules a
+// frame for that moment instead of polling.
+double EspeakSpeech::secondsUntilQuiet() const {
+    if (!available()) return 1e9;
+    std::lock_guard lock(mutex_);
+    if (paused_ || pending_ || (synthesising_ && synthesisGeneration_ == generation_)) return 1e9;
+    if (device_ == 0 || bytesPerSecond_ <= 0) return 1e9;
+    const Uint32 queued = SDL_GetQueuedAudioSize(device_);
+    return queued == 0 ? 1e9 : static_cast<double>(queued) / bytesPerSecond_ + 0.02;
+}
+
 std::string EspeakSpeech::engineDescription() const {
     if (!available()) return "no speech engine: install espeak-ng";
     std::string d = "espeak-ng (" + programPath_ + ", separate process)";
@@ -304,6 +321,9 @@ void EspeakSpeech::workerLoop() {
         synthesise(request, generation);
         lock.lock();
         synthesising_ = false;
+        // The UI learns when playback will end (or that it already has). Called under the
+        // lock, so clearing the notifier waits for a call in progress.
+        if (notify_) notify_();
     }
 }
 

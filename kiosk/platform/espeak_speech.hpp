@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -69,6 +70,8 @@ public:
     bool speaking() const override;
     bool available() const override { return !programPath_.empty(); }
     std::string engineDescription() const override;
+    void setChangeNotifier(std::function<void()> notify) override;
+    double secondsUntilQuiet() const override;
 
     // The espeak-ng voice used for a language code (see speak()).
     static std::string voiceFor(std::string_view lang);
@@ -88,6 +91,8 @@ private:
     EspeakOptions options_;
     std::string programPath_;   // empty when espeak-ng was not found
     std::uint32_t device_ = 0;  // SDL_AudioDeviceID, 0 when no device
+    double bytesPerSecond_ = 0;   // of the device's queue (its obtained format)
+    std::function<void()> notify_;  // set before use, read by the worker
     bool sdlAudioStarted_ = false;
     std::atomic<int> volume_{kDefaultVolume};
 

@@ -544,7 +544,9 @@ double KioskUi::computeSecondsUntilChange() const {
         next = std::min(next, idleWarning_ ? std::max(0.001, 1.0 - std::fmod(idle - idleSeconds(), 1.0))
                                            : idleSeconds() - idle);
     }
-    if (lastSpeaking_) next = std::min(next, 0.25);  // Pause becomes Resume when speech ends
+    // Pause becomes Resume when speech ends: at the end of the queued audio, or when the
+    // engine's notifier wakes the loop after a synthesis.
+    if (lastSpeaking_) next = std::min(next, speech_->secondsUntilQuiet());
     // At least a millisecond: a change "now" was drawn in this frame, and a due time
     // that rounds to the present would make the loop draw the same instant forever.
     return std::max(0.001, next);

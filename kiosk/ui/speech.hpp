@@ -3,6 +3,7 @@
 // separate process; tests use a recording implementation.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,14 @@ public:
     virtual bool speaking() const = 0;        // synthesising or playing (not paused)
     virtual bool available() const = 0;       // false when no engine is installed
     virtual std::string engineDescription() const = 0;  // for --check and the staff status
+
+    // Called from the engine's own thread when speaking() may have changed without a call
+    // from the UI (a synthesis ended); the app posts a wake-up to its inbox. Set once,
+    // before speech is used.
+    virtual void setChangeNotifier(std::function<void()> notify) { (void)notify; }
+    // Seconds until speaking() turns false on its own (the queued audio has played), or a
+    // large value when that moment is not known yet: the notifier says when it is.
+    virtual double secondsUntilQuiet() const { return speaking() ? 0.25 : 1e9; }
 };
 
 }  // namespace kiosk::ui

@@ -36,6 +36,11 @@ expect_output "dpi" "self-test reports the DPI"
 mkdir -p "$TMP/empty"
 expect_code 1 "self-test fails on a folder with no feed" -- "$kiosk" --check --content "$TMP/empty"
 expect_output "FAIL  content" "names the failing check"
+# A kiosk configured with a feed that never synced shows the neutral "content loading"
+# screen, not the bundled event, and the self-test says so (no server: nothing is asked).
+printf '{ "feed_url": "http://127.0.0.1:9/feed/manifest.json", "cache_dir": "%s" }' "$TMP/fresh-cache" > "$TMP/fresh.jsonc"
+expect_code 0 "self-test of a configured kiosk before its first sync" -- "$kiosk" --config "$TMP/fresh.jsonc" --check
+expect_output "no content from 127.0.0.1:9 yet: the screen shows \"contenu en cours de chargement" "self-test reports the neutral screen"
 
 for size in 1920x1080 1080x1920 1280x800; do
   expect_code 0 "headless screenshot at $size" -- "$kiosk" --headless --content "$content" --size "$size" \

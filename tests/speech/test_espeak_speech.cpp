@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -376,4 +377,27 @@ TEST_CASE("a second speak() kills the first synthesiser and the destructor the l
     speech.reset();
     CHECK(std::chrono::steady_clock::now() - before < 1s);
     CHECK(childProcesses().empty());
+}
+
+// The UI does not poll speech: the engine says when a synthesis ended, and from then on
+// the queued audio tells when speaking() turns false.
+TEST_CASE("the engine notifies the end of a synthesis and then knows when playback ends", "[espeak]") {
+    ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+    EspeakSpeech speech;
+    REQUIRE(speech.audioDeviceOpen());
+    std::atomic<int> notified{0};
+    speech.setChangeNotifier([&] { ++notified; });
+    speech.speak(kFrench, "fr");
+    CHECK(speech.secondsUntilQuiet() > 100);  // still synthesising: not known yet
+    REQUIRE(waitFor([&] { return notified.load() > 0; }, 5s));
+    const double left = speech.secondsUntilQuiet();
+    if (speech.speaking()) {
+        INFO("seconds of audio left when synthesis ended: " << left);
+        CHECK(left > 0);
+        CHECK(left < 10);
+        // Playback ends about when it was said to (real time, dummy driver).
+        CHECK(waitFor([&] { return !speech.speaking(); }, std::chrono::milliseconds(static_cast<int>(left * 1000) + 1500)));
+    }
+    CHECK(speech.secondsUntilQuiet() > 100);  // quiet: nothing to wait for
+    speech.setChangeNotifier({});
 }
