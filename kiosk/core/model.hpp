@@ -69,6 +69,13 @@ struct Registration {
     int capacity = 0;  // 0: not said
 };
 
+// Where and when a changed session was first announced (sessions.json "previous"), so the
+// kiosk can say what moved. Empty fields did not change.
+struct PreviousSlot {
+    std::optional<DateTime> start, end;
+    std::string placeId, roomId;
+};
+
 struct Session {
     std::string id;
     LocalizedText title, subtitle;
@@ -76,6 +83,7 @@ struct Session {
     DateTime start, end;
     SessionStatus status = SessionStatus::Scheduled;
     LocalizedText statusNote;
+    std::optional<PreviousSlot> previous;  // for status "changed": what it was before
     std::string placeId, roomId;
     AudienceSet audience = kGeneralPublic;
     std::vector<Speaker> speakers;
@@ -123,6 +131,7 @@ struct Room {
     std::string id;
     LocalizedText name;
     std::vector<PlanPoint> polygon;
+    AccessSet access = 0;  // the room's own access features (see sessionAccess)
 };
 
 struct FloorPlan {
@@ -186,6 +195,11 @@ struct Event {
     std::string organiserName, organiserUrl;
     std::string contactPhone, contactEmail;
     LocalizedText nextEdition;
+    // Languages the content is written in ("fr", "en"); empty: detected from the texts
+    // (see contentLanguages). The language switch is offered only when there are two.
+    std::vector<std::string> languages;
+    // Words the feed may set for fixed labels; empty: the kiosk's own.
+    LocalizedText showroomLabel;
 };
 
 struct ManifestEntry {

@@ -1,5 +1,7 @@
 // Parsers for the event document and the small documents around it: practical pages,
 // announcements and the attract-loop playlist.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/parsers.hpp"
@@ -9,7 +11,7 @@ std::optional<Event> parseEvent(const nlohmann::json& doc, const ParseContext& c
     auto root = documentRoot(doc, "event.json", ctx, Severity::Fatal);
     if (!root) return std::nullopt;
     root->allowOnly({"id", "name", "tagline", "edition", "start_date", "end_date", "time_zone", "organiser",
-                     "contact", "next_edition"});
+                     "contact", "next_edition", "languages", "labels"});
     Event e;
     e.id = root->id();
     e.name = root->text("name", true);
@@ -43,6 +45,17 @@ std::optional<Event> parseEvent(const nlohmann::json& doc, const ParseContext& c
         e.contactEmail = contact->string("email", false, 200);
     }
     e.nextEdition = root->text("next_edition", false);
+    if (root->has("languages")) {
+        e.languages = root->choiceList("languages", {"fr", "en"});
+        if (std::find(e.languages.begin(), e.languages.end(), "fr") == e.languages.end()) {
+            root->warn("$.languages", "expected a list holding \"fr\" (French texts are required); \"fr\" added");
+            e.languages.insert(e.languages.begin(), "fr");
+        }
+    }
+    if (auto labels = root->child("labels", false)) {
+        labels->allowOnly({"showroom"});
+        e.showroomLabel = labels->text("showroom", false);
+    }
     if (!root->ok()) return std::nullopt;
     return e;
 }

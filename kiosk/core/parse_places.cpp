@@ -60,10 +60,11 @@ FloorPlan readFloorPlan(JsonItem& item, const ParseContext& ctx) {
     plan.height = static_cast<float>(item.number("height", true, 1, 100000).value_or(1));
     plan.image = readImage(item, "image", ctx);
     for (auto& r : item.elements("rooms", true, ctx.limits.maxItems)) {
-        r.allowOnly({"id", "name", "polygon"});
+        r.allowOnly({"id", "name", "polygon", "access"});
         Room room;
         room.id = r.id();
         room.name = r.text("name", true);
+        room.access = readAccess(r);
         room.polygon = readPolygon(r, plan);
         plan.rooms.push_back(std::move(room));
     }

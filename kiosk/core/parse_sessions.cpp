@@ -42,10 +42,23 @@ void readTimes(JsonItem& item, Session& s) {
     }
 }
 
+// "previous": where and when a changed session was first announced.
+void readPrevious(JsonItem& item, Session& s) {
+    auto prev = item.child("previous", false);
+    if (!prev) return;
+    prev->allowOnly({"start", "end", "place", "room"});
+    PreviousSlot p;
+    p.start = prev->dateTime("start", false);
+    p.end = prev->dateTime("end", false);
+    if (prev->has("place")) p.placeId = prev->id("place");
+    if (prev->has("room")) p.roomId = prev->string("room", false, 64);
+    s.previous = std::move(p);
+}
+
 Session readSession(JsonItem& item, const ParseContext& ctx) {
     item.allowOnly({"id", "title", "subtitle", "type", "start", "end", "status", "status_note", "place", "room",
                     "audience", "speakers", "description", "easy_read", "access", "registration", "language",
-                    "image", "valid_from", "valid_until", "groups"});
+                    "image", "valid_from", "valid_until", "groups", "previous"});
     Session s;
     s.id = item.id();
     s.title = item.text("title", true);
@@ -61,6 +74,7 @@ Session readSession(JsonItem& item, const ParseContext& ctx) {
                  : status == "cancelled" ? SessionStatus::Cancelled : SessionStatus::Scheduled;
     }
     s.statusNote = item.text("status_note", false);
+    readPrevious(item, s);
     s.placeId = item.id("place");
     if (item.has("room")) s.roomId = item.string("room", false, 64);
     if (item.has("audience")) {

@@ -50,4 +50,17 @@ int daysUntilStart(const Content& c, Instant now) {
     return daysBetween(programmeDay(now, c.timeZone), c.event.startDate);
 }
 
+AccessSet sessionAccess(const Content& c, const Session& s) {
+    if (const Room* room = c.findRoom(s.placeId, s.roomId)) return static_cast<AccessSet>(s.access | room->access);
+    const Place* place = c.findPlace(s.placeId);
+    return static_cast<AccessSet>(s.access | (place ? place->access : 0));
+}
+
+std::size_t firstCurrentIndex(const std::vector<const Session*>& sessions, Instant now) {
+    for (std::size_t i = 0; i < sessions.size(); ++i) {
+        if (!hasEnded(*sessions[i], now)) return i;
+    }
+    return sessions.size();
+}
+
 }  // namespace kiosk::core

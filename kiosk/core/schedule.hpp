@@ -35,4 +35,13 @@ inline bool isRunning(const Session& s, Instant now) {
     return s.status != SessionStatus::Cancelled && now >= s.start.instant && now < s.end.instant;
 }
 
+// A session's access features: its own plus those of its room when it names one, else
+// those of its place. Never the whole venue's for a session in one room: an induction
+// loop in the main hall says nothing of the workshop room (docs/feed-format.md).
+AccessSet sessionAccess(const Content& c, const Session& s);
+
+// Where a list of today should open: the first session running or still to come (a
+// cancelled one too, so the visitor sees it is off); sessions.size() when all have ended.
+std::size_t firstCurrentIndex(const std::vector<const Session*>& sessions, Instant now);
+
 }  // namespace kiosk::core

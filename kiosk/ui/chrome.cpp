@@ -5,6 +5,7 @@
 
 #include "core/format.hpp"
 #include "core/schedule.hpp"
+#include "core/wording.hpp"
 #include "ui/contrast.hpp"
 #include "ui/strings.hpp"
 #include "ui/text.hpp"
@@ -85,10 +86,12 @@ float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, b
     if (showHome) navButton("##home", tr(Str::Home, ctx.lang), [&] { nav.home(); });
     if (nav.canGoBack()) navButton("##back", tr(Str::Back, ctx.lang), [&] { nav.back(); });
 
+    // The language switch only when the content has the other language (event.json "languages").
+    const bool otherLang = core::contentHasLanguage(*ctx.content, ctx.lang == Lang::Fr ? Lang::En : Lang::Fr);
     const char* langLabel = tr(Str::LanguageButton, ctx.lang);
-    const float langW = std::max(m.cssPx(120), badgeSize(langLabel, f.bodyBold).x + f.body->FontSize);
+    const float langW = otherLang ? std::max(m.cssPx(120), badgeSize(langLabel, f.bodyBold).x + f.body->FontSize) : 0.0f;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + m.width() - margin - langW, by));
-    if (button("##lang", langLabel, ImVec2(langW, buttonH), ButtonKind::Secondary)) nav.toggleLanguage();
+    if (otherLang && button("##lang", langLabel, ImVec2(langW, buttonH), ButtonKind::Secondary)) nav.toggleLanguage();
 
     const core::Instant now = ctx.clock->now();
     const core::LocalTime local = ctx.content->timeZone.toLocal(now);
@@ -149,9 +152,13 @@ void ScrollPanel::end(const UiContext& ctx) {
 std::string placeLine(const UiContext& ctx, const core::Session& s) {
     const core::Place* p = ctx.content->findPlace(s.placeId);
     if (!p) return {};
+    const core::Room* room = ctx.content->findRoom(p->id, s.roomId);
+    // One place for the whole event: the room is what tells parallel sessions apart.
+    if (ctx.content->places.size() == 1 && room) return room->name.str(ctx.lang);
     const core::LocalizedText& name = p->shortName.empty() ? p->name : p->shortName;
     std::string line = name.str(ctx.lang);
-    if (line.find(p->commune) == std::string::npos) line += " \u00B7 " + p->commune;
+    if (room) line += " \u2014 " + room->name.str(ctx.lang);
+    if (line.find(p->commune) == std::string::npos && ctx.content->places.size() > 1) line += " \u00B7 " + p->commune;
     return line;
 }
 
@@ -174,7 +181,12 @@ float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, f
     float y = pos.y + pad;
     const std::string start = core::formatTime(s.start.instant, ctx.content->timeZone, ctx.lang);
     const std::string end = "\u2013 " + core::formatTime(s.end.instant, ctx.content->timeZone, ctx.lang);
-    float timeH = drawText(dl, f.bodyBold, ImVec2(pos.x + pad, y), timeW, 1, ink.imu32(), start);
+    // A session not on today's programme day carries its day: "demain", "jeu. 21".
+    const core::Instant now = ctx.clock->now();
+    const std::string day = core::dayLabel(core::programmeDay(s.start.instant, ctx.content->timeZone),
+                                           core::programmeDay(now, ctx.content->timeZone), ctx.lang);
+    float timeH = day.empty() ? 0 : drawText(dl, f.small, ImVec2(pos.x + pad, y), timeW, 1, ink.imu32(), day);
+    timeH += drawText(dl, f.bodyBold, ImVec2(pos.x + pad, y + timeH), timeW, 1, ink.imu32(), start);
     timeH += drawText(dl, f.body, ImVec2(pos.x + pad, y + timeH), timeW, 1, t.textMuted.imu32(), end);
 
     y += drawText(dl, f.bodyBold, ImVec2(textX, y), textW, 3, ink.imu32(), s.title.str(ctx.lang));
@@ -198,10 +210,11 @@ float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, f
     if (cancelled) addBadge(tr(Str::Cancelled, ctx.lang), t.cancelled, t.onPrimary);
     if (s.status == core::SessionStatus::Changed) addBadge(tr(Str::Changed, ctx.lang), t.changed, t.onPrimary);
     if (ended && !cancelled) addBadge(tr(Str::Ended, ctx.lang), t.textMuted, t.onPrimary);
-    if (s.registration.required) {
+    if (core::isRunning(s, now)) addBadge(tr(Str::RunningNow, ctx.lang), t.accent, t.onAccent);
+    if (s.registration.required && !cancelled) {  // a cancelled session says "Annulé" and nothing else
         std::string reg = tr(Str::RegistrationRequired, ctx.lang);
         if (s.registration.capacity > 0) {
-            reg += " \u00B7 " + std::to_string(s.registration.capacity) + " " + tr(Str::Places, ctx.lang);
+            reg += " \u00B7 " + core::countOf(static_cast<std::size_t>(s.registration.capacity), core::Noun::Seat, ctx.lang);
         }
         addBadge(reg, t.surface, t.primary);
     }
@@ -210,6 +223,13 @@ float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, f
         y += f.small->FontSize * 0.3f;
         const Rgb noteInk = cancelled ? t.cancelled : t.changed;
         y += drawText(dl, f.body, ImVec2(textX, y), textW, 0, noteInk.imu32(), s.statusNote.str(ctx.lang));
+    }
+    if (s.status == core::SessionStatus::Changed) {  // what moved: "Initialement : 10 h 30, Salle …"
+        const std::string before = core::previousSlotText(*ctx.content, s, now, ctx.lang);
+        if (!before.empty()) {
+            y += f.small->FontSize * 0.3f;
+            y += drawText(dl, f.body, ImVec2(textX, y), textW, 0, t.changed.imu32(), before);
+        }
     }
     const float height = std::max(y, pos.y + pad + timeH) + pad - pos.y;
 

@@ -402,7 +402,7 @@ void KioskUi::checkIdle(bool activity) {
         idleWarning_ = true;
         redrawRequested_ = true;  // the dialog is an auto-sized window: it shows a frame later
         speak(std::string(tr(Str::StillThere, lang_)) + " " + tr(Str::ReturningIn, lang_) + " " +
-                  std::to_string(static_cast<int>(options_.idleWarningSeconds)) + " s. " + tr(Str::Continue, lang_) + " ?",
+                  std::to_string(static_cast<int>(options_.idleWarningSeconds)) + " s. " + tr(Str::Continue, lang_) + (lang_ == core::Lang::En ? "?" : "\u202F?"),
               {});
     }
 }

@@ -23,13 +23,13 @@ const Pair kStrings[] = {
     {"Terminé", "Ended"},
     {"Inscription", "Registration"},
     {"Sur inscription", "Registration required"},
-    {"places", "places"},
+    {"places", "seats"},
     {"Bienvenue", "Welcome"},
     {"du", "from"},
     {"au", "to"},
     {"jours avant l’ouverture", "days to go"},
-    {"Ouverture demain !", "Opens tomorrow!"},
-    {"L’édition est terminée. Merci de votre visite !", "This edition is over. Thank you for coming!"},
+    {"Ouverture demain\u202F!", "Opens tomorrow!"},
+    {"L’événement est terminé. Merci de votre visite\u202F!", "The event is over. Thank you for coming!"},
     {"Prochaine édition", "Next edition"},
     {"English", "Français"},
     {"Accessibilité", "Accessibility"},
@@ -74,7 +74,7 @@ const Pair kStrings[] = {
     {"Stand", "Stand"},
     {"← Image précédente", "← Previous picture"},
     {"Image suivante →", "Next picture →"},
-    {"Vous êtes toujours là ?", "Are you still there?"},
+    {"Vous êtes toujours là\u202F?", "Are you still there?"},
     {"Continuer", "Continue"},
     {"Retour à l’accueil dans", "Back to the start in"},
     {"Adresse", "Address"},
@@ -122,6 +122,8 @@ const Pair kStrings[] = {
     {"Facile à lire", "Easy to read"},
     {"Terminé", "Done"},
     {"Programme au", "Programme as of"},
+    {"En cours", "On now"},
+    {"\u202F: ", ": "},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::Count), "one entry per Str");
 
@@ -153,6 +155,13 @@ const char* tr(Str id, Lang lang) { return pick(kStrings[static_cast<int>(id)], 
 const char* sessionTypeLabel(core::SessionType type, Lang lang) { return pick(kTypes[static_cast<int>(type)], lang); }
 const char* accessLabel(core::AccessFeature f, Lang lang) { return pick(kAccess[bitIndex(f)], lang); }
 const char* audienceLabel(core::AudienceFlag a, Lang lang) { return pick(kAudiences[bitIndex(a)], lang); }
+
+std::string labelled(Str id, Lang lang) { return std::string(tr(id, lang)) + tr(Str::LabelSeparator, lang); }
+
+std::string showroomLabel(const core::Content& c, Lang lang) {
+    if (!c.event.showroomLabel.empty()) return c.event.showroomLabel.str(lang);
+    return tr(Str::Showroom, lang);
+}
 
 std::vector<std::string> allUiStrings() {
     std::vector<std::string> out;

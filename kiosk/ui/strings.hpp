@@ -120,6 +120,8 @@ enum class Str {
     EasyReadBox,
     Done,
     ProgrammeAsOf,
+    RunningNow,      // the badge of a session under way
+    LabelSeparator,  // between a label and its value: " : " (narrow no-break space) in French, ": " in English
     Count
 };
 
@@ -127,6 +129,11 @@ const char* tr(Str id, core::Lang lang);
 const char* sessionTypeLabel(core::SessionType type, core::Lang lang);
 const char* accessLabel(core::AccessFeature f, core::Lang lang);
 const char* audienceLabel(core::AudienceFlag a, core::Lang lang);
+
+// A label ready for its value: "Partenaire : " (U+202F before the colon), "Partner: ".
+std::string labelled(Str id, core::Lang lang);
+// The showroom's name: the feed's (event.json labels.showroom) when it sets one.
+std::string showroomLabel(const core::Content& c, core::Lang lang);
 
 // All fixed UI strings in both languages (for the glyph coverage test and the atlas).
 std::vector<std::string> allUiStrings();

@@ -9,7 +9,7 @@ using kiosk::test::LoopHarness;
 using kiosk::test::LoopSetup;
 
 namespace {
-const char* kStillThere = "Vous êtes toujours là ?";
+const char* kStillThere = "Vous êtes toujours là\u202F?";
 
 // Wakes the kiosk with a tap and lands on Home.
 void wake(LoopHarness& h) {

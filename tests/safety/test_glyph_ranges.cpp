@@ -4,7 +4,10 @@
 
 #include <imgui.h>
 
+#include "app/config.hpp"
+#include "app/font_lookup.hpp"
 #include "ui/fonts.hpp"
+#include "ui/strings.hpp"
 
 using namespace kiosk;
 
@@ -38,5 +41,22 @@ TEST_CASE("fonts built from hostile texts load and can be made current", "[fonts
         REQUIRE(f != nullptr);
         CHECK(f->IsLoaded());
         CHECK(f->FindGlyphNoFallback(static_cast<ImWchar>('A')) != nullptr);
+    }
+}
+
+// French typography needs U+202F (before ; : ! ?) and U+00A0 ("14 h 30"): the kiosk's
+// font, found as the kiosk finds it, must draw them, or they render as boxes.
+TEST_CASE("the kiosk's font draws the narrow and normal no-break spaces of the UI strings", "[fonts][typography]") {
+    ImGuiContextGuard guard;
+    ui::FontFiles files;
+    if (auto r = app::findFontFile(app::Config{}.fontFamily, false)) files.regular = r.value();
+    if (auto b = app::findFontFile(app::Config{}.fontFamily, true)) files.bold = b.value();
+    auto fonts = ui::buildFonts(*ImGui::GetIO().Fonts, files, ui::FontSizes{}, ui::allUiStrings());
+    REQUIRE(fonts.ok());
+    for (ImFont* f : {fonts.value().body, fonts.value().bodyBold, fonts.value().small, fonts.value().title}) {
+        REQUIRE(f != nullptr);
+        CHECK(f->FindGlyphNoFallback(static_cast<ImWchar>(0x202F)) != nullptr);
+        CHECK(f->FindGlyphNoFallback(static_cast<ImWchar>(0x00A0)) != nullptr);
+        CHECK(f->FindGlyphNoFallback(static_cast<ImWchar>(0x2013)) != nullptr);  // "14 h – 16 h"
     }
 }

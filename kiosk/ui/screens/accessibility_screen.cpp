@@ -45,7 +45,7 @@ public:
             const int col = index % cols;
             if (col == 0) rowTop = rowBottom + (index ? gap : 0);
             const float x = origin.x + static_cast<float>(col) * (w + gap);
-            const std::string label = std::string(tr(name, ctx.lang)) + " : " + state;
+            const std::string label = labelled(name, ctx.lang) + state;
             const float h = std::max(controlHeight(ctx) * 1.2f, layoutText(ctx.fonts->bodyBold, label, w * 0.85f, 3).size.y +
                                                                     ctx.fonts->body->FontSize);
             ImGui::SetCursorScreenPos(ImVec2(x, rowTop));

@@ -11,6 +11,7 @@
 
 #include "core/format.hpp"
 #include "core/schedule.hpp"
+#include "core/wording.hpp"
 #include "ui/chrome.hpp"
 #include "ui/contrast.hpp"
 #include "ui/map_view.hpp"
@@ -157,9 +158,7 @@ private:
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const core::Event& e = ctx.content->event;
         const float w = m.width() - 2 * margin;
-        std::string dates = std::string(tr(Str::From, ctx.lang)) + " " + core::formatDayLong(e.startDate, ctx.lang) +
-                            " " + tr(Str::To, ctx.lang) + " " + core::formatDayLong(e.endDate, ctx.lang) + " " +
-                            std::to_string(e.endDate.year);
+        std::string dates = core::formatEventDates(e.startDate, e.endDate, ctx.lang);
         if (ctx.contentAsOf) dates += " \u00B7 " + asOfNotice(ctx);
         const TextLayout name = layoutText(f.title, e.name.str(ctx.lang), w, 2);
         const TextLayout when = layoutText(f.heading, dates, w, 2);
@@ -180,12 +179,14 @@ private:
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float buttonH = controlHeight(ctx);
         const char* langLabel = tr(Str::LanguageButton, ctx.lang);
-        const float langW = std::max(m.cssPx(120), badgeSize(langLabel, f.bodyBold).x + f.body->FontSize);
+        // French-only content: no language switch and no call to action in English.
+        const bool otherLang = core::contentHasLanguage(*ctx.content, ctx.lang == Lang::Fr ? Lang::En : Lang::Fr);
+        const float langW = otherLang ? std::max(m.cssPx(120), badgeSize(langLabel, f.bodyBold).x + f.body->FontSize) : 0.0f;
         const std::string a11yLabel = std::string("\u267F ") + tr(Str::Accessibility, ctx.lang);
         const float a11yW = std::max(m.cssPx(160), badgeSize(a11yLabel, f.bodyBold).x + f.body->FontSize);
         const float sideW = std::max(langW, a11yW);
         const char* cta = tr(Str::TouchToStart, ctx.lang);
-        const char* ctaOther = tr(Str::TouchToStartOther, ctx.lang);
+        const char* ctaOther = otherLang ? tr(Str::TouchToStartOther, ctx.lang) : "";
         const float besideW = m.width() - 2 * margin - 2 * (sideW + margin * 0.5f);
         const bool beside = !layoutText(f.title, cta, besideW, 2).overflow && !layoutText(f.body, ctaOther, besideW, 2).overflow;
         const float textW = beside ? besideW : m.width() - 2 * margin;
@@ -197,7 +198,7 @@ private:
         BackgroundScope band(ctx.theme->accent);
         const float buttonY = beside ? top + (height - buttonH) * 0.5f : m.height() - margin * 0.6f - buttonH;
         ImGui::SetCursorScreenPos(ImVec2(m.width() - margin - langW, buttonY));
-        if (button("##attract-lang", langLabel, ImVec2(langW, buttonH), ButtonKind::Secondary)) nav.toggleLanguage();
+        if (otherLang && button("##attract-lang", langLabel, ImVec2(langW, buttonH), ButtonKind::Secondary)) nav.toggleLanguage();
         ImGui::SetCursorScreenPos(ImVec2(margin, buttonY));
         if (button("##attract-a11y", a11yLabel, ImVec2(a11yW, buttonH), ButtonKind::Secondary)) nav.go(ScreenId::Accessibility);
         const float x = beside ? margin + sideW + margin * 0.5f : margin;
@@ -235,14 +236,14 @@ private:
             case core::EventPhase::Before: {
                 const int days = core::daysUntilStart(c, now);
                 line = days == 1 ? tr(Str::StartsTomorrow, ctx.lang)
-                                 : (ctx.lang == Lang::Fr ? "J-" + std::to_string(days) + " : " : std::to_string(days) + " ") +
+                                 : (ctx.lang == Lang::Fr ? "J-" + std::to_string(days) + "\u202F: " : std::to_string(days) + " ") +
                                        tr(Str::DaysToGo, ctx.lang);
                 break;
             }
             case core::EventPhase::During: {
                 const auto today = core::sessionsOnDay(c, core::programmeDay(now, c.timeZone));
                 line = core::formatDayLong(core::programmeDay(now, c.timeZone), ctx.lang) + " \u00B7 " +
-                       std::to_string(today.size()) + (ctx.lang == Lang::Fr ? " rendez-vous" : " sessions");
+                       core::countOf(core::countTakingPlace(today), core::Noun::Session, ctx.lang);
                 break;
             }
             case core::EventPhase::After:
@@ -260,12 +261,11 @@ private:
         const core::Content& c = *ctx.content;
         std::set<std::string> communes;
         for (const auto& p : c.places) communes.insert(p.commune);
-        const bool fr = ctx.lang == Lang::Fr;
-        const std::pair<std::size_t, const char*> figures[] = {
-            {c.sessions.size(), fr ? "rendez-vous" : "sessions"},
-            {c.places.size(), fr ? "lieux" : "venues"},
-            {communes.size(), fr ? "communes" : "towns"},
-            {c.demos.size(), fr ? "démonstrations" : "demonstrations"}};
+        // Counted as visitors read them: cancelled sessions left out, "1 lieu", "2 lieux".
+        const std::pair<std::size_t, core::Noun> figures[] = {{core::countTakingPlace(c), core::Noun::Session},
+                                                              {c.places.size(), core::Noun::Place},
+                                                              {communes.size(), core::Noun::Commune},
+                                                              {c.demos.size(), core::Noun::Demo}};
         const int cols = ctx.oneColumn() ? 2 : 4;
         const float gap = ctx.metrics->px(4);
         const float w = (size.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
@@ -279,7 +279,8 @@ private:
             BackgroundScope card(ctx.theme->surface);
             const float top = p.y + f.body->FontSize * 0.4f;
             drawText(dl, f.display, ImVec2(p.x, top), w, 1, ctx.theme->primary.imu32(), std::to_string(figures[i].first), Align::Center);
-            drawText(dl, f.body, ImVec2(p.x, top + f.display->FontSize), w, 1, ctx.theme->text.imu32(), figures[i].second, Align::Center);
+            drawText(dl, f.body, ImVec2(p.x, top + f.display->FontSize), w, 1, ctx.theme->text.imu32(),
+                     core::nounForm(figures[i].first, figures[i].second, ctx.lang), Align::Center);
         }
     }
 

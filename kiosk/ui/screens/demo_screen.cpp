@@ -17,7 +17,7 @@ namespace {
 class DemoScreen final : public Screen {
 public:
     ScreenId id() const override { return ScreenId::Demo; }
-    std::string title(const UiContext& ctx) const override { return tr(Str::Showroom, ctx.lang); }
+    std::string title(const UiContext& ctx) const override { return showroomLabel(*ctx.content, ctx.lang); }
 
     void enter(const UiContext& ctx, const Route& route) override {
         id_ = route.id;
@@ -117,7 +117,7 @@ private:
         }
         const float infoW = beside ? width - qr - gapX : width;
         ImGui::BeginGroup();
-        text(f.bodyBold, infoW, 0, t.textMuted.imu32(), std::string(tr(Str::Partner, ctx.lang)) + " : " + d.partner);
+        text(f.bodyBold, infoW, 0, t.textMuted.imu32(), labelled(Str::Partner, ctx.lang) + d.partner);
         if (const core::Place* p = ctx.content->findPlace(d.placeId)) {
             std::string where = (p->shortName.empty() ? p->name : p->shortName).str(ctx.lang);
             if (!d.stand.empty()) where = d.stand.str(ctx.lang) + " \u00B7 " + where;

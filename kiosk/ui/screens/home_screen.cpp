@@ -74,7 +74,8 @@ private:
             textPos = ImVec2(pos.x + pad, 0);
             textW = size.x - 2 * pad;
         }
-        const char* label = tr(tile.label, ctx.lang);
+        const std::string labelText = tile.label == Str::Showroom ? showroomLabel(*ctx.content, ctx.lang) : tr(tile.label, ctx.lang);
+        const char* label = labelText.c_str();
         const char* hint = tr(tile.hint, ctx.lang);
         // Short tiles (a small screen, an urgent banner) drop the hint, then use a smaller
         // font: the words always stay inside their tile.

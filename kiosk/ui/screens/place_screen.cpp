@@ -1,6 +1,8 @@
 // A place (or one room of it): address, hours, access, how to get there, and what
 // happens there from now on, each session one tap away.
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/schedule.hpp"
 #include "ui/chrome.hpp"
@@ -55,13 +57,17 @@ private:
         const core::Instant now = ctx.clock->now();
         ImVec2 pos = ImGui::GetCursorScreenPos();
         const float top = pos.y;
-        int shown = 0;
+        // From now on, in start order; each row carries its day when it is not today.
+        std::vector<const core::Session*> here;
         for (const core::Session& s : ctx.content->sessions) {
             if (s.placeId != p.id || core::hasEnded(s, now)) continue;
             if (!roomId_.empty() && s.roomId != roomId_) continue;
-            pos.y += sessionRowButton(ctx, nav, s, pos, width) + f.body->FontSize * 0.5f;
-            ++shown;
+            here.push_back(&s);
         }
+        std::stable_sort(here.begin(), here.end(),
+                         [](const core::Session* a, const core::Session* b) { return a->start.instant < b->start.instant; });
+        const std::size_t shown = here.size();
+        for (const core::Session* s : here) pos.y += sessionRowButton(ctx, nav, *s, pos, width) + f.body->FontSize * 0.5f;
         ImGui::SetCursorScreenPos(ImVec2(pos.x, top));
         ImGui::Dummy(ImVec2(width, pos.y - top));
         if (shown == 0) text(f.body, width, 2, t.textMuted.imu32(), tr(Str::NothingHere, ctx.lang));

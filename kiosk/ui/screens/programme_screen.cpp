@@ -8,6 +8,7 @@
 #include "core/filter.hpp"
 #include "core/format.hpp"
 #include "core/schedule.hpp"
+#include "core/wording.hpp"
 #include "ui/chrome.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/strings.hpp"
@@ -36,6 +37,7 @@ public:
         filter_ = {};
         showFilters_ = false;
         list_.reset();
+        scrollFrames_ = isToday(ctx) ? kScrollFrames : 0;
     }
 
     void draw(const UiContext& ctx, Navigator& nav) override {
@@ -71,9 +73,26 @@ private:
         }
         ImVec2 pos = ImGui::GetCursorScreenPos();
         const float top = pos.y;
-        for (const core::Session* s : rows) pos.y += sessionRowButton(ctx, nav, *s, pos, width) + gap;
+        // Today opens at what is running or next, not at the morning's finished sessions.
+        const bool scroll = scrollFrames_ > 0 && isToday(ctx);
+        const std::size_t current = scroll ? core::firstCurrentIndex(rows, ctx.clock->now()) : rows.size();
+        float currentY = -1;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (i == current) currentY = pos.y;
+            pos.y += sessionRowButton(ctx, nav, *rows[i], pos, width) + gap;
+        }
         ImGui::SetCursorScreenPos(ImVec2(pos.x, top));
         ImGui::Dummy(ImVec2(width, pos.y - top));
+        if (scroll) {  // repeated for a few frames: the list's height is known only after one
+            if (currentY >= 0) ImGui::SetScrollY(ImGui::GetScrollY() + currentY - ImGui::GetWindowPos().y);
+            --scrollFrames_;
+            nav.keepAnimating();
+        }
+    }
+
+    bool isToday(const UiContext& ctx) const {
+        return selected_ >= 0 && static_cast<std::size_t>(selected_) < days_.size() &&
+               days_[static_cast<std::size_t>(selected_)] == core::programmeDay(ctx.clock->now(), ctx.content->timeZone);
     }
 
     void drawNow(const UiContext& ctx, Navigator& nav, float width) {
@@ -156,7 +175,8 @@ private:
             list_.reset();
         }
         if (selected_ != kNowTab && !days_.empty()) {
-            const std::string count = std::to_string(visible(ctx).size()) + " " + tr(Str::ResultsCount, ctx.lang);
+            // Cancelled sessions are listed but not counted: "1 séance", "3 séances".
+            const std::string count = core::countOf(core::countTakingPlace(visible(ctx)), core::Noun::Session, ctx.lang);
             const float tx = margin + w + margin * 0.5f;
             drawText(ImGui::GetWindowDrawList(), ctx.fonts->body, ImVec2(tx, y + (h - ctx.fonts->body->FontSize) * 0.5f),
                      m.width() - margin - tx, 1, ctx.theme->textMuted.imu32(), count);
@@ -178,9 +198,9 @@ private:
                          if (ctx.stats) ctx.stats->filterUsed("type");
                      }
                  });
-        heading(Str::FilterPlace);
         const auto communes = core::communesWithSessions(c);
-        chipRows(ctx, "commune", communes, width, [&](std::size_t i) { return filter_.commune == communes[i]; },
+        if (communes.size() > 1) heading(Str::FilterPlace);  // one commune: nothing to choose
+        if (communes.size() > 1) chipRows(ctx, "commune", communes, width, [&](std::size_t i) { return filter_.commune == communes[i]; },
                  [&](std::size_t i) {
                      filter_.commune = filter_.commune == communes[i] ? "" : communes[i];
                      if (ctx.stats && !filter_.commune.empty()) ctx.stats->filterUsed("commune");
@@ -218,12 +238,15 @@ private:
         if (tab == selected_) return;
         selected_ = tab;
         list_.reset();
+        scrollFrames_ = kScrollFrames;  // drawRows scrolls only when the day is today
     }
 
     std::vector<core::CivilDate> days_;
     int selected_ = 0;  // kNowTab, or an index into days_
     bool hasNow_ = false;
     bool showFilters_ = false;
+    static constexpr int kScrollFrames = 3;
+    int scrollFrames_ = 0;  // frames left to scroll today's list to its current session
     core::SessionFilter filter_;
     ScrollPanel list_;
 };

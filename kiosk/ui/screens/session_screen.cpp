@@ -5,6 +5,7 @@
 
 #include "core/format.hpp"
 #include "core/schedule.hpp"
+#include "core/wording.hpp"
 #include "ui/chrome.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/strings.hpp"
@@ -67,6 +68,10 @@ private:
             const Rgb ink = s.status == core::SessionStatus::Cancelled ? t.cancelled : t.changed;
             text(f.bodyBold, width, 0, ink.imu32(), s.statusNote.str(ctx.lang));
         }
+        if (s.status == core::SessionStatus::Changed) {
+            const std::string before = core::previousSlotText(c, s, ctx.clock->now(), ctx.lang);
+            if (!before.empty()) text(f.bodyBold, width, 0, t.changed.imu32(), before);
+        }
         gap(ctx, 0.4f);
         const core::LocalTime start = c.timeZone.toLocal(s.start.instant);
         text(f.heading, width, 2, t.text.imu32(),
@@ -89,15 +94,14 @@ private:
             }
             gap(ctx, 0.6f);
         }
-        const core::Place* place = c.findPlace(s.placeId);
-        const core::AccessSet access = static_cast<core::AccessSet>(s.access | (place ? place->access : 0));
+        const core::AccessSet access = core::sessionAccess(c, s);  // its own and its room's, not the venue's
         if (access) {
             sectionHeading(ctx, tr(Str::AccessFeatures, ctx.lang), width);
             accessList(ctx, access, width);
             gap(ctx, 0.6f);
         }
         if (s.language != "fr") {
-            text(f.body, width, 1, t.text.imu32(), std::string(tr(Str::SessionLanguage, ctx.lang)) + " : " + s.language);
+            text(f.body, width, 1, t.text.imu32(), labelled(Str::SessionLanguage, ctx.lang) + s.language);
         }
     }
 
@@ -119,7 +123,7 @@ private:
         add(sessionTypeLabel(s.type, ctx.lang), t.primary, t.onPrimary);
         if (s.status == core::SessionStatus::Cancelled) add(tr(Str::Cancelled, ctx.lang), t.cancelled, t.onPrimary);
         if (s.status == core::SessionStatus::Changed) add(tr(Str::Changed, ctx.lang), t.changed, t.onPrimary);
-        if (core::hasEnded(s, ctx.clock->now())) add(tr(Str::Ended, ctx.lang), t.textMuted, t.onPrimary);
+        if (s.status != core::SessionStatus::Cancelled && core::hasEnded(s, ctx.clock->now())) add(tr(Str::Ended, ctx.lang), t.textMuted, t.onPrimary);
         for (auto a : core::kAllAudiences) {
             if (s.audience & a) add(audienceLabel(a, ctx.lang), t.surface, t.primary);
         }
@@ -142,10 +146,15 @@ private:
     void drawActions(const UiContext& ctx, Navigator& nav, const core::Session& s, float width) {
         const Fonts& f = *ctx.fonts;
         const Theme& t = *ctx.theme;
-        std::string reg = tr(s.registration.required ? Str::RegistrationRequired : Str::FreeEntry, ctx.lang);
-        if (s.registration.capacity > 0) reg += " \u00B7 " + std::to_string(s.registration.capacity) + " " + tr(Str::Places, ctx.lang);
-        text(f.bodyBold, width, 0, t.text.imu32(), reg);
-        if (!s.registration.url.empty() && s.status != core::SessionStatus::Cancelled) {
+        // A cancelled session offers no registration and no "free entry": "Annulé" says it all.
+        const bool cancelled = s.status == core::SessionStatus::Cancelled;
+        std::string reg = cancelled ? tr(Str::Cancelled, ctx.lang)
+                                    : tr(s.registration.required ? Str::RegistrationRequired : Str::FreeEntry, ctx.lang);
+        if (s.registration.capacity > 0 && !cancelled) {
+            reg += " \u00B7 " + core::countOf(static_cast<std::size_t>(s.registration.capacity), core::Noun::Seat, ctx.lang);
+        }
+        text(f.bodyBold, width, 0, (cancelled ? t.cancelled : t.text).imu32(), reg);
+        if (!s.registration.url.empty() && !cancelled) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const float side = drawQr(ctx, s.registration.url, p, kQrMm);
             ImGui::Dummy(ImVec2(side, side));

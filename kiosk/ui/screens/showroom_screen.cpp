@@ -18,7 +18,7 @@ namespace {
 class ShowroomScreen final : public Screen {
 public:
     ScreenId id() const override { return ScreenId::Showroom; }
-    std::string title(const UiContext& ctx) const override { return tr(Str::Showroom, ctx.lang); }
+    std::string title(const UiContext& ctx) const override { return showroomLabel(*ctx.content, ctx.lang); }
     void enter(const UiContext&, const Route&) override { panel_.reset(); }
 
     void draw(const UiContext& ctx, Navigator& nav) override {
