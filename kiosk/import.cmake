@@ -29,5 +29,8 @@ target_sources(kiosk-feed PRIVATE app/feed_checks.cpp app/feed_diff.cpp app/feed
 target_link_libraries(kiosk-feed PRIVATE kiosk_sync)  # build --after reads a published manifest
 
 # Live sources: the importers behind a polled URL (needs the sync layer's HTTP client).
-add_library(kiosk_live STATIC core/import/live_source.cpp)
+add_library(kiosk_live STATIC core/import/live_service.cpp core/import/live_source.cpp)
 target_link_libraries(kiosk_live PUBLIC kiosk_import kiosk_sync PRIVATE kiosk_build_flags)
+target_link_libraries(kiosk_app PUBLIC kiosk_live)  # the running kiosk follows a live_source
+target_sources(kiosk_app PRIVATE app/live_feed.cpp)
+target_sources(kiosk_core PRIVATE core/messages_fr.cpp)  # kiosk-feed shows core diagnostics in French

@@ -3,6 +3,7 @@
 add_executable(import_tests
   import/test_csv.cpp
   import/test_merge.cpp
+  import/test_messages_fr.cpp
   import/test_openagenda.cpp
   import/test_robustness.cpp
   import/test_schedule_formats.cpp
@@ -25,3 +26,8 @@ target_compile_definitions(live_tests PRIVATE KIOSK_SYNC_TEST_DIR="${CMAKE_CURRE
 catch_discover_tests(live_tests TEST_PREFIX "import/" EXTRA_ARGS -w NoTests PROPERTIES TIMEOUT 60)
 add_test(NAME app/feed_preview_cli
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/feed_preview_cli.sh $<TARGET_FILE:kiosk-feed> $<TARGET_FILE:kiosk> ${CMAKE_CURRENT_SOURCE_DIR}/data/import)
+add_test(NAME app/live_source_e2e
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/live_source_e2e.sh $<TARGET_FILE:kiosk> $<TARGET_FILE:kiosk-feed>)
+set_tests_properties(app/live_source_e2e PROPERTIES TIMEOUT 90)
+add_test(NAME app/feed_messages_fr
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/feed_messages_fr.sh $<TARGET_FILE:kiosk-feed>)

@@ -74,6 +74,7 @@ App::~App() {
     presented_.reset();
     if (staffSocket_) staffSocket_->stop();
     if (sync_) sync_->stop();
+    if (live_) live_->stop();
     if (ui_) ui_->setStatsSink(nullptr);
     stats_.reset();  // writes what is queued
     if (ui_) {
@@ -131,6 +132,10 @@ core::Status App::init() {
     if (parts_.speech) parts_.speech->setChangeNotifier([this] { inbox_.post([] {}); });  // wake: speech ended or will
     stats_ = startStats(rt_.config, *parts_.clock);
     ui_->setStatsSink(&stats_->sink());
+    if (!rt_.options.textsFile.empty()) {  // tests read what the running kiosk draws
+        ui_->frameState().records.texts = true;
+        texts_ = std::make_unique<TextsRecord>(rt_.options.textsFile);
+    }
     startSupervision();
     return core::Ok{};
 }
@@ -182,7 +187,8 @@ void App::reloadContent() {
         inbox_.post([this, s] {
             if (loader_.joinable()) loader_.join();
             loading_ = false;
-            if (s->version > 0 && s->load.content) ui_->setContent(targeted(s->load.content));
+            if (live_ && live_->current()) ui_->setContent(targeted(live_->current()));
+            else if (s->version > 0 && s->load.content) ui_->setContent(targeted(s->load.content));
             settle();
         });
     });
@@ -230,7 +236,19 @@ void App::startContent(core::sync::StartContent start) {
     }
     if (now.value() && parts_.kioskClock) parts_.kioskClock->simulateFrom(*now.value());
     ui_->setContent(targeted(start.load.content));
+    startLive(start.load.content->root);
     if (syncing_) startSync();
+}
+
+// The live source's merged programme is offered like a synced version (next safe point).
+void App::startLive(const std::string& feedDir) {
+    if (live_ || rt_.config.live.url.empty()) return;
+    live_ = startLiveSource(rt_, feedDir, [this] {
+        inbox_.post([this] {
+            if (auto fresh = live_->takeNewContent()) ui_->offerContent(targeted(fresh));
+            settle();
+        });
+    });
 }
 
 std::shared_ptr<const core::Content> App::targeted(const std::shared_ptr<const core::Content>& source) {
@@ -264,7 +282,11 @@ void App::startSync() {
     core::sync::SyncService* sync = sync_.get();
     config.onPublished = [this, sync] {
         inbox_.post([this, sync] {
-            if (auto fresh = sync->takeNewContent()) ui_->offerContent(targeted(fresh));
+            if (auto fresh = sync->takeNewContent()) {
+                if (live_) live_->feedChanged(fresh->root);  // merged again, then offered by the live worker
+                if (!live_ || !live_->current()) ui_->offerContent(targeted(fresh));
+                startLive(fresh->root);
+            }
             lastAgeCheck_ = -1e9;  // the status changed: "programme as of" may have too
             settle();
         });
@@ -376,6 +398,7 @@ void App::drawFrame() {
     const float dt = frames_ == 0 ? 1.0f / 60.0f : static_cast<float>(t - lastFrameAt_);
     video.beginFrame();
     renderFrame(*ui_, *renderer_, input_, dt);
+    if (texts_) texts_->afterFrame();
     const std::uint64_t hash = hashDrawData(ImGui::GetDrawData());
     if (presented_) presented_->setExpectsMotion(ui_->animating() || ui_->currentScreen() == "attract");
     video.endFrame();

@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "app/inbox.hpp"
+#include "app/live_feed.hpp"
 #include "app/runtime.hpp"
 #include "app/stats_setup.hpp"
 #include "app/supervision/presented_frames.hpp"
@@ -95,6 +96,7 @@ public:
     Inbox& inbox() { return inbox_; }
     platform::TextureCache& images() { return *images_; }
     core::sync::SyncService* sync() { return sync_.get(); }
+    core::import::LiveService* live() { return live_.get(); }  // null: no live_source
     Supervisor& supervisor() { return *supervisor_; }
     StatsServices& stats() { return *stats_; }
     // The SDL event type that wakes the loop for the inbox.
@@ -104,6 +106,7 @@ private:
     void handleEvent(const SDL_Event& e);
     void startContent(core::sync::StartContent start);
     void startSync();
+    void startLive(const std::string& feedDir);  // the live_source worker (app/live_feed.hpp), once
     void applySeated(bool seated);
     void settle() { settle_ = std::max(settle_, kSettleFrames); }
     void startSupervision();
@@ -124,6 +127,8 @@ private:
     std::unique_ptr<core::sync::SyncService> sync_;
     std::optional<core::sync::CacheLock> cacheLock_;        // one writer: this kiosk, while it runs
     std::unique_ptr<core::sync::StaffSocket> staffSocket_;  // kiosk status / rollback / sync
+    std::unique_ptr<core::import::LiveService> live_;       // live_source: the feed merged with it
+    std::unique_ptr<TextsRecord> texts_;                    // --texts FILE while running
     std::shared_ptr<const core::Content> source_;           // the feed before targeting
     std::optional<core::Instant> retargetAt_;
     std::unique_ptr<StatsServices> stats_;

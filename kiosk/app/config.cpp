@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/import/importer.hpp"
 #include "core/stats/event.hpp"
 #include "core/json_reader.hpp"
 #include "core/signature.hpp"
@@ -88,6 +89,30 @@ core::Status readSupervision(const json& j, const std::string& path, Config& c) 
     return core::Ok{};
 }
 
+// The "live_source" block (issue 11): a programme URL polled by the kiosk.
+core::Status readLiveSource(const json& j, const std::string& path, Config& c) {
+    if (!j.contains("live_source")) return core::Ok{};
+    if (!j["live_source"].is_object()) return core::fail(path + ": live_source: expected an object { \"url\": ... }");
+    Reader r{j["live_source"], "live_source.", c.warnings};
+    r.known({"url", "format", "poll_seconds"});
+    LiveConfig& l = c.live;
+    KIOSK_TRY(r.get("url", l.url, "a URL (https://..., http://... or file:///...)"));
+    KIOSK_TRY(r.get("format", l.format, "\"csv\", \"openagenda\", \"pretalx\", \"frab\" or \"ical\""));
+    KIOSK_TRY(r.get("poll_seconds", l.pollSeconds, "a number of seconds"));
+    core::import::Format format;
+    if (!core::import::parseFormat(l.format, format) || format == core::import::Format::CsvPlaces ||
+        format == core::import::Format::CsvDemos) {
+        return core::fail(path + ": live_source.format: expected \"csv\", \"openagenda\", \"pretalx\", \"frab\" or "
+                                 "\"ical\", got \"" + l.format + "\"");
+    }
+    if (l.pollSeconds < 5) return core::fail(path + ": live_source.poll_seconds: expected at least 5");
+    if (!l.url.empty() && !l.url.starts_with("http://") && !l.url.starts_with("https://") &&
+        !l.url.starts_with("file://")) {
+        return core::fail(path + ": live_source.url: expected an http://, https:// or file:// URL, got \"" + l.url + "\"");
+    }
+    return core::Ok{};
+}
+
 }  // namespace
 
 namespace {
@@ -141,7 +166,7 @@ core::Result<Config> loadConfig(const std::string& path) {
     Reader r{j, "", c.warnings};
     r.known({"content_dir", "cache_dir", "state_dir", "supervision", "language", "idle_seconds", "here", "screen", "fonts",
              "feed_url", "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes", "max_feed_bytes", "min_free_bytes", "stats",
-             "feed_public_keys", "kiosk_id", "groups"});
+             "feed_public_keys", "kiosk_id", "groups", "live_source"});
     KIOSK_TRY(r.get("content_dir", c.contentDir, "a folder path"));
     KIOSK_TRY(r.get("cache_dir", c.cacheDir, "a folder path"));
     KIOSK_TRY(r.get("state_dir", c.stateDir, "a folder path"));
@@ -232,6 +257,7 @@ core::Result<Config> loadConfig(const std::string& path) {
         sc.database = resolve(base, sc.database);
     }
     if (auto s = readSupervision(j, path, c); !s) return core::fail(s.error());
+    if (auto s = readLiveSource(j, path, c); !s) return core::fail(s.error());
     c.contentDir = resolve(base, c.contentDir);
     c.stateDir = resolve(base, c.stateDir);  // "": stateDirFor decides
     c.supervision.metricsFile = resolve(base, c.supervision.metricsFile);

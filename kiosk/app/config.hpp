@@ -34,6 +34,14 @@ struct StatsConfig {
     int rawDays = 30;                 // raw events kept this long; hourly counts 800 days
 };
 
+// A live source (issue 11, docs/import.md): a programme URL the kiosk polls and merges
+// with its feed's other files. No url (default): off.
+struct LiveConfig {
+    std::string url;             // http(s):// (or file:// under allowed_file_roots)
+    std::string format = "csv";  // csv, openagenda, pretalx (JSON), frab (XML), ical
+    double pollSeconds = 60;     // between polls (jittered), at least 5
+};
+
 struct Config {
     std::string path;                  // the file this came from ("" for defaults)
     std::string contentDir;            // the bundled / default feed folder
@@ -52,6 +60,7 @@ struct Config {
     std::string caFile;                           // extra trusted CA (PEM); empty: system CAs only
     std::uint64_t maxDownloadBytes = 64u << 20;   // largest single file downloaded (default 64 MiB)
     StatsConfig stats;
+    LiveConfig live;                              // "live_source"
     // Supervision (issue 13, docs/supervision.md): node_exporter textfile metrics and a
     // heartbeat POSTed to the office. Empty path / URL (default): off.
     struct Supervision {

@@ -22,14 +22,6 @@ using namespace kiosk::core;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string levelName(Severity s) {
-    switch (s) {
-        case Severity::Warning: return tr("avertissement", "warning");
-        case Severity::ItemError: return tr("erreur", "error");
-        case Severity::Fatal: return tr("bloquant", "fatal");
-    }
-    return "?";
-}
 
 // nlohmann's parse error in words a person can act on, keeping line and column.
 std::string plainJsonError(const std::string& message) {
@@ -119,7 +111,7 @@ void print(const Diagnostics& diags, const fs::path& dir, const std::vector<std:
         if (std::find(unused.begin(), unused.end(), d.file) != unused.end()) continue;
         std::string text = d.file;
         if (!d.path.empty()) text += ": " + d.path;
-        text += ": " + (isSyntaxError(d) ? plainJsonError(d.message.substr(16)) : d.message);
+        text += ": " + (isSyntaxError(d) ? plainJsonError(d.message.substr(16)) : coreMessage(d.message));
         text += names.describe(d);  // after the message, so the path and message read as one line
         std::cout << levelName(d.severity) << ": " << text << "\n";
     }
@@ -169,7 +161,7 @@ int validate(const std::string& dirText, bool strict) {
     }
     auto scanned = scanFeedFolder(dir, FeedLimits{});
     if (!scanned) {
-        std::cout << levelName(Severity::Fatal) << ": " << scanned.error() << "\n";
+        std::cout << levelName(Severity::Fatal) << ": " << coreMessage(scanned.error()) << "\n";
         return 1;
     }
     std::vector<std::string> unused;

@@ -27,7 +27,7 @@ struct ImportArgs {
 
 void printDiagnostics(const Diagnostics& diags) {
     for (const Diagnostic& d : diags.all())
-        std::cout << "  " << severityName(d.severity) << ": " << d.toString() << "\n";
+        std::cout << "  " << levelName(d.severity) << ": " << describe(d) << "\n";
 }
 
 void append(import::Imported& all, import::Imported&& one) {
@@ -83,7 +83,7 @@ int run(const ImportArgs& a) {
         const std::string& file = a.files[i];
         auto bytes = readFile(file, 64u << 20);
         if (!bytes) {
-            std::cerr << "kiosk-feed import: " << bytes.error() << "\n";
+            std::cerr << "kiosk-feed import: " << coreMessage(bytes.error()) << "\n";
             return 1;
         }
         auto format = autoFormat ? import::guessFormat(file, bytes.value()) : std::optional(requested);
@@ -124,14 +124,14 @@ int run(const ImportArgs& a) {
     w.timeZone = options.timeZone;
     auto report = import::writeImport(a.into, all, w);
     if (!report) {
-        std::cerr << "kiosk-feed import: " << report.error() << "\n";
+        std::cerr << "kiosk-feed import: " << coreMessage(report.error()) << "\n";
         return 1;
     }
     std::cout << tr("écrit dans ", "written to ") << a.into << ":\n";
     printCounts(tr("séances", "sessions"), report.value().sessions);
     printCounts(tr("lieux", "places"), report.value().places);
     if (!all.demos.empty()) printCounts(tr("démos", "demos"), report.value().demos);
-    for (const auto& n : report.value().notes) std::cout << tr("  à compléter : ", "  to complete: ") << n << "\n";
+    for (const auto& n : report.value().notes) std::cout << tr("  à compléter : ", "  to complete: ") << coreMessage(n) << "\n";
     std::cout << tr("ensuite : kiosk-feed validate ", "next: kiosk-feed validate ") << a.into
               << tr(" puis kiosk-feed build ", " then kiosk-feed build ") << a.into << "\n";
     return 0;

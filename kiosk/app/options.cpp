@@ -46,7 +46,8 @@ ParsedOptions parseOptions(int argc, char** argv) {
     app.add_option("--screenshot", o.screenshot, "with --headless: write the screen to this PNG file and exit");
     app.add_option("--texts", o.textsFile,
                    "with --headless: also write every text drawn on that screen to this file, one a line (tests and "
-                   "translators read it instead of the picture)");
+                   "translators read it instead of the picture); in the running kiosk: the last frame's texts, "
+                   "rewritten whenever they change");
     app.add_option("--screen", o.screen,
                    "with --headless: the screen to render, NAME or NAME:PARAM, one of: " + ui::routeHelp() +
                        "; e.g. session:table-ronde-inclusion-rurale, maps:<place>/<room>, attract:2")

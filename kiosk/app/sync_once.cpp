@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/sync/cache.hpp"
 #include "core/sync/cache_lock.hpp"
+#include "core/sync/live_status.hpp"
 #include "core/sync/staff_socket.hpp"
 #include "core/sync/sync_health.hpp"
 #include "core/sync/sync_status.hpp"
@@ -164,8 +165,11 @@ int runStatus(const Runtime& rt) {
                     : "");
     auto finish = [&] {
         for (const auto& p : health.problems) std::printf("PROBLEM    %s\n", p.c_str());
-        std::printf("health     %s\n", health.code == core::sync::HealthCode::Healthy ? "ok" : "needs attention");
-        return static_cast<int>(health.code);
+        bool liveFailing = false;  // a live_source (issue 11): its own lines, exit 1 when it fails
+        std::printf("%s", core::sync::formatLiveStatus(dir, liveFailing).c_str());
+        const bool healthy = health.code == core::sync::HealthCode::Healthy && !liveFailing;
+        std::printf("health     %s\n", healthy ? "ok" : "needs attention");
+        return health.code == core::sync::HealthCode::Healthy && liveFailing ? 1 : static_cast<int>(health.code);
     };
     auto status = core::sync::readStatusFile(dir);
     if (!status) {

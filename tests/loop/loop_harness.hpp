@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -70,6 +71,7 @@ struct LoopSetup {
     double idleSeconds = 90;
     std::string contentDir;  // empty: the bundled feed
     std::string statsDatabase;  // empty: no statistics
+    std::function<void(app::Config&)> configure;  // more settings (a live_source...) before the App starts
 };
 
 class LoopHarness {
@@ -92,6 +94,7 @@ public:
         rt_.config.screen.diagonalInches = s.diagonal;
         rt_.config.screen.viewingDistanceMm = s.distance;
         rt_.config.stats.database = s.statsDatabase;
+        if (s.configure) s.configure(rt_.config);
         rt_.options.contentDir = s.contentDir.empty() ? builtBundledFeed() : s.contentDir;
         app::AppParts parts;
         parts.video = video_.get();

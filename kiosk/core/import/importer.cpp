@@ -15,6 +15,7 @@ const Name kNames[] = {
     {"frab-xml", Format::FrabXml},      {"pretalx-xml", Format::FrabXml},      {"ics", Format::ICalendar},
     {"ical", Format::ICalendar},        {"csv", Format::CsvSessions},          {"csv-sessions", Format::CsvSessions},
     {"csv-places", Format::CsvPlaces},  {"csv-demos", Format::CsvDemos},
+    {"pretalx", Format::PretalxJson},   {"frab", Format::FrabXml},  // short names in the kiosk's live_source
 };
 }  // namespace
 

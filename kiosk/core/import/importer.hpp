@@ -15,7 +15,8 @@ namespace kiosk::core::import {
 enum class Format { OpenAgenda, PretalxJson, FrabXml, ICalendar, CsvSessions, CsvPlaces, CsvDemos };
 
 // "openagenda", "pretalx-json" (or "frab-json"), "frab-xml" (or "pretalx-xml"), "ics",
-// "csv" (sessions), "csv-places", "csv-demos". False for anything else.
+// "csv" (sessions), "csv-places", "csv-demos"; "pretalx" and "frab" are short for
+// pretalx-json and frab-xml. False for anything else.
 bool parseFormat(std::string_view name, Format& out);
 const char* formatName(Format f);
 // The format a file name suggests (".ics", ".xml", ".csv", ".json" read as OpenAgenda

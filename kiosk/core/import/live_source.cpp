@@ -4,6 +4,7 @@
 #include "core/feed_builder.hpp"
 #include "core/files.hpp"
 #include "core/import/feed_writer.hpp"
+#include "core/sync/cache.hpp"
 
 namespace kiosk::core::import {
 namespace fs = std::filesystem;
@@ -30,6 +31,12 @@ Result<LiveContent> contentFromSource(const fs::path& feedDir, Format format, st
     fs::create_directories(workDir, ec);
     fs::copy(feedDir, next, fs::copy_options::recursive, ec);
     if (ec) return fail("cannot copy the feed " + feedDir.string() + " to " + next.string() + ": " + ec.message());
+    // The merged programme keeps the feed's version number: the crash guard, metrics and
+    // statistics name the feed version it came from.
+    std::int64_t feedVersion = 0;
+    if (auto text = readFile(next / "manifest.json", 4u << 20)) {
+        if (auto m = sync::parseManifestText(text.value())) feedVersion = m.value().version;
+    }
     fs::remove(next / "manifest.json", ec);
 
     ImportOptions options;
@@ -42,9 +49,11 @@ Result<LiveContent> contentFromSource(const fs::path& feedDir, Format format, st
     w.sourceKey = "live";
     w.timeZone = options.timeZone;
     if (auto written = writeImport(next, imported, w); !written) return fail(written.error());
-    const BuildOutcome built = buildFeed(next, now);
+    const BuildOutcome built = buildFeed(next, now, {}, std::max<std::int64_t>(0, feedVersion - 1));
     if (!built.error.empty()) return fail(built.error);
-    if (!built.load.content) return fail("the merged programme is not valid: " + firstProblems(built.load.diagnostics));
+    // kiosk-feed build's rules: an unknown room, place or access value is an error here too
+    if (!built.load.content || !built.written)
+        return fail("the merged programme is not valid: " + firstProblems(built.load.diagnostics));
 
     fs::remove_all(workDir / "previous", ec);
     if (fs::exists(current, ec)) fs::rename(current, workDir / "previous", ec);
@@ -71,25 +80,58 @@ LiveSource::Outcome LiveSource::poll(Instant now) {
     request.url = config_.url;
     request.ifNoneMatch = etag_;
     request.ifModifiedSince = lastModified_;
+    request.maxBytes = config_.maxBytes;
     auto response = client_.get(request);
-    auto failed = [&](const std::string& why) {
-        std::lock_guard lock(mutex_);
-        status_ = "source " + config_.url + " failed at " + formatIsoUtc(now) + ": " + why +
-                  (current_ ? "; the last good programme is kept" : "; no programme from it yet");
-        return Outcome::Failed;
-    };
-    if (!response) return failed(response.error());
-    if (response.value().status == 304) return Outcome::Unchanged;
-    if (!response.value().success()) return failed("HTTP " + std::to_string(response.value().status));
+    if (!response) return failed(now, response.error());
+    if (response.value().status == 304) return unchanged(now);
+    if (!response.value().success()) return failed(now, "HTTP " + std::to_string(response.value().status));
     const std::string hash = sha256Hex(response.value().body);
-    if (hash == lastHash_ && current()) return Outcome::Unchanged;
-    auto live = contentFromSource(feedDir_, config_.format, response.value().body, workDir_, now);
-    if (!live) return failed(live.error());
+    if (hash == lastHash_ && current()) return unchanged(now);
+    const Outcome out = convert(response.value().body, now);
+    if (out != Outcome::Updated) return out;
     etag_ = response.value().etag;
     lastModified_ = response.value().lastModified;
     lastHash_ = hash;
+    return out;
+}
+
+LiveSource::Outcome LiveSource::setFeedDir(fs::path feedDir, Instant now) {
+    feedDir_ = std::move(feedDir);
+    if (lastGood_.empty()) return Outcome::Unchanged;
+    return convert(lastGood_, now);
+}
+
+// A source that failed and now answers with the last good programme again is fine again.
+LiveSource::Outcome LiveSource::unchanged(Instant now) {
+    std::lock_guard lock(mutex_);
+    if (failing_ && current_) {
+        failing_ = false;
+        status_ = "source " + config_.url + " answers again at " + formatIsoUtc(now) + ": unchanged, " +
+                  std::to_string(current_->sessions.size()) + " sessions";
+    }
+    return Outcome::Unchanged;
+}
+
+bool LiveSource::failing() const {
+    std::lock_guard lock(mutex_);
+    return failing_;
+}
+
+LiveSource::Outcome LiveSource::failed(Instant now, const std::string& why) {
+    std::lock_guard lock(mutex_);
+    failing_ = true;
+    status_ = "source " + config_.url + " failed at " + formatIsoUtc(now) + ": " + why +
+              (current_ ? "; the last good programme is kept" : "; no programme from it yet");
+    return Outcome::Failed;
+}
+
+LiveSource::Outcome LiveSource::convert(const std::string& bytes, Instant now) {
+    auto live = contentFromSource(feedDir_, config_.format, bytes, workDir_, now);
+    if (!live) return failed(now, live.error());
+    lastGood_ = bytes;
     std::lock_guard lock(mutex_);
     current_ = live.value().content;
+    failing_ = false;
     status_ = "source " + config_.url + " converted at " + formatIsoUtc(now) + ": " +
               std::to_string(current_->sessions.size()) + " sessions";
     return Outcome::Updated;

@@ -3,6 +3,7 @@
 // the feed's own files by the same importers; a failing source keeps the last good one.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -29,6 +30,7 @@ Result<LiveContent> contentFromSource(const std::filesystem::path& feedDir, Form
 struct LiveSourceConfig {
     std::string url;
     Format format = Format::CsvSessions;
+    std::uint64_t maxBytes = 16u << 20;  // a larger answer is refused (a programme is small)
 };
 
 // One source, polled by its owner thread (poll() blocks on the network); current() and
@@ -44,17 +46,28 @@ public:
     // Failed, and the last good content stays current.
     Outcome poll(Instant now);
     std::shared_ptr<const Content> current() const;
+    // The feed the source is merged with changed (a new synced version): merge the last
+    // good source bytes with it again, without a request. Unchanged when nothing was
+    // fetched yet; Failed (last good kept) when the merge no longer works.
+    Outcome setFeedDir(std::filesystem::path feedDir, Instant now);
+    const LiveSourceConfig& config() const { return config_; }
     // For the staff status: what the source gave last and when, or why it failed.
     std::string status() const;
+    bool failing() const;  // the last poll or merge failed
 
 private:
     LiveSourceConfig config_;
     std::filesystem::path feedDir_, workDir_;
     sync::HttpClient client_;
-    std::string etag_, lastModified_, lastHash_;
+    Outcome convert(const std::string& bytes, Instant now);
+    Outcome failed(Instant now, const std::string& why);
+    Outcome unchanged(Instant now);
+
+    std::string etag_, lastModified_, lastHash_, lastGood_;
     mutable std::mutex mutex_;
     std::shared_ptr<const Content> current_;
     std::string status_ = "source not fetched yet";
+    bool failing_ = false;
 };
 
 }  // namespace kiosk::core::import

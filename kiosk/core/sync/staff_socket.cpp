@@ -15,6 +15,7 @@
 
 #include "core/log.hpp"
 #include "core/sync/cache.hpp"
+#include "core/sync/live_status.hpp"
 
 namespace kiosk::core::sync {
 namespace fs = std::filesystem;
@@ -203,6 +204,8 @@ std::string formatStaffStatus(const fs::path& cacheDir, const SyncStatus& s, Ins
     if (!s.lastError.empty()) {
         line("last error", s.lastError + " (" + std::to_string(s.consecutiveFailures) + " failures in a row)");
     }
+    bool liveFailing = false;
+    out += formatLiveStatus(cacheDir, liveFailing);  // a live_source, when the kiosk follows one
     return out;
 }
 
@@ -210,7 +213,9 @@ std::string answerStaffRequest(const std::string& request, SyncService& sync, co
                                double waitSeconds) {
     if (request == "status") {
         const SyncStatus s = sync.status();
-        return std::string(s.lastError.empty() ? "ok" : "failed") + "\n" +
+        bool liveFailing = false;
+        (void)formatLiveStatus(cacheDir, liveFailing);
+        return std::string(s.lastError.empty() && !liveFailing ? "ok" : "failed") + "\n" +
                formatStaffStatus(cacheDir, s, sync.trustedNow());
     }
     if (request == "rollback") {

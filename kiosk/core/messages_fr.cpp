@@ -1,0 +1,247 @@
+// The phrase table behind frenchMessage (see messages_fr.hpp). Each core message is built
+// from these pieces; a test checks that a broken feed's messages come out in French.
+#include "core/messages_fr.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+#include <vector>
+
+namespace kiosk::core {
+namespace {
+
+struct Phrase {
+    std::string_view en, fr;
+};
+
+// Feed loader, manifest and JSON reader (core/feed_loader.cpp, parse_*.cpp, json_reader.cpp).
+const Phrase kLoader[] = {
+    {"missing: a feed needs a manifest (write it with: kiosk-feed build ",
+     "manquant : un flux a besoin d'un manifeste (écrivez-le avec : kiosk-feed build "},
+    {"missing: this document is required and must be listed in manifest.json",
+     "manquant : ce document est obligatoire et doit figurer dans manifest.json"},
+    {"unknown field, ignored (is this feed newer than this kiosk?)",
+     "champ inconnu, ignoré (ce flux est-il plus récent que la borne ?)"},
+    {"in the feed folder but not in the manifest; ignored (run kiosk-feed build)",
+     "dans le dossier du flux mais pas dans le manifeste ; ignoré (lancez kiosk-feed build)"},
+    {"listed in the manifest but missing from the feed folder", "dans le manifeste mais absent du dossier du flux"},
+    {"is a symbolic link; feeds may only hold regular files",
+     "est un lien symbolique ; un flux ne contient que des fichiers ordinaires"},
+    {"is a symbolic link; a feed may only hold regular files",
+     "est un lien symbolique ; un flux ne contient que des fichiers ordinaires"},
+    {"not enough memory to read this JSON document", "pas assez de mémoire pour lire ce document JSON"},
+    {"not in this feed; the kiosk shows less", "absent de ce flux ; la borne en montre moins"},
+    {"outside the territory map's bounds; not drawn on the map",
+     "hors des limites de la carte du territoire ; pas dessiné sur la carte"},
+    {"the image cannot be used: ", "l'image est inutilisable : "},
+    {"expected a PNG or JPEG image: ", "attendu une image PNG ou JPEG : "},
+    {" bytes that are not valid UTF-8 replaced by U+FFFD; save the file as UTF-8",
+     " octets qui ne sont pas de l'UTF-8 valide remplacés par U+FFFD ; enregistrez le fichier en UTF-8"},
+    {" control characters removed (the first is ", " caractères de contrôle retirés (le premier est "},
+    {"); remove them from the text", ") ; retirez-les du texte"},
+    {"expected a French text (", "attendu un texte en français ("},
+    {"), which every text must have", "), obligatoire dans tout texte"},
+    {"expected a language code such as ", "attendu un code de langue comme "},
+    {"; this text is ignored", " ; ce texte est ignoré"},
+    {"expected an IANA time zone such as ", "attendu un fuseau horaire IANA comme "},
+    {"expected a relative path inside the feed, got ", "attendu un chemin relatif dans le flux, trouvé "},
+    {"expected the id of a place in places.json, got ", "attendu l'identifiant d'un lieu de places.json, trouvé "},
+    {"expected the id of a floor plan in maps.json, got ", "attendu l'identifiant d'un plan de maps.json, trouvé "},
+    {"expected a room id of the floor plan of place ", "attendu l'identifiant d'une salle du plan du lieu "},
+    {"; the room is not shown", " ; la salle n'est pas affichée"},
+    {" was skipped for its own errors (see places.json)", " a été écarté pour ses propres erreurs (voir places.json)"},
+    {" is listed twice", " figure deux fois"},
+    {"duplicate id ", "identifiant en double "},
+    {"; only the first is used", " ; seul le premier est utilisé"},
+    {" is not listed in the manifest; not shown", " n'est pas dans le manifeste ; pas affiché"},
+    {" is not a usable file name in a feed", " n'est pas un nom de fichier utilisable dans un flux"},
+    {" (a newer format this kiosk cannot read)", " (un format plus récent, que cette borne ne sait pas lire)"},
+    {"expected 64 lowercase hexadecimal digits, got ", "attendu 64 chiffres hexadécimaux en minuscules, trouvé "},
+    {" (run kiosk-feed build after editing)", " (lancez kiosk-feed build après chaque modification)"},
+    {"(the file changed after kiosk-feed build?)", "(le fichier a changé après kiosk-feed build ?)"},
+    {" bytes as in the manifest, got ", " octets comme dans le manifeste, trouvé "},
+    {" as in the manifest, got ", " comme dans le manifeste, trouvé "},
+    {" bytes of text, got ", " octets de texte, trouvé "},
+    {" bytes, more than the limit of ", " octets, plus que la limite de "},
+    {" more problems not listed (", " autres problèmes non listés ("},
+    {" warnings); fix the ones above first", " avertissements) ; corrigez d'abord ceux ci-dessus"},
+    {"; export it again", " ; exportez-la de nouveau"},
+    {"; resize it", " ; redimensionnez-la"},
+    {" pixels a side, got ", " pixels de côté, trouvé "},
+    {"expected a date on or after start_date ", "attendu une date égale ou postérieure à start_date "},
+    {"expected a date-time after start", "attendu une date-heure après le début (start)"},
+    {"expected at most 14 days after start", "attendu au plus 14 jours après le début"},
+    {"expected north > south and east > west", "attendu nord > sud et est > ouest"},
+    {"expected at least 3 points", "attendu au moins 3 points"},
+    {"expected an event of at most ", "attendu un événement d'au plus "},
+    {" days from ", " jours à partir de "},
+    {"expected an object with a ", "attendu un objet avec une liste "},
+    {" list, got ", ", trouvé "},
+    {"expected a list of: ", "attendu une liste parmi : "},
+    {"expected one of ", "attendu l'une des valeurs "},
+    {"one of ", "l'une des valeurs "},
+    {"ISO 8601 date-time with offset", "une date-heure ISO 8601 avec son décalage"},
+    {"a date YYYY-MM-DD", "une date AAAA-MM-JJ"},
+    {"expected a date in the years ", "attendu une date des années "},
+    {"expected a date-time in the years ", "attendu une date-heure des années "},
+    {"an integer from ", "un entier de "},
+    {"a number from ", "un nombre de "},
+    {"an identifier (1 to 64 characters among a-z, 0-9, - and _)",
+     "un identifiant (1 à 64 caractères parmi a-z, 0-9, - et _)"},
+    {"a point [x, y] inside the plan (0..width, 0..height)", "un point [x, y] dans le plan (0..largeur, 0..hauteur)"},
+    {"a text: a string (French) or an object such as {", "un texte : une chaîne (en français) ou un objet comme {"},
+    {"expected at most ", "attendu au plus "},
+    {" entries, got ", " entrées, trouvé "},
+    {" entries in ", " entrées dans "},
+    {"nested more than ", "imbriqué sur plus de "},
+    {" levels deep at ", " niveaux à "},
+    {" files in ", " fichiers dans "},
+    {"more than ", "plus de "},
+    {"not valid JSON: ", "JSON invalide : "},
+    {"not valid JSON", "JSON invalide"},
+    {"cannot list ", "impossible de lister "},
+    {"could not be loaded: ", "n'a pas pu être chargé : "},
+    {" is not a folder", " n'est pas un dossier"},
+    {"true or false", "true ou false"},
+};
+
+// Importers (core/import/*.cpp) and live sources.
+const Phrase kImport[] = {
+    {"unknown column ", "colonne inconnue "},
+    {" ignored (known columns: ", " ignorée (colonnes connues : "},
+    {"no column ", "pas de colonne "},
+    {": the header row must name it", " : la première ligne doit la nommer"},
+    {"the sheet is empty: expected a header row", "la feuille est vide : attendu une ligne d'en-tête"},
+    {"expected a date such as 19/05/2026 or 2026-05-19, got ",
+     "attendu une date comme 19/05/2026 ou 2026-05-19, trouvé "},
+    {"expected a time such as 14h30, 14:30 or 14 h 30, got ",
+     "attendu une heure comme 14h30, 14:30 ou 14 h 30, trouvé "},
+    {"expected a time such as 16h00, got ", "attendu une heure comme 16h00, trouvé "},
+    {"; row skipped", " ; ligne ignorée"},
+    {"expected a title", "attendu un titre"},
+    {"expected a place", "attendu un lieu"},
+    {"expected the place's name", "attendu le nom du lieu"},
+    {"expected oui or non, got ", "attendu oui ou non, trouvé "},
+    {"expected a number of seats, got ", "attendu un nombre de places, trouvé "},
+    {"expected decimal degrees such as 45,7750 and 3,0865", "attendu des degrés décimaux comme 45,7750 et 3,0865"},
+    {"unknown type ", "type inconnu "},
+    {": shown as other (known: ", " : affiché comme « autre » (connus : "},
+    {"unknown status ", "statut inconnu "},
+    {"unknown access value ", "valeur d'accessibilité inconnue "},
+    {"unknown audience ", "public inconnu "},
+    {" ignored (known: ", " ignoré (connus : "},
+    {"no end time: the session is shown as lasting one hour",
+     "pas d'heure de fin : la séance est affichée pour une heure"},
+    {"no usable duration or end: the session is shown as lasting one hour",
+     "ni durée ni fin utilisables : la séance est affichée pour une heure"},
+    {"a line could not be read and was ignored: ", "une ligne illisible a été ignorée : "},
+    {"a recurrence rule that could not be read", "une règle de récurrence illisible"},
+    {"expected UID, SUMMARY and DTSTART", "attendu UID, SUMMARY et DTSTART"},
+    {"; event skipped", " ; événement ignoré"},
+    {"; timing skipped", " ; horaire ignoré"},
+    {"expected a date with offset, or the day's date and a start time",
+     "attendu une date avec décalage, ou la date du jour et une heure de début"},
+    {"expected a frab schedule.xml with a <schedule> root",
+     "attendu un schedule.xml de frab avec une racine <schedule>"},
+    {"expected a list of days", "attendu une liste de jours"},
+    {"expected a list of events (an OpenAgenda export, or an API answer with ",
+     "attendu une liste d'événements (un export OpenAgenda, ou une réponse de l'API avec "},
+    {"expected a location with a uid or a name", "attendu un lieu (location) avec un uid ou un nom"},
+    {"expected a pretalx/frab schedule.json with schedule.conference",
+     "attendu un schedule.json de pretalx/frab avec schedule.conference"},
+    {"expected an event with ", "attendu un événement avec "},
+    {"expected an iCalendar file starting with BEGIN:VCALENDAR",
+     "attendu un fichier iCalendar commençant par BEGIN:VCALENDAR"},
+    {"expected at least one timing {begin, end}", "attendu au moins un horaire {begin, end}"},
+    {"expected begin and end date-times with offset, end after begin",
+     "attendu des dates-heures begin et end avec décalage, la fin après le début"},
+    {"not valid JSON: is it an OpenAgenda events export?",
+     "JSON invalide : est-ce bien un export d'événements OpenAgenda ?"},
+    {"not valid XML: ", "XML invalide : "},
+    {" is not valid JSON: fix it (kiosk-feed validate shows where) and import again",
+     " n'est pas du JSON valide : corrigez-le (kiosk-feed validate montre où) et relancez l'import"},
+    {" occurrences: only the first are imported", " occurrences : seules les premières sont importées"},
+    {": add its commune and coordinates in places.json (the source does not give them)",
+     " : ajoutez sa commune et ses coordonnées dans places.json (la source ne les donne pas)"},
+    {"event.json written with the event's dates: complete its name and organiser",
+     "event.json écrit avec les dates de l'événement : complétez son nom et l'organisateur"},
+    {" is not a list", " n'est pas une liste"},
+    {"the source cannot be read: ", "la source est illisible : "},
+    {"the merged programme is not valid: ", "le programme fusionné n'est pas valide : "},
+    {"; the last good programme is kept", " ; le dernier bon programme est gardé"},
+};
+
+// Short words last: what is left between the phrases above.
+const Phrase kWords[] = {
+    {"missing: expected ", "manquant : attendu "},
+    {"missing: ", "manquant : "},
+    {"expected ", "attendu "},
+    {", got ", ", trouvé "},
+    {"an object", "un objet"},
+    {"an array", "un tableau"},
+    {"a list", "une liste"},
+    {"a string", "une chaîne"},
+    {"; ignored", " ; ignoré"},
+    {" or ", " ou "},
+    {" and ", " et "},
+    {" to ", " à "},
+    {"place ", "lieu "},  // "place \"x\": add its commune..."
+    {"line ", "ligne "},  // an importer's place in a sheet: "line 12, column debut"
+    {", column ", ", colonne "},
+};
+
+std::vector<Phrase> table() {
+    std::vector<Phrase> t(std::begin(kLoader), std::end(kLoader));
+    t.insert(t.end(), std::begin(kImport), std::end(kImport));
+    std::stable_sort(t.begin(), t.end(), [](const Phrase& a, const Phrase& b) { return a.en.size() > b.en.size(); });
+    t.insert(t.end(), std::begin(kWords), std::end(kWords));
+    return t;
+}
+
+// Replaces phrases in one unquoted stretch; a replaced part is not matched again.
+std::string translate(std::string_view text, const std::vector<Phrase>& phrases) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        bool matched = false;
+        // a phrase starting with a letter starts a word ("expected", never "unexpected")
+        const bool wordStart = i == 0 || !std::isalpha(static_cast<unsigned char>(text[i - 1]));
+        for (const Phrase& p : phrases) {
+            if (!wordStart && std::isalpha(static_cast<unsigned char>(p.en[0]))) continue;
+            if (text.substr(i, p.en.size()) == p.en) {
+                out += p.fr;
+                i += p.en.size();
+                matched = true;
+                break;
+            }
+        }
+        if (!matched) out += text[i++];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string frenchMessage(std::string_view english) {
+    static const std::vector<Phrase> phrases = table();
+    std::string out;
+    std::size_t i = 0;
+    while (i < english.size()) {
+        const std::size_t quote = english.find('"', i);
+        if (quote == std::string_view::npos) {
+            out += translate(english.substr(i), phrases);
+            break;
+        }
+        out += translate(english.substr(i, quote - i), phrases);
+        const std::size_t close = english.find('"', quote + 1);
+        if (close == std::string_view::npos) {  // an unpaired quote: the rest is a value
+            out += english.substr(quote);
+            break;
+        }
+        out += english.substr(quote, close - quote + 1);
+        i = close + 1;
+    }
+    return out;
+}
+
+}  // namespace kiosk::core
