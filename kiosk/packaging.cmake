@@ -35,7 +35,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fontconfig, fonts-dejavu-core, tzdata")
+# udev: the unit's SupplementaryGroups render and input are udev's (without them systemd
+# refuses to start it, 216/GROUP), and it gives SDL the input devices and the GPU.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fontconfig, fonts-dejavu-core, tzdata, udev")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, espeak-ng")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)

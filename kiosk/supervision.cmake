@@ -13,7 +13,8 @@ target_link_libraries(kiosk_supervision
   PRIVATE PkgConfig::CURL nlohmann_json::nlohmann_json kiosk_build_flags)
 
 target_sources(kiosk_app PRIVATE
-  app/supervision/presented_frames.cpp app/supervision/supervisor.cpp app/supervision/watchdog.cpp)
+  app/supervision/presented_frames.cpp app/supervision/supervisor.cpp app/supervision/watchdog.cpp
+  app/supervision/test_hang.cpp)  # test_hang: TEST ONLY, see its header
 target_link_libraries(kiosk_app PUBLIC kiosk_supervision PRIVATE PkgConfig::LIBSYSTEMD)
 
 # Read-back of the presented picture (SDL, so in platform).

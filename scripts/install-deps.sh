@@ -40,6 +40,8 @@ test_tools=(
 # programme importers (issue 11): XML, iCalendar, CSV; JSON Schema checks in the tests
 runtime+=(libpugixml1v5 libical3 libcsv3)
 test_tools+=(python3-jsonschema)
+# the .deb installed into a clean Debian 12 root (scripts/test-package.sh, issue 13)
+test_tools+=(debootstrap)
 
 if [ "$runtime_only" = 1 ]; then wanted=("${runtime[@]}"); else wanted=("${runtime[@]}" "${build[@]}" "${test_tools[@]}"); fi
 

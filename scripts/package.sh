@@ -35,7 +35,7 @@ deb=$(ls -t "$build"/kiosk_*.deb | head -n1)
 if [ "$lintian" = 1 ]; then
   if ! command -v lintian >/dev/null; then echo "package: lintian is not installed (apt-get install lintian)" >&2; exit 2; fi
   # Errors fail; warnings and info are shown for the maintainer to judge.
-  out=$(lintian --no-tag-display-limit "$deb" || true)
+  out=$(lintian --tag-display-limit 0 "$deb" || true)
   [ -n "$out" ] && echo "$out" >&2
   if echo "$out" | grep -q '^E:'; then echo "package: lintian reports errors" >&2; exit 1; fi
 fi

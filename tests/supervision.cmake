@@ -27,6 +27,14 @@ add_test(NAME app/watchdog_kills_hung_loop
 add_test(NAME app/metrics_textfile_parses
   COMMAND bash -c "f=$(mktemp -d)/kiosk.prom && \"$0\" metrics \"$f\" && \"$2\" \"$1\" \"$f\""
           $<TARGET_FILE:supervision_probe> ${CMAKE_CURRENT_SOURCE_DIR}/supervision/parse_metrics.py ${KIOSK_DEBIAN_PYTHON})
+# The real kiosk: killed by the watchdog when its loop hangs (test-only
+# KIOSK_TEST_HANG_AFTER_SECONDS) and restarted; seen by the office (heartbeat through an
+# offline period, a screenshot on request, the textfile) on 127.0.0.1.
+add_test(NAME app/watchdog_restarts_hung_kiosk
+  COMMAND ${KIOSK_DEBIAN_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/supervision/kiosk_watchdog.py $<TARGET_FILE:kiosk> ${KIOSK_SOURCE_DIR})
+add_test(NAME app/office_sees_kiosk
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/supervision/kiosk_office_e2e.sh $<TARGET_FILE:kiosk> ${KIOSK_SOURCE_DIR} ${KIOSK_DEBIAN_PYTHON})
+set_tests_properties(app/watchdog_restarts_hung_kiosk app/office_sees_kiosk PROPERTIES TIMEOUT 120)
 add_test(NAME app/systemd_unit_verify
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/supervision/verify_unit.sh ${KIOSK_SOURCE_DIR} $<TARGET_FILE:kiosk>)
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app/modes.hpp"
+#include "app/supervision/test_hang.hpp"
 #include "app/sync_once.hpp"
 #include "core/log.hpp"
 #include "core/targeting.hpp"
@@ -359,7 +360,9 @@ double App::secondsUntilDue() const {
 
 bool App::turn(double maxWait) {
     if (!running_) return false;
-    const double wait = std::min(secondsUntilDue(), maxWait);
+    hangIfTestAsks();  // TEST ONLY: KIOSK_TEST_HANG_AFTER_SECONDS (supervision/test_hang.hpp)
+    double wait = std::min(secondsUntilDue(), maxWait);
+    if (supervisor_) wait = std::min(wait, supervisor_->maxSleepSeconds(wait));  // metrics and heartbeat on time
     SDL_Event e;
     bool got = wait <= 0 ? parts_.events->poll(e) : parts_.events->wait(e, wait);
     while (got) {

@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 
+#include "app/supervision/supervisor.hpp"
 #include "app/supervision/watchdog.hpp"
 #include "supervision/supervision_fixture.hpp"
 
@@ -81,4 +82,21 @@ TEST_CASE("watchdog: without systemd every call is a no-op and the loop may slee
     CHECK(w.notificationsSent() == 0);
     CHECK_FALSE(w.intervalSeconds());
     CHECK(w.maxSleepSeconds(5.0) == Approx(5.0));
+}
+
+TEST_CASE("supervisor: the loop wakes for the next metrics write, not only for the watchdog") {
+    unsetenv("NOTIFY_SOCKET");
+    kiosk::test::TempDir dir;
+    kiosk::app::Config c;
+    c.supervision.metricsFile = (dir.path / "kiosk.prom").string();
+    kiosk::app::Supervisor s(c, {});
+    CHECK(s.maxSleepSeconds(3600) == Approx(0));  // never written: due now
+    s.update(1, std::nullopt, {});
+    CHECK(std::filesystem::exists(dir.path / "kiosk.prom"));
+    const double wait = s.maxSleepSeconds(3600);
+    CHECK(wait > kiosk::app::Supervisor::metricsSeconds - 2);
+    CHECK(wait <= kiosk::app::Supervisor::metricsSeconds);
+    CHECK(s.maxSleepSeconds(1) <= 1);
+    kiosk::app::Supervisor quiet(kiosk::app::Config{}, {});  // nothing to report: the loop's own wait
+    CHECK(quiet.maxSleepSeconds(3600) == Approx(3600));
 }

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/log.hpp"
@@ -102,6 +103,14 @@ void Supervisor::update(std::int64_t presentedVersion, std::optional<double> pub
         lastHeartbeat_ = now;
         heartbeat_->submit(health_);
     }
+}
+
+double Supervisor::maxSleepSeconds(double fallback) const {
+    double wait = watchdog_.maxSleepSeconds(fallback);
+    const double now = monotonic();
+    if (metrics_) wait = std::min(wait, lastMetrics_ + metricsSeconds - now);
+    if (heartbeat_) wait = std::min(wait, lastHeartbeat_ + settings_.heartbeatSeconds - now);
+    return std::max(0.0, wait);
 }
 
 void Supervisor::screenshotTaken(std::vector<std::uint8_t> png) {

@@ -47,6 +47,11 @@ public:
     // The PNG the office asked for (exactly the presented frame).
     void screenshotTaken(std::vector<std::uint8_t> png);
 
+    // The longest the main loop may sleep before it must turn again: for the watchdog
+    // (WatchdogSec/2) and for the next metrics write or heartbeat, which update() makes,
+    // so that they are on time however still the screen is. At most `fallback`.
+    double maxSleepSeconds(double fallback) const;
+
     const core::supervision::KioskHealth& health() const { return health_; }
     core::supervision::ScreenState screenState() const { return monitor_.state(); }
     static constexpr double metricsSeconds = 15;
