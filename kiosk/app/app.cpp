@@ -86,6 +86,7 @@ App::~App() {
     if (ui_) {
         ui_->setImageSource(nullptr);
         ui_->setSpeechOutput(nullptr);
+        ui_->setEarconOutput(nullptr);
     }
     images_.reset();
     renderer_.reset();
@@ -135,6 +136,7 @@ core::Status App::init() {
     images_ = std::make_unique<platform::TextureCache>(video.renderer(), imageOptions);
     ui_->setImageSource(images_.get());
     ui_->setSpeechOutput(parts_.speech);
+    ui_->setEarconOutput(parts_.earcons);
     stats_ = startStats(rt_.config, *parts_.clock);
     ui_->setStatsSink(&stats_->sink());
     startSupervision();
