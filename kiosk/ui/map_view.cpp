@@ -315,36 +315,49 @@ std::string MapView::drawMarkers(const UiContext& ctx, ImVec2 min, ImVec2 max, c
 }
 
 // The places of a grouped marker, one button each, over the map; "Close" goes back to it.
-std::string MapView::drawGroupList(const UiContext& ctx, ImVec2 min, ImVec2 max, const std::vector<MapMarker>& markers) {
+std::string MapView::drawGroupList(const UiContext& ctx, ImVec2 mapMin, ImVec2 mapMax, const std::vector<MapMarker>& markers) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Fonts& f = *ctx.fonts;
+    // The list may use the whole screen area below the header: a small map (a tablet)
+    // still lists every place, in columns when the rows do not fit.
+    const ImVec2 min(std::min(mapMin.x, ctx.areaMin.x + ctx.metrics->margin()), std::min(mapMin.y, ctx.areaMin.y));
+    const ImVec2 max(std::max(mapMax.x, ctx.areaMax.x - ctx.metrics->margin()), std::max(mapMax.y, ctx.areaMax.y));
     const float pad = ctx.metrics->px(4);
     const float rowH = std::max(ctx.metrics->cssPx(56), f.bodyBold->FontSize * 2.0f);
-    const float w = std::min(max.x - min.x - 2 * pad, std::max(ctx.metrics->cssPx(420), (max.x - min.x) * 0.5f));
-    const float h = std::min(max.y - min.y - 2 * pad,
-                             pad * 3 + f.heading->FontSize * 1.4f + (rowH + pad) * static_cast<float>(openGroup_.size() + 1));
+    const float headH = f.heading->FontSize * 1.4f;
+    const std::size_t n = std::max<std::size_t>(1, openGroup_.size());
+    const float availRows = (max.y - min.y - 4 * pad - headH - rowH) / (rowH + pad);
+    const int rowsFit = std::max(1, static_cast<int>(availRows));
+    const int cols = std::min(3, static_cast<int>((n + static_cast<std::size_t>(rowsFit) - 1) / static_cast<std::size_t>(rowsFit)));
+    const int rows = static_cast<int>((n + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols));
+    const float w = std::min(max.x - min.x - 2 * pad, std::max(ctx.metrics->cssPx(420), (max.x - min.x) * (cols == 1 ? 0.5f : 0.9f)));
+    const float h = std::min(max.y - min.y - 2 * pad, pad * 4 + headH + (rowH + pad) * static_cast<float>(rows + 1));
     const ImVec2 p0((min.x + max.x - w) * 0.5f, (min.y + max.y - h) * 0.5f), p1(p0.x + w, p0.y + h);
+    dl->PushClipRect(ImVec2(0, 0), ImVec2(ctx.metrics->width(), ctx.metrics->height()), false);
     dl->AddRectFilled(min, max, IM_COL32(0, 0, 0, 110));
     dl->AddRectFilled(p0, p1, ctx.theme->surface.imu32(), f.body->FontSize * 0.4f);
     BackgroundScope panel(ctx.theme->surface);
     float y = p0.y + pad;
     y += drawText(dl, f.heading, ImVec2(p0.x + pad, y), w - 2 * pad, 1, ctx.theme->text.imu32(), tr(Str::ChooseAPlace, ctx.lang));
     y += pad;
+    const float colW = (w - pad * static_cast<float>(cols + 1)) / static_cast<float>(cols);
     std::string chosen;
+    int k = 0;
     for (const std::string& id : openGroup_) {
         const auto it = std::find_if(markers.begin(), markers.end(), [&](const MapMarker& m) { return m.id == id; });
         if (it == markers.end()) continue;
-        if (y + rowH > p1.y - rowH - pad) break;
-        ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, y));
+        const int col = k / rows, row = k % rows;
+        ++k;
+        ImGui::SetCursorScreenPos(ImVec2(p0.x + pad + static_cast<float>(col) * (colW + pad), y + static_cast<float>(row) * (rowH + pad)));
         const std::string bid = "##group-" + id;
         if (button(bid.c_str(), it->here ? std::string(tr(Str::YouAreHere, ctx.lang)) + " \u00B7 " + it->label : it->label,
-                   ImVec2(w - 2 * pad, rowH), ButtonKind::Secondary)) {
+                   ImVec2(colW, rowH), ButtonKind::Secondary)) {
             chosen = id;
         }
-        y += rowH + pad;
     }
     ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, p1.y - pad - rowH));
     if (button("##group-close", tr(Str::CloseList, ctx.lang), ImVec2(w - 2 * pad, rowH), ButtonKind::Primary)) openGroup_.clear();
+    dl->PopClipRect();
     if (!chosen.empty()) openGroup_.clear();
     return chosen;
 }

