@@ -20,6 +20,8 @@ set_source_files_properties(app/install_paths.cpp PROPERTIES COMPILE_DEFINITIONS
 install(TARGETS kiosk kiosk-feed RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(PROGRAMS ${KIOSK_SOURCE_DIR}/config/systemd/kiosk-session DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${KIOSK_SOURCE_DIR}/content/ DESTINATION ${CMAKE_INSTALL_DATADIR}/kiosk/content)
+# The kiosk's own artwork and sounds (scripts/make_assets.py), found beside content/.
+install(DIRECTORY ${KIOSK_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/kiosk/assets)
 
 # The installed configuration is the reference one without the source tree's
 # "content_dir": "../content", so the installed bundled event is shown.

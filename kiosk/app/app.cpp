@@ -81,6 +81,7 @@ App::~App() {
     if (ui_) {
         ui_->setImageSource(nullptr);
         ui_->setSpeechOutput(nullptr);
+        ui_->setEarconOutput(nullptr);
     }
     images_.reset();
     renderer_.reset();
@@ -131,6 +132,7 @@ core::Status App::init() {
     ui_->setImageSource(images_.get());
     ui_->setSpeechOutput(parts_.speech);
     if (parts_.speech) parts_.speech->setChangeNotifier([this] { inbox_.post([] {}); });  // wake: speech ended or will
+    ui_->setEarconOutput(parts_.earcons);
     stats_ = startStats(rt_.config, *parts_.clock);
     ui_->setStatsSink(&stats_->sink());
     if (!rt_.options.textsFile.empty()) {  // tests read what the running kiosk draws

@@ -58,6 +58,7 @@ struct AppParts {
     core::KioskClock* kioskClock = nullptr;  // when set: --now simulates on it, sync raises its floor
     EventSource* events = nullptr;
     ui::SpeechOutput* speech = nullptr;      // may be null: no read-aloud
+    ui::EarconOutput* earcons = nullptr;     // may be null: keypad moves are silent
     const std::atomic<bool>* stop = nullptr;  // set by a signal handler (SIGTERM): leave the loop
 };
 

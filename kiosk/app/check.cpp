@@ -140,6 +140,40 @@ void checkCache(const Runtime& rt, Report& r) {
     }
 }
 
+// The configuration's "here" must name a place (and room) of the content: a typo would
+// otherwise leave the maps without "you are here" and nobody would notice.
+void checkHere(const Runtime& rt, const core::Content& c, Report& r) {
+    const std::string& place = rt.config.herePlace;
+    const std::string& room = rt.config.hereRoom;
+    if (place.empty()) {
+        r.ok("here", "no \"here\" in the configuration: the maps show no \"you are here\"");
+        return;
+    }
+    if (!c.findPlace(place)) {
+        std::string ids;
+        for (const core::Place& p : c.places) ids += (ids.empty() ? "" : ", ") + p.id;
+        r.fail("here", "here.place \"" + place + "\" is no place of the content; set it to one of: " + ids);
+        return;
+    }
+    if (room.empty()) {
+        r.ok("here", "\"you are here\" at " + place);
+        return;
+    }
+    std::string ids;
+    for (const core::FloorPlan& plan : c.floorPlans) {
+        if (plan.placeId != place) continue;
+        for (const core::Room& rm : plan.rooms) {
+            if (rm.id == room) {
+                r.ok("here", "\"you are here\" at " + place + ", room " + room);
+                return;
+            }
+            ids += (ids.empty() ? "" : ", ") + rm.id;
+        }
+    }
+    r.fail("here", "here.room \"" + room + "\" is no room of " + place + "'s floor plan; " +
+                       (ids.empty() ? "that place has no floor plan: remove here.room" : "set it to one of: " + ids));
+}
+
 }  // namespace
 
 int runCheck(const Runtime& rt) {
@@ -179,6 +213,7 @@ int runCheck(const Runtime& rt) {
                                  std::to_string(c.sessions.size()) + " sessions, " + std::to_string(c.places.size()) +
                                  " places, " + std::to_string(c.demos.size()) + " demos (" + counts + ")";
         if (d.hasErrors()) r.warn("content", what); else r.ok("content", what);
+        checkHere(rt, c, r);
     }
     checkFonts(rt, loaded.content.get(), r);
     checkCache(rt, r);

@@ -197,8 +197,9 @@ core::Result<Config> loadConfig(const std::string& path) {
     if (c.idleSeconds < 10) return core::fail(path + ": idle_seconds: expected at least 10");
     if (j.contains("here") && j["here"].is_object()) {
         Reader h{j["here"], "here.", c.warnings};
-        h.known({"place"});
+        h.known({"place", "room"});
         KIOSK_TRY(h.get("place", c.herePlace, "a place id"));
+        KIOSK_TRY(h.get("room", c.hereRoom, "a room id of that place's floor plan"));
     }
     if (j.contains("screen")) {
         if (!j["screen"].is_object()) return core::fail(path + ": screen: expected an object");

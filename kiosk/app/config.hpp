@@ -50,6 +50,7 @@ struct Config {
     std::string language = "fr";
     double idleSeconds = 90;
     std::string herePlace;             // "you are here": a place id of the content
+    std::string hereRoom;              // optional: the room of that place's floor plan
     ScreenConfig screen;
     std::string fontFamily = "DejaVu Sans";  // found through fontconfig (app/font_lookup.hpp)
     std::string fontRegular, fontBold;       // font files; empty (default): fontFamily's

@@ -25,7 +25,17 @@ bool sameDir(const fs::path& a, const fs::path& b) {
 
 }  // namespace
 
+static DefaultPaths contentPaths();
+
 DefaultPaths defaultPaths() {
+    DefaultPaths p = contentPaths();
+    // assets/ sits beside content/, in the source tree and installed (install.cmake).
+    p.assets = (fs::path(p.content).parent_path() / "assets").string();
+    return p;
+}
+
+// The configuration and content paths, from where the executable is.
+static DefaultPaths contentPaths() {
     DefaultPaths p;
     if (const char* forced = std::getenv("KIOSK_PATHS_INSTALLED"); forced && std::string(forced) == "1") {
         p.config = KIOSK_INSTALL_CONFIG_FILE;

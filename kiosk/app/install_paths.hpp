@@ -9,6 +9,7 @@ namespace kiosk::app {
 struct DefaultPaths {
     std::string config;   // the configuration file used when --config is not given
     std::string content;  // the bundled event, when the configuration names no content_dir
+    std::string assets;   // the kiosk's own artwork and sounds: the folder beside content
     bool buildTree = false;
 };
 

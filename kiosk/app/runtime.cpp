@@ -6,6 +6,7 @@
 
 #include "app/font_lookup.hpp"
 #include "app/install_paths.hpp"
+#include "core/assets.hpp"
 #include "core/log.hpp"
 
 namespace kiosk::app {
@@ -49,9 +50,21 @@ ui::UiOptions Runtime::uiOptions() const {
     o.defaultLang = startLang();
     o.idleSeconds = config.idleSeconds;
     o.herePlace = config.herePlace;
+    o.hereRoom = config.hereRoom;
+    o.assets = loadKioskAssets();
     o.fontFiles.regular = config.fontRegular;
     o.fontFiles.bold = config.fontBold;
     return o;
+}
+
+core::AssetSet loadKioskAssets() {
+    // Without them (a broken install) the built-in artwork, icon and tones are used.
+    auto assets = core::loadAssets(defaultPaths().assets);
+    if (!assets) {
+        core::log::warning("kiosk assets: " + assets.error() + " (built-in artwork is used)");
+        return {};
+    }
+    return std::move(assets.value());
 }
 
 std::string describeReach(const Runtime& rt, bool& ok) {

@@ -37,6 +37,9 @@ std::string urlHost(const std::string& url);
 // The seated reach of this screen in words, for --check and --status; `ok` is false when
 // no part of the screen is 380-1220 mm above the floor.
 std::string describeReach(const Runtime& rt, bool& ok);
+// The kiosk's own assets (assets/ beside the bundled content); empty, with a warning in
+// the log, when they cannot be read: the built-in artwork and tones are used.
+core::AssetSet loadKioskAssets();
 
 // Loads the configuration named on the command line, else the default one if it exists.
 core::Result<Runtime> prepareRuntime(const Options& options);

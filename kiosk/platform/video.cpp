@@ -62,6 +62,15 @@ core::Result<std::unique_ptr<Video>> Video::open(const VideoOptions& o) {
     return v;
 }
 
+void Video::setIcon(const unsigned char* rgba, int width, int height) {
+    if (!window_ || !rgba || width <= 0 || height <= 0) return;
+    SDL_Surface* s = SDL_CreateRGBSurfaceWithFormatFrom(const_cast<unsigned char*>(rgba), width, height, 32, width * 4,
+                                                        SDL_PIXELFORMAT_RGBA32);
+    if (!s) return;
+    SDL_SetWindowIcon(window_, s);  // SDL copies the pixels
+    SDL_FreeSurface(s);
+}
+
 core::Status Video::setRotation(int degrees) {
     if (degrees != 0 && degrees != 90 && degrees != 180 && degrees != 270) {
         return core::fail("rotation must be 0, 90, 180 or 270, not " + std::to_string(degrees));

@@ -49,6 +49,8 @@ public:
     // Panels mounted sideways: the picture is drawn upright into a texture and turned
     // by `degrees` (0, 90, 180, 270, clockwise) on its way to the screen.
     core::Status setRotation(int degrees);
+    // The window's icon (taskbar, window list) from RGBA pixels, rows packed. No-op headless.
+    void setIcon(const unsigned char* rgba, int width, int height);
     int rotation() const { return rotation_; }
     // A point on the physical screen (touch, mouse) in the visitor's picture.
     void toPicture(float x, float y, float& px, float& py) const;

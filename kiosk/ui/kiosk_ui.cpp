@@ -137,6 +137,8 @@ UiContext KioskUi::context() const {
     c.theme = &theme_;
     c.images = images_;
     c.herePlace = options_.herePlace;
+    c.hereRoom = options_.hereRoom;
+    c.assets = &options_.assets;
     c.dt = dt_;
     c.areaMin = areaMin_;
     c.areaMax = areaMax_;
@@ -272,17 +274,26 @@ void KioskUi::speak(const std::string& text, std::string_view lang) {
 // Keypad: arrows move the focus, Enter activates, Back goes back, Home goes home; the
 // speech key turns speech on (and says where the visitor is).
 void KioskUi::handleKeys(std::deque<KeyEvent> keys) {
+    // With speech on, an earcon says what a key did before the words come (a move that
+    // finds nothing further is the end of the list).
+    auto earcon = [&](Earcon e) {
+        if (earcons_ && a11y_.speech) earcons_->play(e);
+    };
+    auto move = [&](KeypadFocus::Move m) { earcon(KeypadFocus::move(m, areaMin_.y) ? Earcon::FocusMoved : Earcon::EndOfList); };
     for (const KeyEvent& k : keys) {
         if (!k.down) continue;
         if (speech_ && a11y_.speech) speech_->stop();  // any key stops speech
         switch (k.key) {
-            case Key::Up: KeypadFocus::move(KeypadFocus::Move::Up, areaMin_.y); break;
-            case Key::Down: KeypadFocus::move(KeypadFocus::Move::Down, areaMin_.y); break;
-            case Key::Left: KeypadFocus::move(KeypadFocus::Move::Left, areaMin_.y); break;
-            case Key::Right: KeypadFocus::move(KeypadFocus::Move::Right, areaMin_.y); break;
-            case Key::Tab: KeypadFocus::move(KeypadFocus::Move::Next, areaMin_.y); break;
+            case Key::Up: move(KeypadFocus::Move::Up); break;
+            case Key::Down: move(KeypadFocus::Move::Down); break;
+            case Key::Left: move(KeypadFocus::Move::Left); break;
+            case Key::Right: move(KeypadFocus::Move::Right); break;
+            case Key::Tab: move(KeypadFocus::Move::Next); break;
             case Key::Enter:
-                if (KeypadFocus::activate()) break;
+                if (KeypadFocus::activate()) {
+                    earcon(Earcon::Activated);
+                    break;
+                }
                 if (currentId() == ScreenId::Attract) {
                     go(ScreenId::Home);  // a keypad wakes the kiosk like a touch
                 } else {
@@ -291,6 +302,7 @@ void KioskUi::handleKeys(std::deque<KeyEvent> keys) {
                 break;
             case Key::Back:
                 if (currentId() == ScreenId::Attract) break;
+                earcon(Earcon::Back);
                 if (canGoBack()) back(); else go(ScreenId::Attract);
                 break;
             case Key::Home:

@@ -12,7 +12,9 @@
 #include "core/clock.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
+#include "core/assets.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/earcons.hpp"
 #include "ui/fonts.hpp"
 #include "ui/frame_state.hpp"
 #include "ui/image_source.hpp"
@@ -28,6 +30,8 @@ struct UiOptions {
     double idleSeconds = 90;         // without input, the idle warning appears (x10 in accessibility mode)
     double idleWarningSeconds = 20;  // how long it counts down before the loop returns
     std::string herePlace;           // "you are here"
+    std::string hereRoom;            // and the room of its floor plan, may be empty
+    core::AssetSet assets;           // the kiosk's own artwork (empty: built-in fallbacks)
     FontFiles fontFiles;
     // New content waits for a safe moment (next slide, Home); after this long it is also
     // shown at the next change of screen, so a busy kiosk never lags behind for long.
@@ -48,6 +52,8 @@ public:
     // The speech engine (not owned; may be null); it speaks only when the visitor turns
     // speech on.
     void setSpeechOutput(SpeechOutput* speech) { speech_ = speech; }
+    // Earcons on keypad moves while speech is on (may be null: silent).
+    void setEarconOutput(EarconOutput* earcons) { earcons_ = earcons; }
     // Anonymous counts of visits and views (not owned; may be null). See docs/statistics.md.
     void setStatsSink(core::stats::Sink* stats) { stats_ = stats; }
     // The content is old (no sync for a long time): screens say "programme as of <date>".
@@ -136,6 +142,7 @@ private:
     Fonts fonts_;
     ImageSource* images_ = nullptr;
     SpeechOutput* speech_ = nullptr;
+    EarconOutput* earcons_ = nullptr;
     core::stats::Sink* stats_ = nullptr;
     AccessibilitySettings a11y_;
     std::optional<core::Instant> contentAsOf_;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/contrast.hpp"
+#include "ui/map_layout.hpp"
 #include "ui/strings.hpp"
 #include "ui/text.hpp"
 #include "ui/visuals.hpp"
@@ -60,6 +62,7 @@ std::pair<ImVec2, ImVec2> MapView::roomTarget(const UiContext& ctx, const MapRoo
 }
 
 void MapView::reset() {
+    openGroup_.clear();
     zoom_ = 1.0f;
     offset_ = ImVec2(0, 0);
     needsFit_ = true;
@@ -164,38 +167,12 @@ std::string MapView::draw(const UiContext& ctx, ImVec2 min, ImVec2 max, ImVec2 s
     }
     dl->PopClipRect();
 
-    // Markers are touch targets of at least 44 CSS px, submitted before the map area so
-    // they win over it.
-    const float pinSize = std::max(ctx.metrics->cssPx(44), labelFont->FontSize * 1.8f);
-    // Labels that would cover one already drawn are left out (zoom in to read them);
-    // highlighted markers and "you are here" are labelled first.
-    std::vector<std::size_t> order(markers.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return (markers[a].highlight || markers[a].here) > (markers[b].highlight || markers[b].here);
-    });
-    std::vector<std::pair<ImVec2, ImVec2>> labelled;
-    for (std::size_t i : order) {
-        const MapMarker& m = markers[i];
-        const ImVec2 p = toScreen(m.pos);
-        if (p.x < min.x || p.x > max.x || p.y < min.y || p.y > max.y) continue;
-        const Rgb colour = m.here ? ctx.theme->now : m.highlight ? ctx.theme->accent : ctx.theme->primary;
-        drawPictogram(dl, Pictogram::Pin, ImVec2(p.x, p.y - pinSize * 0.45f), pinSize, colour.imu32());
-        const ImVec2 ls = badgeSize(m.label, labelFont);
-        const float lx = std::clamp(p.x - ls.x * 0.5f, min.x, std::max(min.x, max.x - ls.x));
-        const ImVec2 lmin(lx, p.y + 2), lmax(lx + ls.x, p.y + 2 + ls.y);
-        const bool overlaps = std::any_of(labelled.begin(), labelled.end(), [&](const auto& r) {
-            return lmin.x < r.second.x && lmax.x > r.first.x && lmin.y < r.second.y && lmax.y > r.first.y;
-        });
-        if (!overlaps) {
-            badge(dl, lmin, m.label, colour, ctx.theme->onPrimary, labelFont);
-            labelled.emplace_back(lmin, lmax);
-        }
-        ImGui::SetCursorScreenPos(ImVec2(p.x - pinSize * 0.5f, p.y - pinSize));
-        const std::string id = "##marker" + std::to_string(i);
-        if (tapArea(id.c_str(), m.label, ImVec2(pinSize, pinSize + (overlaps ? 0 : ls.y)))) tapped = m.id;
+    if (openGroup_.empty()) {
+        tapped = drawMarkers(ctx, min, max, markers);
+    } else if (std::string chosen = drawGroupList(ctx, min, max, markers); !chosen.empty()) {
+        tapped = chosen;
     }
-
+    if (!openGroup_.empty()) return tapped;
     drawButtons(ctx, min, max);
     // The map area itself: drag to pan, tap a room.
     ImGui::SetCursorScreenPos(min);
@@ -228,6 +205,173 @@ std::string MapView::draw(const UiContext& ctx, ImVec2 min, ImVec2 max, ImVec2 s
         InteractiveLog::record(r.label, lo, hi);
     }
     return tapped;
+}
+
+}  // namespace kiosk::ui
+
+namespace kiosk::ui {
+
+// Markers closer than a touch target are drawn as one marker with a count, which opens a
+// list; labels are placed around their marker without covering another label, a marker or
+// the zoom buttons (map_layout.hpp). "You are here" and highlighted markers are labelled
+// first. Markers are touch targets of at least 44 CSS px, submitted before the map area
+// so they win over it.
+std::string MapView::drawMarkers(const UiContext& ctx, ImVec2 min, ImVec2 max, const std::vector<MapMarker>& markers) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* labelFont = ctx.fonts->small;
+    const float pinSize = std::max(ctx.metrics->cssPx(44), labelFont->FontSize * 1.8f);
+    std::vector<std::size_t> visible;
+    std::vector<LayoutPoint> points;
+    for (std::size_t i = 0; i < markers.size(); ++i) {
+        const ImVec2 p = toScreen(markers[i].pos);
+        if (p.x < min.x || p.x > max.x || p.y < min.y || p.y > max.y) continue;
+        visible.push_back(i);
+        points.push_back({p.x, p.y});
+    }
+    const auto groups = groupMarkers(points, pinSize);
+    struct Shown {
+        std::vector<std::size_t> members;  // indices into `markers`
+        ImVec2 tip;
+        std::string label;
+        Rgb colour;
+        bool important = false;
+    };
+    std::vector<Shown> shown;
+    for (const auto& g : groups) {
+        Shown s;
+        for (std::size_t k : g) s.members.push_back(visible[k]);
+        const LayoutPoint c = groupCentre(points, g);
+        s.tip = ImVec2(c.x, c.y);
+        bool here = false, highlight = false;
+        for (std::size_t i : s.members) here |= markers[i].here, highlight |= markers[i].highlight;
+        if (s.members.size() == 1) {
+            s.label = markers[s.members[0]].label;
+        } else {
+            const std::string& area = markers[s.members[0]].area;
+            const bool sameArea = !area.empty() && std::all_of(s.members.begin(), s.members.end(),
+                                                                [&](std::size_t i) { return markers[i].area == area; });
+            s.label = (sameArea ? area + " \u00B7 " : std::string()) + std::to_string(s.members.size()) + "\u00A0" +
+                      tr(Str::PlacesInGroup, ctx.lang);
+            if (here) s.label = std::string(tr(Str::YouAreHere, ctx.lang)) + " \u00B7 " + s.label;
+        }
+        s.colour = here ? ctx.theme->now : highlight ? ctx.theme->accent : ctx.theme->primary;
+        s.important = here || highlight;
+        shown.push_back(std::move(s));
+    }
+    std::stable_sort(shown.begin(), shown.end(), [](const Shown& a, const Shown& b) { return a.important > b.important; });
+    std::vector<LabelRequest> requests;
+    for (const Shown& s : shown) {
+        const ImVec2 ls = badgeSize(s.label, labelFont);
+        LabelRequest r;
+        r.anchor = {s.tip.x, s.tip.y};
+        r.width = ls.x;
+        r.height = ls.y;
+        r.gap = ctx.metrics->px(0.8f);
+        r.marker = {s.tip.x - pinSize * 0.4f, s.tip.y - pinSize * 0.95f, s.tip.x + pinSize * 0.4f, s.tip.y};
+        requests.push_back(r);
+    }
+    const auto placed = placeLabels(requests, {min.x, min.y, max.x, max.y}, {buttonsRect(ctx, min, max)});
+    std::string tapped;
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+        const Shown& s = shown[k];
+        const ImVec2 p = s.tip;
+        if (s.members.size() == 1) {
+            drawPictogram(dl, Pictogram::Pin, ImVec2(p.x, p.y - pinSize * 0.45f), pinSize, s.colour.imu32());
+        } else {  // a disc with the count: several places here
+            const ImVec2 c(p.x, p.y - pinSize * 0.5f);
+            dl->AddCircleFilled(c, pinSize * 0.45f, ctx.theme->onPrimary.imu32());
+            dl->AddCircleFilled(c, pinSize * 0.38f, s.colour.imu32());
+            BackgroundScope disc(s.colour);
+            const std::string n = std::to_string(s.members.size());
+            drawText(dl, ctx.fonts->bodyBold, ImVec2(c.x - pinSize * 0.4f, c.y - ctx.fonts->bodyBold->FontSize * 0.5f),
+                     pinSize * 0.8f, 1, ctx.theme->onPrimary.imu32(), n, Align::Center);
+        }
+        if (placed[k].placed) badge(dl, ImVec2(placed[k].rect.x0, placed[k].rect.y0), s.label, s.colour, ctx.theme->onPrimary, labelFont);
+        if (s.members.size() == 1 && markers[s.members[0]].id.empty()) continue;  // a mark, not a link
+        ImGui::SetCursorScreenPos(ImVec2(p.x - pinSize * 0.5f, p.y - pinSize));
+        const std::string id = "##marker" + markers[s.members[0]].id;
+        if (tapArea(id.c_str(), s.label, ImVec2(pinSize, pinSize))) {
+            if (s.members.size() == 1) {
+                tapped = markers[s.members[0]].id;
+            } else {
+                openGroup_.clear();
+                for (std::size_t i : s.members) openGroup_.push_back(markers[i].id);
+            }
+        }
+        if (placed[k].placed) {  // the label is part of the target
+            ImGui::SetCursorScreenPos(ImVec2(placed[k].rect.x0, placed[k].rect.y0));
+            const std::string lid = id + "-label";
+            if (tapArea(lid.c_str(), s.label, ImVec2(placed[k].rect.x1 - placed[k].rect.x0, placed[k].rect.y1 - placed[k].rect.y0))) {
+                if (s.members.size() == 1) {
+                    tapped = markers[s.members[0]].id;
+                } else {
+                    openGroup_.clear();
+                    for (std::size_t i : s.members) openGroup_.push_back(markers[i].id);
+                }
+            }
+        }
+    }
+    return tapped;
+}
+
+// The places of a grouped marker, one button each, over the map; "Close" goes back to it.
+std::string MapView::drawGroupList(const UiContext& ctx, ImVec2 mapMin, ImVec2 mapMax, const std::vector<MapMarker>& markers) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Fonts& f = *ctx.fonts;
+    // The list may use the whole screen area below the header: a small map (a tablet)
+    // still lists every place, in columns when the rows do not fit.
+    const ImVec2 min(std::min(mapMin.x, ctx.areaMin.x + ctx.metrics->margin()), std::min(mapMin.y, ctx.areaMin.y));
+    const ImVec2 max(std::max(mapMax.x, ctx.areaMax.x - ctx.metrics->margin()), std::max(mapMax.y, ctx.areaMax.y));
+    const float pad = ctx.metrics->px(4);
+    const float rowH = std::max(ctx.metrics->cssPx(56), f.bodyBold->FontSize * 2.0f);
+    const float headH = f.heading->FontSize * 1.4f;
+    const std::size_t n = std::max<std::size_t>(1, openGroup_.size());
+    const float availRows = (max.y - min.y - 4 * pad - headH - rowH) / (rowH + pad);
+    const int rowsFit = std::max(1, static_cast<int>(availRows));
+    const int cols = std::min(3, static_cast<int>((n + static_cast<std::size_t>(rowsFit) - 1) / static_cast<std::size_t>(rowsFit)));
+    const int rows = static_cast<int>((n + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols));
+    const float w = std::min(max.x - min.x - 2 * pad, std::max(ctx.metrics->cssPx(420), (max.x - min.x) * (cols == 1 ? 0.5f : 0.9f)));
+    const float h = std::min(max.y - min.y - 2 * pad, pad * 4 + headH + (rowH + pad) * static_cast<float>(rows + 1));
+    const ImVec2 p0((min.x + max.x - w) * 0.5f, (min.y + max.y - h) * 0.5f), p1(p0.x + w, p0.y + h);
+    dl->PushClipRect(ImVec2(0, 0), ImVec2(ctx.metrics->width(), ctx.metrics->height()), false);
+    dl->AddRectFilled(min, max, IM_COL32(0, 0, 0, 110));
+    dl->AddRectFilled(p0, p1, ctx.theme->surface.imu32(), f.body->FontSize * 0.4f);
+    BackgroundScope panel(ctx.theme->surface);
+    float y = p0.y + pad;
+    y += drawText(dl, f.heading, ImVec2(p0.x + pad, y), w - 2 * pad, 1, ctx.theme->text.imu32(), tr(Str::ChooseAPlace, ctx.lang));
+    y += pad;
+    const float colW = (w - pad * static_cast<float>(cols + 1)) / static_cast<float>(cols);
+    std::string chosen;
+    int k = 0;
+    for (const std::string& id : openGroup_) {
+        const auto it = std::find_if(markers.begin(), markers.end(), [&](const MapMarker& m) { return m.id == id; });
+        if (it == markers.end()) continue;
+        const int col = k / rows, row = k % rows;
+        ++k;
+        ImGui::SetCursorScreenPos(ImVec2(p0.x + pad + static_cast<float>(col) * (colW + pad), y + static_cast<float>(row) * (rowH + pad)));
+        const std::string bid = "##group-" + id;
+        if (button(bid.c_str(), it->here ? std::string(tr(Str::YouAreHere, ctx.lang)) + " \u00B7 " + it->label : it->label,
+                   ImVec2(colW, rowH), ButtonKind::Secondary)) {
+            chosen = id;
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, p1.y - pad - rowH));
+    if (button("##group-close", tr(Str::CloseList, ctx.lang), ImVec2(w - 2 * pad, rowH), ButtonKind::Primary)) openGroup_.clear();
+    dl->PopClipRect();
+    if (!chosen.empty()) openGroup_.clear();
+    return chosen;
+}
+
+// Where drawButtons puts the zoom buttons (labels keep clear of them).
+LayoutRect MapView::buttonsRect(const UiContext& ctx, ImVec2 min, ImVec2 max) const {
+    const float side = std::max(ctx.metrics->cssPx(56), ctx.fonts->heading->FontSize * 1.6f);
+    const float gap = ctx.metrics->px(2.5f);
+    const char* resetLabel = tr(Str::ResetView, ctx.lang);
+    const float resetW = std::max(side, ctx.fonts->bodyBold->CalcTextSizeA(ctx.fonts->bodyBold->FontSize, 1e9f, 0, resetLabel).x +
+                                            ctx.fonts->body->FontSize);
+    const bool column = max.y - min.y >= 3 * side + 4 * gap;
+    if (column) return {max.x - resetW - gap * 3, min.y, max.x, min.y + gap * 4 + 3 * side + 2 * gap};
+    return {max.x - gap * 3 - resetW - 2 * (side + gap), min.y, max.x, min.y + gap * 3 + side};
 }
 
 }  // namespace kiosk::ui

@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include "core/model.hpp"
+#include "ui/map_layout.hpp"
 #include "ui/screen.hpp"
 
 namespace kiosk::ui {
@@ -21,6 +22,7 @@ struct MapMarker {
     std::string label;
     bool highlight = false;
     bool here = false;  // "you are here"
+    std::string area;   // the commune: a grouped marker says "Clermont-Ferrand · 3 places"
 };
 
 struct MapRoom {
@@ -53,6 +55,9 @@ private:
     void clampOffset();
     std::pair<ImVec2, ImVec2> roomTarget(const UiContext& ctx, const MapRoom& room) const;
     void drawButtons(const UiContext& ctx, ImVec2 min, ImVec2 max);
+    LayoutRect buttonsRect(const UiContext& ctx, ImVec2 min, ImVec2 max) const;
+    std::string drawMarkers(const UiContext& ctx, ImVec2 min, ImVec2 max, const std::vector<MapMarker>& markers);
+    std::string drawGroupList(const UiContext& ctx, ImVec2 min, ImVec2 max, const std::vector<MapMarker>& markers);
 
     float zoom_ = 1.0f;
     ImVec2 offset_{0, 0};  // content point at the view's top-left
@@ -60,6 +65,7 @@ private:
     float baseScale_ = 1.0f;
     std::optional<std::pair<ImVec2, float>> pendingFocus_;
     bool needsFit_ = true;
+    std::vector<std::string> openGroup_;  // a grouped marker's places, listed over the map
 };
 
 // Territory projection of the feed format: longitude/latitude to content units of a map

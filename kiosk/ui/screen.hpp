@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/assets.hpp"
 #include "core/clock.hpp"
 #include "core/model.hpp"
 #include "core/stats/sink.hpp"
@@ -27,6 +28,8 @@ struct UiContext {
     const Theme* theme = nullptr;
     ImageSource* images = nullptr;  // may be null: placeholders are drawn
     std::string herePlace;          // "you are here" place id, may be empty
+    std::string hereRoom;           // its room on the floor plan, may be empty
+    const core::AssetSet* assets = nullptr;  // the kiosk's own artwork; may be null
     bool reducedMotion = false;
     AccessibilitySettings a11y;
     SpeechOutput* speech = nullptr;  // non-null only while the visitor has speech on

@@ -63,6 +63,11 @@ enum class Str {
     ScanToRegister,
     ScanForInfo,
     YouAreHere,
+    PlacesInGroup,    // "3 places" on a grouped marker (always 2 or more)
+    ChooseAPlace,     // the heading of a grouped marker's list
+    CloseList,
+    HoursToGo,
+    OpensIn,
     ZoomIn,
     ZoomOut,
     ResetView,

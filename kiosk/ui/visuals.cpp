@@ -61,7 +61,7 @@ float qrSide(const UiContext& ctx, const std::string& url, float minMm) {
     auto qr = core::encodeQr(url);
     if (!qr) return 0;
     const int modules = qr.value().size + 8;  // 4-module quiet zone on each side
-    const float module = std::ceil(ctx.metrics->px(minMm) / static_cast<float>(modules));
+    const float module = std::ceil(ctx.metrics->px(minMm) / static_cast<float>(qr.value().size));
     return module * static_cast<float>(modules);
 }
 
@@ -71,7 +71,7 @@ float drawQr(const UiContext& ctx, const std::string& url, ImVec2 topLeft, float
     const core::QrMatrix& m = qr.value();
     const int modules = m.size + 8;
     // Whole pixels per module keep the code sharp for phone cameras.
-    const float module = std::ceil(ctx.metrics->px(minMm) / static_cast<float>(modules));
+    const float module = std::ceil(ctx.metrics->px(minMm) / static_cast<float>(m.size));
     const float side = module * static_cast<float>(modules);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(topLeft, ImVec2(topLeft.x + side, topLeft.y + side), IM_COL32_WHITE);

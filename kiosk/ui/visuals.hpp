@@ -19,8 +19,12 @@ ImageHandle::State drawImage(const UiContext& ctx, const core::Image& image, ImV
 // The image's file path and expected hash for the ImageSource.
 std::string imagePath(const core::Content& c, const std::string& src);
 
-// Draws `url` as a QR code at least `minMm` wide including its 4-module quiet zone, on
-// white. Returns the side in pixels (0 when the link cannot be encoded).
+// The smallest QR code the kiosk draws: 45 mm of modules, which a phone reads from about
+// 45 cm (ISO/IEC 18004 guidance: scanning distance about ten times the code's width).
+constexpr float kQrMinMm = 45.0f;
+// Draws `url` as a QR code whose modules span at least `minMm`, on white, with a 4-module
+// quiet zone around them. Returns the side in pixels, quiet zone included (0 when the
+// link cannot be encoded).
 float drawQr(const UiContext& ctx, const std::string& url, ImVec2 topLeft, float minMm);
 float qrSide(const UiContext& ctx, const std::string& url, float minMm);
 

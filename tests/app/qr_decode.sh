@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The QR codes the kiosk draws decode back to the links they stand for (zbarimg), at
-# every reference screen: a session's registration link and a demo's link.
+# every reference screen, and are at least 45 mm wide there: a session's registration
+# link and a demo's link.
 # usage: qr_decode.sh KIOSK SOURCE_DIR
 . "$(dirname "$0")/lib.sh"
 kiosk=$1 src=$2
@@ -34,6 +35,11 @@ for cfg in kiosk.jsonc totem-55.jsonc tablet-10.jsonc; do
     fi
     got=$(zbarimg --quiet --raw "$out" 2>/dev/null)
     if [ "$got" = "$2" ]; then pass "$1 on ${cfg%.jsonc}: QR decodes to $2"; else fail "$1 on ${cfg%.jsonc}: QR decoded to «$got», expected $2"; fi
+    # At least 45 mm of modules (ui/visuals.hpp kQrMinMm), measured on the picture.
+    diag=$(sed -n 's/.*"diagonal_inches": *\([0-9.]*\).*/\1/p' "$src/config/$cfg" | head -1)
+    mm=$("$PY" "$(dirname "$0")/qr_width.py" "$out" "${diag:-43}")
+    if "$PY" -c "import sys; sys.exit(0 if float('$mm') >= 45 else 1)" 2>/dev/null; then pass "$1 on ${cfg%.jsonc}: QR is $mm mm wide"
+    else fail "$1 on ${cfg%.jsonc}: QR is «$mm» mm wide, expected at least 45"; fi
   done
 done
 finish

@@ -22,6 +22,7 @@
 #include "core/time.hpp"
 #include "platform/video.hpp"
 #include "ui/frame_state.hpp"
+#include "ui/recording_earcons.hpp"
 #include "ui/recording_speech.hpp"
 #include "ui/widgets.hpp"
 
@@ -101,6 +102,7 @@ public:
         parts.clock = &clock_;
         parts.events = &events_;
         parts.speech = &speech_;
+        parts.earcons = &earcons_;
         app_ = std::make_unique<app::App>(rt_, parts);
         status_ = app_->init();
         if (status_) {
@@ -118,6 +120,7 @@ public:
     ui::KioskUi& ui() { return app_->ui(); }
     core::ManualClock& clock() { return clock_; }
     ui::RecordingSpeech& speech() { return speech_; }
+    ui::RecordingEarcons& earcons() { return earcons_; }
     platform::Video& video() { return *video_; }
 
     // Turns the loop without moving the clock until it has nothing left to draw and no
@@ -225,6 +228,7 @@ private:
     DrivenEvents events_;
     std::unique_ptr<platform::Video> video_;
     ui::RecordingSpeech speech_;
+    ui::RecordingEarcons earcons_;
     app::Runtime rt_;
     std::unique_ptr<app::App> app_;
     core::Status status_ = core::Ok{};

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "ui/artwork.hpp"
 #include "ui/chrome.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/strings.hpp"
@@ -62,7 +63,10 @@ private:
         const bool many = d.gallery.size() > 1;
         const float imageH = h - (many ? buttonH + ctx.metrics->px(3) : 0);
         const ImVec2 max(pos.x + w, pos.y + imageH);
-        if (d.gallery.empty()) return;
+        if (d.gallery.empty()) {  // no picture: a designed placeholder, not an empty box
+            drawPlaceholderArt(ctx, pos, ImVec2(pos.x + w, pos.y + h), Pictogram::Showroom, "demo");
+            return;
+        }
         image_ = std::min(image_, d.gallery.size() - 1);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->PushClipRect(pos, max, true);
@@ -105,12 +109,12 @@ private:
         // The link's QR code first, with who shows the demo and where beside it: a visitor
         // in a hurry scans it without scrolling.
         const ImVec2 top = ImGui::GetCursorScreenPos();
-        const float qr = d.link.empty() ? 0 : qrSide(ctx, d.link, 40.0f);
+        const float qr = d.link.empty() ? 0 : qrSide(ctx, d.link, kQrMinMm);
         const float gapX = f.body->FontSize * 0.6f;
         const bool beside = qr > 0 && width - qr - gapX >= f.body->FontSize * 8;
         float qrBottom = top.y;
         if (qr > 0) {
-            drawQr(ctx, d.link, top, 40.0f);
+            drawQr(ctx, d.link, top, kQrMinMm);
             ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + qr));
             qrBottom = top.y + qr + text(f.small, beside ? qr : width, 0, t.textMuted.imu32(), tr(Str::ScanForInfo, ctx.lang));
             if (beside) ImGui::SetCursorScreenPos(ImVec2(top.x + qr + gapX, top.y));

@@ -101,6 +101,7 @@ private:
             mk.id = p.id;
             mk.pos = projectToMap(map, p.coordinates, size);
             mk.label = (p.shortName.empty() ? p.name : p.shortName).str(ctx.lang);
+            mk.area = p.commune;
             mk.highlight = p.id == focusPlace_;
             mk.here = p.id == ctx.herePlace;
             if (mk.here) mk.label = std::string(tr(Str::YouAreHere, ctx.lang)) + " \u00B7 " + mk.label;
@@ -124,7 +125,26 @@ private:
             rooms.push_back(std::move(room));
         }
         pendingFocus_ = false;
-        return view_.draw(ctx, min, max, ImVec2(plan.width, plan.height), plan.image ? &*plan.image : nullptr, {}, rooms);
+        return view_.draw(ctx, min, max, ImVec2(plan.width, plan.height), plan.image ? &*plan.image : nullptr, hereOnPlan(ctx, plan),
+                          rooms);
+    }
+
+    // "You are here" on the floor plan of the kiosk's own place: at its room's centre when
+    // the configuration names one, else at the plan's bottom centre (where visitors come in).
+    static std::vector<MapMarker> hereOnPlan(const UiContext& ctx, const core::FloorPlan& plan) {
+        if (ctx.herePlace.empty() || plan.placeId != ctx.herePlace) return {};
+        MapMarker mk;
+        mk.id = "";  // not a link: the visitor is already here
+        mk.here = true;
+        mk.label = tr(Str::YouAreHere, ctx.lang);
+        mk.pos = ImVec2(plan.width * 0.5f, plan.height * 0.92f);
+        for (const core::Room& r : plan.rooms) {
+            if (r.id != ctx.hereRoom || r.polygon.empty()) continue;
+            ImVec2 c(0, 0);
+            for (const auto& p : r.polygon) c = ImVec2(c.x + p.x, c.y + p.y);
+            mk.pos = ImVec2(c.x / static_cast<float>(r.polygon.size()), c.y / static_cast<float>(r.polygon.size()));
+        }
+        return {mk};
     }
 
     int tab_ = 0;  // 0: territory, i: floor plan i-1

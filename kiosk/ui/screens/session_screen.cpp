@@ -16,7 +16,7 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr float kQrMm = 40.0f;
+constexpr float kQrMm = kQrMinMm;
 
 class SessionScreen final : public Screen {
 public:

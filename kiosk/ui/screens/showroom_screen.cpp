@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "ui/artwork.hpp"
 #include "ui/chrome.hpp"
 #include "ui/contrast.hpp"
 #include "ui/screens/screens.hpp"
@@ -47,6 +48,8 @@ public:
             const float visibleTop = ctx.areaMin.y - cardH, visibleBottom = ctx.areaMax.y;
             if (!d.gallery.empty() && p.y > visibleTop && p.y < visibleBottom) {  // only cards on screen ask for images
                 drawImage(ctx, d.gallery.front(), p, ImVec2(p.x + cardW, p.y + imageH), Fit::Cover);
+            } else if (p.y > visibleTop && p.y < visibleBottom) {  // no picture: a designed placeholder
+                drawPlaceholderArt(ctx, p, ImVec2(p.x + cardW, p.y + imageH), Pictogram::Showroom, "demo");
             }
             float y = p.y + imageH + pad;
             y += drawText(dl, f.bodyBold, ImVec2(p.x + pad, y), cardW - 2 * pad, 3, ctx.theme->text.imu32(), d.title.str(ctx.lang));
