@@ -12,7 +12,7 @@ usage: scripts/ci-extra.sh [STEP...]
   Runs the steps given (default: all, in this order): ${steps[*]}
     format   scripts/check-format.sh          (limit 5 min)
     tidy     scripts/tidy.sh                  (limit 15 min)
-    fuzz     scripts/fuzz.sh -j 2 510         (17 targets x 30 s; limit 12 min)
+    fuzz     scripts/fuzz.sh -j 2 340         (17 targets x 20 s; limit 12 min)
     asan     scripts/sanitize.sh asan         (whole suite; limit 40 min)
     tsan     scripts/sanitize.sh tsan         (loop, sync, image tests; limit 25 min)
     package  scripts/test-package.sh          (.deb built, checked, run; limit 20 min)
@@ -43,7 +43,7 @@ for s in "${steps[@]}"; do
   case $s in
     format) step format 5 scripts/check-format.sh ;;
     tidy) step tidy 15 scripts/tidy.sh ;;
-    fuzz) step fuzz 12 scripts/fuzz.sh -j 2 510 ;;
+    fuzz) step fuzz 12 scripts/fuzz.sh -j 2 340 ;;
     asan) step asan 40 scripts/sanitize.sh asan ;;
     tsan) step tsan 25 scripts/sanitize.sh tsan ;;
     package) step package 20 scripts/test-package.sh ;;
