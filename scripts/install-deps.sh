@@ -42,6 +42,9 @@ runtime+=(libpugixml1v5 libical3 libcsv3)
 test_tools+=(python3-jsonschema)
 # the .deb installed into a clean Debian 12 root (scripts/test-package.sh, issue 13)
 test_tools+=(debootstrap)
+# CI checks (scripts/ci-extra.sh): formatting, clang-tidy, libFuzzer and clang's sanitizer
+# runtimes (libclang-rt-dev is only a recommendation of clang, which we do not install)
+build+=(clang-format clang-tidy libclang-rt-dev)
 
 if [ "$runtime_only" = 1 ]; then wanted=("${runtime[@]}"); else wanted=("${runtime[@]}" "${build[@]}" "${test_tools[@]}"); fi
 

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Sanitizer runs: the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
-# (build-asan/), then the threaded tests (sync, images, UI loop) under ThreadSanitizer
-# (build-tsan/). Any finding fails the run. Uses ccache when /work/ccache.env or ccache is there.
+# (build-asan/), then the threaded tests (sync, image decoders, the loop) under
+# ThreadSanitizer (build-tsan/, only their executables built). Any finding fails the
+# run. Uses ccache when it is installed.
 set -euo pipefail
 usage() {
   cat <<'TXT'
 usage: scripts/sanitize.sh [asan|tsan|all] [CTEST-ARGS...]
   asan  build in build-asan/ with KIOSK_SANITIZE=address,undefined and run every test
-  tsan  build in build-tsan/ with KIOSK_SANITIZE=thread and run the tests matching
-        $KIOSK_TSAN_TESTS (default: sync, images and UI loop tests)
+  tsan  build in build-tsan/ with KIOSK_SANITIZE=thread the executables in
+        $KIOSK_TSAN_TARGETS and run the tests matching $KIOSK_TSAN_TESTS (default:
+        the sync, image decoder and loop tests)
   all   both (the default)
 Extra arguments go to ctest, e.g. scripts/sanitize.sh asan -R core/
 Exit code: 0 when every test passed with no sanitizer finding, 1 otherwise.
@@ -34,11 +36,13 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0"
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$supp/tsan.supp"
 
-build() {  # build DIR SANITIZERS
+build() {  # build DIR SANITIZERS [TARGET...]
+  local dir=$1 sanitizers=$2 targets=(); shift 2
+  [ $# -gt 0 ] && targets=(--target "$@")
   # shellcheck disable=SC2086
-  cmake -S . -B "$1" -DKIOSK_BUILD_TESTS=ON -DKIOSK_SANITIZE="$2" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    "${launcher[@]}" ${KIOSK_CMAKE_FLAGS:-}
-  cmake --build "$1" -j"$jobs"
+  cmake -S . -B "$dir" -DKIOSK_BUILD_TESTS=ON -DKIOSK_SANITIZE="$sanitizers" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    "${launcher[@]}" ${KIOSK_CMAKE_FLAGS:-} >/dev/null
+  cmake --build "$dir" -j"$jobs" "${targets[@]}"
 }
 
 status=0
@@ -47,8 +51,9 @@ if [ "$mode" = asan ] || [ "$mode" = all ]; then
   (cd build-asan && ctest --output-on-failure --parallel "$jobs" "$@") || status=1
 fi
 if [ "$mode" = tsan ] || [ "$mode" = all ]; then
-  build build-tsan thread
-  tests=${KIOSK_TSAN_TESTS:-'^(sync|images)/|^ui/.*(live|loop|update|content)'}
+  # shellcheck disable=SC2086
+  build build-tsan thread ${KIOSK_TSAN_TARGETS:-sync_tests sync_crash_child kiosk image_tests loop_tests}
+  tests=${KIOSK_TSAN_TESTS:-'^(sync|images|loop)/'}
   (cd build-tsan && ctest --output-on-failure --parallel "$jobs" -R "$tests" "$@") || status=1
 fi
 exit $status

@@ -2,6 +2,7 @@
 # files in tests/data/import, re-imports that keep hand-added fields, the DST change.
 add_executable(import_tests
   import/test_csv.cpp
+  import/test_fuzz_regressions.cpp
   import/test_merge.cpp
   import/test_messages_fr.cpp
   import/test_openagenda.cpp

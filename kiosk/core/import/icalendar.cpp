@@ -50,10 +50,13 @@ struct Reader {
     }
 
     void reportParseErrors(icalcomponent* ev) {
+        // where() reads the UID, which moves the component's one property iterator: called
+        // inside the loop, an error after the UID was found again forever (fuzz_import_icalendar).
+        const std::string path = where(ev);
         for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_XLICERROR_PROPERTY); p;
              p = icalcomponent_get_next_property(ev, ICAL_XLICERROR_PROPERTY)) {
             out.diagnostics.add(
-                Severity::Warning, options.sourceName, where(ev),
+                Severity::Warning, options.sourceName, path,
                 std::string("a line could not be read and was ignored: ") + icalproperty_get_xlicerror(p));
         }
     }
