@@ -71,6 +71,7 @@ App::App(const Runtime& rt, AppParts parts)
 App::~App() {
     if (parts_.speech) parts_.speech->setChangeNotifier({});  // before the inbox goes
     if (loader_.joinable()) loader_.join();
+    if (guard_ && exitCode_ == 0) guard_->exitNormally();  // a normal exit is no crash
     if (supervisor_) supervisor_->watchdog().stopping();
     presented_.reset();
     if (staffSocket_) staffSocket_->stop();
@@ -98,13 +99,14 @@ core::Status App::init() {
     const std::string bundled = rt_.contentDir();
     const std::string cacheDir = rt_.config.cacheDir;
     const bool syncing = syncing_;
+    if (syncing) guard_ = std::make_unique<ContentGuard>(cacheDir, *parts_.clock);
     loader_ = std::thread([this, bundled, cacheDir, syncing] {
         core::sync::StartContent s;
         if (!syncing) {
             s.load = core::loadFeed(bundled);
             s.source = bundled;
         } else {
-            s = core::sync::SyncService::loadCurrentFromCache(cacheDir, bundled);
+            s = guard_->startContent(bundled);  // the cache's current version, bad ones skipped
             if (s.version == 0) {  // nothing cached yet: the neutral "content loading" screen
                 s.load = core::LoadResult{};
                 s.source = "none yet";
@@ -205,6 +207,8 @@ void App::superviseTurn() {
         shownVersion_ = version;
         if (stats_->recorder) stats_->recorder->setContentVersion(version);
         if (c) supervisor_->watchdog().status("content version " + std::to_string(version));
+        if (guard_) guard_->showing(version, parts_.clock->seconds());
+        abortIfTestAsks(version);
     }
     const std::optional<double> published =
         c ? std::optional<double>(static_cast<double>(c->manifest.published.instant.time_since_epoch().count())) : std::nullopt;
@@ -216,6 +220,7 @@ void App::startContent(core::sync::StartContent start) {
     loading_ = false;
     settle();
     if (!start.load.content && syncing_) {
+        if (!start.problem.empty()) core::log::warning("cache not used: " + start.problem);
         core::log::info("no content cached yet: showing \"content loading\" until the first sync from " +
                         rt_.config.feedUrl);
         startSync();
@@ -284,8 +289,14 @@ void App::startSync() {
     };
     core::sync::SyncService* sync = sync_.get();
     config.onPublished = [this, sync] {
-        inbox_.post([this, sync] {
-            if (auto fresh = sync->takeNewContent()) {
+        // Taken here, on the sync worker, so that the crash guard records it before it is shown.
+        auto fresh = sync->takeNewContent();
+        if (fresh && guard_ && !guard_->beforeShowing(fresh->manifest.version)) {
+            fresh.reset();  // marked bad: the cache went back to the previous version
+            inbox_.post([this] { reloadContent(); });
+        }
+        inbox_.post([this, fresh] {
+            if (fresh) {
                 if (live_) live_->feedChanged(fresh->root);  // merged again, then offered by the live worker
                 if (!live_ || !live_->current()) ui_->offerContent(targeted(fresh));
                 startLive(fresh->root);
@@ -357,6 +368,7 @@ double App::secondsUntilDue() const {
     if (retargetAt_) {
         wait = std::min(wait, static_cast<double>((*retargetAt_ - parts_.clock->now()).count()) + 0.5);
     }
+    if (guard_) wait = std::min(wait, guard_->secondsUntilDue(parts_.clock->seconds()).value_or(wait));
     return std::max(0.0, wait);
 }
 
@@ -392,6 +404,7 @@ bool App::turn(double maxWait) {
         ui_->offerContent(targeted(source_));
         settle();
     }
+    if (guard_) guard_->tick(parts_.clock->seconds());
     if (secondsUntilDue() <= 0) drawFrame();
     superviseTurn();
     return running_;

@@ -18,6 +18,7 @@
 #include <string>
 #include <thread>
 
+#include "app/content_guard.hpp"
 #include "app/inbox.hpp"
 #include "app/live_feed.hpp"
 #include "app/runtime.hpp"
@@ -126,6 +127,7 @@ private:
     std::unique_ptr<platform::ImGuiRenderer> renderer_;
     std::unique_ptr<platform::TextureCache> images_;
     std::unique_ptr<core::sync::SyncService> sync_;
+    std::unique_ptr<ContentGuard> guard_;  // syncing kiosks: a version that crashes it is marked bad
     std::optional<core::sync::CacheLock> cacheLock_;        // one writer: this kiosk, while it runs
     std::unique_ptr<core::sync::StaffSocket> staffSocket_;  // kiosk status / rollback / sync
     std::unique_ptr<core::import::LiveService> live_;       // live_source: the feed merged with it

@@ -149,13 +149,14 @@ struct Sign {
             std::cerr << "kiosk-feed sign: " << secretFile << ": " << key.error() << "\n";
             return 1;
         }
-        const std::string sig = signMessage(key.value(), manifest.value(), formatFeedClaims(claims));
+        const Instant signedAt = SystemClock().now();
+        const std::string sig = signMessage(key.value(), manifest.value(), formatFeedClaims(claims, signedAt));
         const fs::path out = fs::path(dir) / "manifest.json.minisig";
         if (auto s = writeFileAtomically(out, sig); !s) {
             std::cerr << "kiosk-feed sign: " << s.error() << "\n";
             return 1;
         }
-        std::cout << "wrote " << out.string() << ": " << formatFeedClaims(claims) << ", key "
+        std::cout << "wrote " << out.string() << ": " << formatFeedClaims(claims, signedAt) << ", key "
                   << key.value().publicKey().idHex() << "\n";
         return 0;
     }

@@ -314,10 +314,27 @@ Result<PublicKey> verifySignature(const Signature& s, const std::string& message
     return *key;
 }
 
-std::string formatFeedClaims(const FeedClaims& c) {
+std::string formatFeedClaims(const FeedClaims& c, std::optional<Instant> signedAt) {
     std::string out = "version:" + std::to_string(c.version);
     if (c.expires) out += " expires:" + formatIsoUtc(*c.expires);
+    if (signedAt) out += " signed:" + formatIsoUtc(*signedAt);
     return out;
+}
+
+std::optional<Instant> signingTime(const std::string& comment) {
+    std::optional<Instant> timestamp;
+    std::istringstream in(comment);
+    for (std::string word; in >> word;) {
+        if (word.rfind("signed:", 0) == 0) {
+            if (auto dt = parseDateTimeWithOffset(word.substr(7))) return dt->instant;
+        } else if (word.rfind("timestamp:", 0) == 0) {  // minisign's default trusted comment
+            const std::string v = word.substr(10);
+            if (!v.empty() && v.size() <= 12 && v.find_first_not_of("0123456789") == std::string::npos) {
+                timestamp = Instant(std::chrono::seconds(std::stoll(v)));
+            }
+        }
+    }
+    return timestamp;
 }
 
 Result<FeedClaims> parseFeedClaims(const std::string& comment) {

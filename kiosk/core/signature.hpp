@@ -77,8 +77,13 @@ struct FeedClaims {
     std::int64_t version = 0;
     std::optional<Instant> expires;  // nullopt: never expires
 };
-std::string formatFeedClaims(const FeedClaims& claims);
+// `signedAt` adds " signed:DATE": when it was signed (kiosk-feed sign writes it).
+std::string formatFeedClaims(const FeedClaims& claims, std::optional<Instant> signedAt = std::nullopt);
 Result<FeedClaims> parseFeedClaims(const std::string& trustedComment);
+// When a trusted comment says it was signed: "signed:2027-10-01T10:00:00Z", else minisign's
+// own "timestamp:1790000000"; nullopt when neither is there or readable. Evidence of the
+// time only once the signature verified (core/sync/feed_trust.cpp).
+std::optional<Instant> signingTime(const std::string& trustedComment);
 
 // The whole check of a signed manifest: the signature by one of `keys`, its claims, and
 // their version equal to the manifest's. Expiry is the caller's (it depends on the clock).

@@ -24,6 +24,7 @@ expect_output() {
 
 finish() {
   echo "$((checks - failures)) passed, $failures failed"
+  [ "$checks" -gt 0 ] || { echo "FAIL no check ran: a test must check something"; return 1; }
   [ "$failures" = 0 ]
 }
 

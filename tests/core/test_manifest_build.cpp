@@ -344,27 +344,36 @@ TEST_CASE("a manifest with a bad entry is refused as a whole", "[build][fatal]")
     FeedFixture f;
     f.writeDocuments();
     json m = f.manifestJson();
+    // Checked inside each section: a leaf section must assert (tests/test_main.cpp).
+    const auto refused = [&f](const json& manifest) {
+        test::writeText(f.dir / "manifest.json", manifest.dump());
+        const auto r = core::loadFeed(f.path());
+        INFO(describe(r.diagnostics));
+        CHECK(r.content == nullptr);
+        CHECK(test::findDiag(r.diagnostics, Severity::Fatal, "manifest.json") != nullptr);
+    };
     SECTION("sha256 not lowercase hex") {
         m["files"][0]["sha256"] = std::string(64, 'A');
+        refused(m);
     }
     SECTION("negative size") {
         m["files"][0]["size"] = -1;
+        refused(m);
     }
     SECTION("a path listed twice") {
         m["files"].push_back(m["files"][0]);
+        refused(m);
     }
     SECTION("manifest.json listing itself") {
         m["files"].push_back({{"path", "manifest.json"}, {"size", 10}, {"sha256", std::string(64, 'a')}});
+        refused(m);
     }
     SECTION("version 0") {
         m["version"] = 0;
+        refused(m);
     }
     SECTION("published without offset") {
         m["published"] = "2027-09-30T10:00:00";
+        refused(m);
     }
-    test::writeText(f.dir / "manifest.json", m.dump());
-    const auto r = core::loadFeed(f.path());
-    INFO(describe(r.diagnostics));
-    CHECK(r.content == nullptr);
-    CHECK(test::findDiag(r.diagnostics, Severity::Fatal, "manifest.json") != nullptr);
 }

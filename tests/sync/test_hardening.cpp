@@ -283,3 +283,25 @@ TEST_CASE("one trusted time shared by the app's TrustedClock and the sync servic
     CHECK(core::sync::TrustedTime(cache / "trusted_time").value() == at("2027-10-03T00:00:00Z"));
     service.stop();
 }
+
+// Regression (issue 9): parseManifestText went straight to nlohmann::json::parse, so a
+// number out of range threw out_of_range past its parse_error catch and deep nesting
+// reached the recursive parser; both must be a refusal with a sentence.
+TEST_CASE("a manifest with 1e999 or deep nesting is refused with a message, never an exception",
+          "[sync][cache][hostile]") {
+    const std::string head = R"({"format": "kiosk-feed/1", "published": "2027-10-01T00:00:00Z", "files": [], "version": )";
+    std::optional<kiosk::core::Result<kiosk::core::Manifest>> r;
+    REQUIRE_NOTHROW(r.emplace(core::sync::parseManifestText(head + "1e999}")));
+    REQUIRE_FALSE(r->ok());
+    CHECK_THAT(r->error(), Catch::Contains("manifest.json") && Catch::Contains("1e999"));
+
+    const std::string deep = head + "1, \"signature\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+    REQUIRE_NOTHROW(r.emplace(core::sync::parseManifestText(deep)));
+    REQUIRE_FALSE(r->ok());
+    CHECK_THAT(r->error(), Catch::Contains("nested more than"));
+
+    // The same text with a plain number is a manifest: the refusals above are the limits'.
+    REQUIRE_NOTHROW(r.emplace(core::sync::parseManifestText(head + "3}")));
+    REQUIRE(r->ok());
+    CHECK(r->value().version == 3);
+}

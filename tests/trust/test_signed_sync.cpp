@@ -191,3 +191,45 @@ TEST_CASE("signed sync: a rollback shows the signature of the version rolled bac
     REQUIRE(engine.rollback().outcome == SyncOutcome::Updated);
     CHECK(engine.status().signatureExpires == at("2027-12-01T00:00:00Z"));
 }
+
+// Issue 9 ("Transport and time"): a verified signature's time is evidence; a refused one
+// (another key, an older version) moves nothing.
+TEST_CASE("signed sync: the signing time of a verified signature moves the trusted time, a refused one does not",
+          "[signature][sync][time]") {
+    SignedFeed f;  // the kiosk's clock says 2027-10-01T10:00:00Z: it is behind
+    const auto signWith = [&f](const core::SecretKey& key, std::int64_t version, const char* signedAt) {
+        const std::string manifest = readText(f.feed.path() / "manifest.json");
+        const core::FeedClaims claims{version, at("2027-12-31T00:00:00Z")};
+        writeText(f.feed.path() / "manifest.json.minisig",
+                  core::signMessage(key, manifest, core::formatFeedClaims(claims, at(signedAt))));
+    };
+    publish(f.feed, 3);
+    signWith(f.staff, 3, "2027-10-03T08:00:00Z");
+    REQUIRE(f.sync().outcome == SyncOutcome::Updated);
+    REQUIRE(f.status().trustedTime);
+    CHECK(*f.status().trustedTime == at("2027-10-03T08:00:00Z"));
+
+    SECTION("another key's signature, dated later, is refused and moves nothing") {
+        publish(f.feed, 4);
+        signWith(core::generateSecretKey(), 4, "2027-10-20T00:00:00Z");
+        CHECK(f.sync().outcome == SyncOutcome::Failed);
+    }
+    SECTION("an older signed version (a replay), dated later, moves nothing") {
+        publish(f.feed, 2);
+        signWith(f.staff, 2, "2027-10-20T00:00:00Z");
+        CHECK(f.sync().outcome == SyncOutcome::Failed);
+    }
+    CHECK(f.current() == 3);
+    CHECK(*f.status().trustedTime == at("2027-10-03T08:00:00Z"));
+}
+
+TEST_CASE("signature claims: signed: and minisign's timestamp: give the signing time", "[signature]") {
+    const std::string comment = "version:3 expires:2027-12-31T00:00:00Z signed:2027-10-03T08:00:00Z";
+    const auto c = core::parseFeedClaims(comment);
+    REQUIRE(c);
+    CHECK(core::formatFeedClaims(c.value(), at("2027-10-03T08:00:00Z")) == comment);
+    CHECK(core::signingTime(comment) == at("2027-10-03T08:00:00Z"));
+    CHECK(core::signingTime("timestamp:1790000000\tfile:manifest.json") == core::Instant(std::chrono::seconds(1790000000)));
+    CHECK_FALSE(core::signingTime("version:3 signed:yesterday"));
+    CHECK_FALSE(core::signingTime("version:3"));
+}

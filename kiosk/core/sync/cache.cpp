@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/files.hpp"
+#include "core/json_parse.hpp"
 #include "core/log.hpp"
 #include "core/parsers.hpp"
 
@@ -14,14 +15,11 @@ namespace kiosk::core::sync {
 namespace fs = std::filesystem;
 
 Result<Manifest> parseManifestText(const std::string& text, const FeedLimits& limits) {
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
-        return fail(std::string("manifest.json is not valid JSON: ") + e.what());
-    }
+    // The one checked edge (numbers out of range, depth, counts): never an exception.
+    auto doc = parseJsonChecked(text, jsonOptionsFor(limits));
+    if (!doc) return fail("manifest.json " + doc.error());
     Diagnostics diags;
-    auto m = detail::parseManifest(doc, diags, limits);
+    auto m = detail::parseManifest(doc.value(), diags, limits);
     if (!m) {
         for (const auto& d : diags.all()) {
             if (d.severity != Severity::Warning) return fail("manifest refused: " + d.toString());

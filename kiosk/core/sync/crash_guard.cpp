@@ -95,12 +95,17 @@ CrashGuard::Verdict CrashGuard::beforeShowing(std::int64_t version, bool bundled
     return v;
 }
 
-Status CrashGuard::markStable() {
+Status CrashGuard::markStable() { return markStableIf({}); }
+
+Status CrashGuard::markStable(std::int64_t version, bool bundled) { return markStableIf(keyOf(version, bundled)); }
+
+Status CrashGuard::markStableIf(const std::string& key) {
     std::lock_guard lock(mutex_);
     json state = readState(stateFile());
     json& starts = state["starts"];
     if (!starts.is_array() || starts.empty() || !starts.back().is_object()) return Ok{};
     if (starts.back().value("stable", false)) return Ok{};
+    if (!key.empty() && starts.back().value("key", "") != key) return Ok{};
     starts.back()["stable"] = true;
     return writeState(stateFile(), state);
 }

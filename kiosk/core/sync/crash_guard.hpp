@@ -46,6 +46,9 @@ public:
     Verdict beforeShowing(std::int64_t version, bool bundled = false);
     // The version last recorded has been shown long enough (or the kiosk exits normally).
     Status markStable();
+    // Same, only when the version last recorded is `version` (a timer started for one
+    // version must not vouch for another recorded since).
+    Status markStable(std::int64_t version, bool bundled = false);
 
     // Start-up with the guard: the current cache version (bad ones skipped), else the
     // previous, else the bundled feed, each through beforeShowing(). Content null, with
@@ -58,6 +61,7 @@ public:
     std::filesystem::path stateFile() const { return cacheDir_ / "crash_guard.json"; }
 
 private:
+    Status markStableIf(const std::string& key);  // empty: whatever was recorded last
     void report(const std::string& message, std::int64_t version, bool bundled, std::int64_t nowShowing);
 
     std::filesystem::path cacheDir_;

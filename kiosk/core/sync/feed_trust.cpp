@@ -52,6 +52,7 @@ Result<std::string> SyncEngine::checkSignature(const Manifest& m, const std::str
                       ": sign it again (kiosk-feed sign) and publish the new signature");
     }
     status_.signatureRefused.clear();
+    acceptSignedTime(signatureText, m);
     if (cur && m.version == *cur) {
         // The same version, possibly signed again with a later expiry: keep the newer claims,
         // but only for the very manifest the kiosk has.
@@ -59,6 +60,23 @@ Result<std::string> SyncEngine::checkSignature(const Manifest& m, const std::str
         if (have && have.value() == manifestText) recordSignature(*cur, signatureText);
     }
     return signatureText;
+}
+
+// A signature that verified and was accepted is evidence of the time (issue 9, "Transport
+// and time"): its signing time, else the manifest's `published` that it covers. Bounded
+// like a TLS Date; never reached for a refused or unsigned manifest.
+void SyncEngine::acceptSignedTime(const std::string& signatureText, const Manifest& m) {
+    auto sig = parseSignatureFile(signatureText);  // verified just before
+    const std::optional<Instant> signedAt = sig ? signingTime(sig.value().trustedComment) : std::nullopt;
+    const Instant evidence = signedAt ? *signedAt : m.published.instant;
+    const TimeEvidence e = trusted_->acceptSigned(evidence, systemNow());
+    if (e.ignored) {
+        log::warning("signature: signing time " + formatIsoUtc(evidence) +
+                     " ignored: implausibly far ahead of the trusted time (check the signing computer's clock)");
+    } else if (e.moved) {
+        log::info("trusted time " + formatIsoUtc(e.floor) + " from the signature of version " +
+                  std::to_string(m.version) + (e.capped ? " (moved a week at most)" : ""));
+    }
 }
 
 void SyncEngine::recordSignature(std::int64_t version, const std::string& signatureText) {

@@ -204,6 +204,7 @@ std::string formatStaffStatus(const fs::path& cacheDir, const SyncStatus& s, Ins
     if (!s.lastError.empty()) {
         line("last error", s.lastError + " (" + std::to_string(s.consecutiveFailures) + " failures in a row)");
     }
+    if (!s.crashGuard.empty()) line("crash", s.crashGuard);  // a version marked bad, and what is shown instead
     bool liveFailing = false;
     out += formatLiveStatus(cacheDir, liveFailing);  // a live_source, when the kiosk follows one
     return out;

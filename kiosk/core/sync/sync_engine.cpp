@@ -273,8 +273,8 @@ SyncReport SyncEngine::attempt() {
         }
         signatureText = std::move(sig).value();
     }
-    // m.published is not evidence of the time: the manifest is not signed yet. A signed
-    // feed calls trusted_->acceptSigned(m.published.instant, systemNow()) once verified.
+    // An unsigned m.published is no evidence of the time; checkSignature() gave a verified
+    // signature's time to the trusted time (acceptSignedTime).
     if (cache_.isBad(m.version)) {
         saveHttpState({settings_.feedUrl, resp.etag, resp.lastModified, cur.value_or(0)});
         report.actions.push_back("feed version " + std::to_string(m.version) +

@@ -96,6 +96,7 @@ private:
     // the error says why the manifest is refused (also kept in the status).
     Result<std::string> checkSignature(const Manifest& manifest, const std::string& manifestText);
     void recordSignature(std::int64_t version, const std::string& signatureText);
+    void acceptSignedTime(const std::string& signatureText, const Manifest& manifest);
     void refreshSignatureIfStale(SyncReport& report);
     void reloadSignature();  // the current version's stored signature, after a rollback
     void saveHttpState(const HttpState& state) const;
