@@ -13,3 +13,8 @@ target_include_directories(programme_loop_tests PRIVATE ${CMAKE_CURRENT_SOURCE_D
 target_link_libraries(programme_loop_tests PRIVATE kiosk_app kiosk_test_main kiosk_build_flags)
 catch_discover_tests(programme_loop_tests TEST_PREFIX "loop/" EXTRA_ARGS -w NoTests
   PROPERTIES ENVIRONMENT "SDL_AUDIODRIVER=dummy")
+
+# The second event validates against the published JSON Schemas (docs/schema).
+add_test(NAME app/rencontre_schema
+  COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/app/schema_check.py ${KIOSK_SOURCE_DIR}
+          ${CMAKE_CURRENT_SOURCE_DIR}/data/events/rencontre)

@@ -245,7 +245,7 @@ private:
     int selected_ = 0;  // kNowTab, or an index into days_
     bool hasNow_ = false;
     bool showFilters_ = false;
-    static constexpr int kScrollFrames = 3;
+    static constexpr int kScrollFrames = 6;
     int scrollFrames_ = 0;  // frames left to scroll today's list to its current session
     core::SessionFilter filter_;
     ScrollPanel list_;
