@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -70,6 +71,7 @@ struct LoopSetup {
     double idleSeconds = 90;
     std::string contentDir;  // empty: the bundled feed
     std::string statsDatabase;  // empty: no statistics
+    std::function<void(app::Runtime&)> configure;  // last word on the runtime (staff PIN, feed_url...)
 };
 
 class LoopHarness {
@@ -93,6 +95,7 @@ public:
         rt_.config.screen.viewingDistanceMm = s.distance;
         rt_.config.stats.database = s.statsDatabase;
         rt_.options.contentDir = s.contentDir.empty() ? builtBundledFeed() : s.contentDir;
+        if (s.configure) s.configure(rt_);
         app::AppParts parts;
         parts.video = video_.get();
         parts.clock = &clock_;
