@@ -130,8 +130,8 @@ const Pair kStrings[] = {
     {"Vérification…", "Checking…"},
     {"Aucun code n’est défini sur cette borne (commande kiosk pin).", "No PIN is set on this kiosk (command kiosk pin)."},
     {"Annuler", "Cancel"},
-    {"Effacer", "Erase"},
-    {"Valider", "OK"},
+    {"\u2190", "\u2190"},
+    {"OK", "OK"},
     {"Panneau du personnel", "Staff panel"},
     {"Borne", "Kiosk"},
     {"Groupes", "Groups"},
@@ -166,6 +166,7 @@ const Pair kStrings[] = {
     {"Retour au panneau", "Back to the panel"},
     {"Se ferme seul après 2 minutes sans toucher.", "Closes by itself after 2 minutes without a touch."},
     {"En cours…", "Working…"},
+    {"\u25CF\u2014", "\u25CF\u2014"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::Count), "one entry per Str");
 

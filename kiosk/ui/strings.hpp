@@ -164,6 +164,7 @@ enum class Str {
     StaffPreviewBack,
     StaffTimeoutNote,
     StaffWorking,
+    StaffPinGlyphs,  // never shown: puts the PIN's dot and dash in the font atlas
     Count
 };
 

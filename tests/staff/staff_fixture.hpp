@@ -66,7 +66,7 @@ inline void typePin(LoopHarness& h, const std::string& pin) {
 // Types `pin` and OK, and waits for the check to come back.
 inline void enterPin(LoopHarness& h, const std::string& pin) {
     typePin(h, pin);
-    h.tapItem("Valider");
+    h.tapItem("OK");
     waitFor(h, [&] { return !h.app().staff().view().verifying && !h.app().workersBusy(); });
 }
 

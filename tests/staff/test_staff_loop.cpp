@@ -62,7 +62,7 @@ TEST_CASE("wrong PINs wait 1, 2, 4 s, shown as a countdown, then the right PIN o
     CHECK(h.shows("Code incorrect."));  // still says it was wrong...
     typePin(h, "2");                    // ...but takes digits again
     CHECK(h.app().staff().view().digits == 1);
-    h.tapItem("Effacer");
+    h.tapItem("\u2190");
     CHECK(h.app().staff().view().digits == 0);
 
     enterPin(h, "9999");
@@ -113,7 +113,7 @@ TEST_CASE("without a staff PIN in the config the keypad says so and never opens 
     REQUIRE(h.app().staff().keypadShown());
     CHECK(h.shows("Aucun code n’est défini sur cette borne"));
     typePin(h, "2468");
-    h.tapItem("Valider");
+    h.tapItem("OK");
     h.settle();
     CHECK_FALSE(h.app().staff().panelShown());
 }

@@ -39,7 +39,7 @@ void drawKeypad(const Ctx& c, const StaffView& v) {
     const float w = c.m.width(), h = c.m.height(), margin = c.m.margin();
     // Title, status, dots, 4 rows of keys, Cancel: centred as a block that fits the height
     // (keys shrink on a short screen, never under 44 CSS px).
-    const float texts = c.f.title->FontSize * 1.4f + c.f.heading->FontSize * 2.6f + c.f.display->FontSize * 1.3f;
+    const float texts = c.f.title->FontSize * 2.6f + c.f.body->FontSize * 2.6f;
     float key = keypadKeySize(c.m);
     const float room = h - texts - margin;
     if (key * 5.28f > room) key = std::max(c.m.cssPx(44), room / 5.28f);
@@ -54,14 +54,14 @@ void drawKeypad(const Ctx& c, const StaffView& v) {
     text(c.f.title, textW, 1, c.t.text.imu32(), c.s(Str::StaffTitle), Align::Center);
     const bool locked = !v.pinSet || v.verifying || v.waitSeconds > 0;
     const Rgb statusColour = (v.wrong || v.waitSeconds > 0) && !v.verifying ? c.t.cancelled : c.t.textMuted;
-    ImGui::SetCursorScreenPos(ImVec2(tx, y + c.f.title->FontSize * 1.4f));
-    text(c.f.heading, textW, 2, statusColour.imu32(), keypadStatus(c, v), Align::Center);
-    y += c.f.title->FontSize * 1.4f + c.f.heading->FontSize * 2.6f;
+    ImGui::SetCursorScreenPos(ImVec2(tx, y + c.f.title->FontSize * 1.3f));
+    text(c.f.body, textW, 2, statusColour.imu32(), keypadStatus(c, v), Align::Center);
+    y += c.f.title->FontSize * 1.3f + c.f.body->FontSize * 2.6f;
     std::string dots;
     for (int i = 0; i < v.digits; ++i) dots += i ? " \u25CF" : "\u25CF";
     ImGui::SetCursorScreenPos(ImVec2(tx, y));
-    text(c.f.display, textW, 1, c.t.text.imu32(), dots.empty() ? std::string("\u2014") : dots, Align::Center);
-    y += c.f.display->FontSize * 1.3f;
+    text(c.f.title, textW, 1, c.t.text.imu32(), dots.empty() ? std::string("\u2014") : dots, Align::Center);
+    y += c.f.title->FontSize * 1.3f;
     const ButtonKind kind = locked ? ButtonKind::Secondary : ButtonKind::Primary;
     for (int i = 0; i < 12; ++i) {
         const int row = i / 3, col = i % 3;
@@ -69,11 +69,11 @@ void drawKeypad(const Ctx& c, const StaffView& v) {
         const int digit = i < 9 ? i + 1 : 0;
         const std::string id = "##staff-key-" + std::to_string(i);
         if (i == 9) {
-            if (button(id.c_str(), c.s(Str::StaffErase), ImVec2(key, key), ButtonKind::Secondary) && !locked)
+            if (button(id.c_str(), c.s(Str::StaffErase), ImVec2(key, key), ButtonKind::Secondary, c.f.small) && !locked)
                 c.taps.push_back({StaffCommand::Erase});
         } else if (i == 11) {
             if (button(id.c_str(), c.s(Str::StaffOk), ImVec2(key, key),
-                       locked ? ButtonKind::Secondary : ButtonKind::Accent) &&
+                       locked ? ButtonKind::Secondary : ButtonKind::Accent, c.f.small) &&
                 !locked)
                 c.taps.push_back({StaffCommand::Submit});
         } else if (button(id.c_str(), std::to_string(digit), ImVec2(key, key), kind, c.f.title) && !locked) {
