@@ -7,7 +7,7 @@ case "${1:-}" in
     echo "usage: scripts/run.sh [KIOSK-OPTIONS...]"
     echo "  Installs the Debian packages, builds the kiosk in build/ and starts it full screen"
     echo "  on the bundled event. Try: scripts/run.sh --windowed --now 2027-10-20T14:30"
-    echo "  Quit with Ctrl+Alt+Q. All kiosk options: build/kiosk/kiosk --help"
+    echo "  Quit: Ctrl+Alt+Q, then the staff PIN (set one with kiosk pin), then Exit. All kiosk options: build/kiosk/kiosk --help"
     exit 0 ;;
 esac
 cd "$(dirname "$0")/.."

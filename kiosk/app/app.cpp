@@ -70,6 +70,7 @@ App::App(const Runtime& rt, AppParts parts)
 
 App::~App() {
     if (parts_.speech) parts_.speech->setChangeNotifier({});  // before the inbox goes
+    staff_.reset();  // joins its workers before what they post to goes away
     if (loader_.joinable()) loader_.join();
     if (guard_ && exitCode_ == 0) guard_->exitNormally();  // a normal exit is no crash
     if (supervisor_) supervisor_->watchdog().stopping();
@@ -142,6 +143,17 @@ core::Status App::init() {
         texts_ = std::make_unique<TextsRecord>(rt_.options.textsFile);
     }
     startSupervision();
+    StaffHooks staffHooks;
+    staffHooks.post = [this](std::function<void()> task) { inbox_.post(std::move(task)); };
+    staffHooks.settle = [this] { settle(); };
+    staffHooks.sync = [this] { return sync_.get(); };
+    staffHooks.reload = [this](std::function<void(std::string)> done) { reloadContent(std::move(done)); };
+    staffHooks.leave = [this](int code, const std::string& why) {
+        core::log::info(why);
+        exitCode_ = code;
+        running_ = false;
+    };
+    staff_ = std::make_unique<StaffMode>(rt_, *parts_.clock, *ui_, std::move(staffHooks));
     return core::Ok{};
 }
 
@@ -179,21 +191,31 @@ void App::startSupervision() {
 }
 
 // Recovery: the cache's current version again, loaded on a worker like at start.
-void App::reloadContent() {
-    if (loading_ || !syncing_) {
+void App::reloadContent(std::function<void(std::string)> done) {
+    if (loading_ || (!syncing_ && !done)) {
+        if (done) done("busy");
         settle();
         return;
     }
     if (loader_.joinable()) loader_.join();
     loading_ = true;
     const std::string cacheDir = rt_.config.cacheDir, bundled = rt_.contentDir();
-    loader_ = std::thread([this, cacheDir, bundled] {
-        auto s = std::make_shared<core::sync::StartContent>(core::sync::SyncService::loadCurrentFromCache(cacheDir, bundled));
-        inbox_.post([this, s] {
+    const bool syncing = syncing_;
+    loader_ = std::thread([this, cacheDir, bundled, syncing, done] {
+        core::sync::StartContent start;
+        if (syncing) {
+            start = core::sync::SyncService::loadCurrentFromCache(cacheDir, bundled);
+        } else {  // staff reload of a kiosk without a feed: its content folder again
+            start.load = core::loadFeed(bundled);
+            start.version = start.load.content ? std::max<std::int64_t>(1, start.load.content->manifest.version) : 0;
+        }
+        auto s = std::make_shared<core::sync::StartContent>(std::move(start));
+        inbox_.post([this, s, done] {
             if (loader_.joinable()) loader_.join();
             loading_ = false;
             if (live_ && live_->current()) ui_->setContent(targeted(live_->current()));
             else if (s->version > 0 && s->load.content) ui_->setContent(targeted(s->load.content));
+            if (done) done(s->load.content ? "version " + std::to_string(s->load.content->manifest.version) : "no content");
             settle();
         });
     });
@@ -315,7 +337,7 @@ void App::startSync() {
     if (auto s = staffSocket_->start(); !s) core::log::warning("staff commands cannot reach this kiosk: " + s.error());
 }
 
-bool App::workersBusy() const { return loading_ || (images_ && images_->stats().loading > 0); }
+bool App::workersBusy() const { return loading_ || (images_ && images_->stats().loading > 0) || (staff_ && staff_->busy()); }
 
 // The seated layout: the UI moves into the rows within a seated person's reach.
 void App::applySeated(bool seated) {
@@ -342,10 +364,10 @@ void App::handleEvent(const SDL_Event& e) {
     if (e.type == wakeEventType()) return;  // the inbox is drained after the events
     platform::Video& video = *parts_.video;
     const auto r = platform::translateEvent(e, video.outputWidth(), video.outputHeight(), input_, &video);
-    if (r.staffExit) {
-        core::log::info("staff exit (Ctrl+Alt+Q)");
-        running_ = false;
-    }
+    if (r.pointer) staff_->pointer(r.pointerEvent);
+    if (r.staffKeys) staff_->keyboardOpen();
+    if (r.digit >= 0) staff_->digit(r.digit);
+    if (r.handled && !r.pointer) staff_->keyActivity();
     if (r.closeRequested) core::log::info("a request to close the window was ignored (only staff can leave the kiosk)");
     if (r.handled) {
         settle();
@@ -359,10 +381,11 @@ double App::secondsUntilDue() const {
     if (!running_) return 0;
     if (settle_ > 0 || input_.pending() || !inbox_.empty()) return 0;
     if (!ui_) return 0;
+    if (staff_ && staff_->replacesVisitorUi()) return std::max(0.0, std::min(staff_->secondsUntilChange(), supervisor_->watchdog().maxSleepSeconds(3600.0)));
     if (ui_->needsRedraw()) return 0;
     // Animations are paced: a software renderer would otherwise draw flat out.
     if (ui_->animating()) return std::max(0.0, lastFrameAt_ + 1.0 / kAnimationFps - parts_.clock->seconds());
-    double wait = ui_->secondsUntilChange();
+    double wait = std::min(ui_->secondsUntilChange(), staff_ ? staff_->secondsUntilChange() : 3600.0);
     if (sync_ && ui_->content()) wait = std::min(wait, std::max(0.0, lastAgeCheck_ + 60 - parts_.clock->seconds()));
     if (supervisor_) wait = std::min(wait, supervisor_->watchdog().maxSleepSeconds(3600.0));
     if (retargetAt_) {
@@ -405,6 +428,8 @@ bool App::turn(double maxWait) {
         settle();
     }
     if (guard_) guard_->tick(parts_.clock->seconds());
+    staff_->turn();
+    if (!running_) return false;
     if (secondsUntilDue() <= 0) drawFrame();
     superviseTurn();
     return running_;
@@ -415,17 +440,18 @@ void App::drawFrame() {
     const double t = parts_.clock->seconds();
     const float dt = frames_ == 0 ? 1.0f / 60.0f : static_cast<float>(t - lastFrameAt_);
     video.beginFrame();
-    renderFrame(*ui_, *renderer_, input_, dt);
+    const bool staffPage = staff_ && staff_->replacesVisitorUi();
+    if (staffPage) staff_->render(*renderer_, input_, dt); else renderFrame(*ui_, *renderer_, input_, dt);
     if (texts_) texts_->afterFrame();
     const std::uint64_t hash = hashDrawData(ImGui::GetDrawData());
-    if (presented_) presented_->setExpectsMotion(ui_->animating() || ui_->currentScreen() == "attract");
+    if (presented_) presented_->setExpectsMotion(!staffPage && (ui_->animating() || ui_->currentScreen() == "attract"));
     video.endFrame();
     ++frames_;
     lastFrameAt_ = t;
     if (settle_ > 0) --settle_;
     // A frame that differs from the one before may not be the last word yet: draw one
     // more to confirm, unless the UI has changed every frame for too long.
-    if (hash != lastHash_ && !ui_->animating()) {  // an animation's frames are paced instead
+    if (hash != lastHash_ && (staffPage || !ui_->animating())) {  // an animation's frames are paced instead
         if (++unsettled_ < kMaxSettleFrames) settle_ = std::max(settle_, 1);
     } else {
         unsettled_ = 0;

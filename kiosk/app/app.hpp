@@ -22,6 +22,7 @@
 #include "app/inbox.hpp"
 #include "app/live_feed.hpp"
 #include "app/runtime.hpp"
+#include "app/staff_mode.hpp"
 #include "app/stats_setup.hpp"
 #include "app/supervision/presented_frames.hpp"
 #include "app/supervision/supervisor.hpp"
@@ -101,6 +102,7 @@ public:
     core::import::LiveService* live() { return live_.get(); }  // null: no live_source
     Supervisor& supervisor() { return *supervisor_; }
     StatsServices& stats() { return *stats_; }
+    StaffMode& staff() { return *staff_; }
     // The SDL event type that wakes the loop for the inbox.
     static Uint32 wakeEventType();
 
@@ -112,7 +114,7 @@ private:
     void applySeated(bool seated);
     void settle() { settle_ = std::max(settle_, kSettleFrames); }
     void startSupervision();
-    void reloadContent();
+    void reloadContent(std::function<void(std::string)> done = {});  // done: "version N", on the main thread
     void superviseTurn();
     // Content as this kiosk shows it: its groups' items, valid now (core/targeting.hpp).
     std::shared_ptr<const core::Content> targeted(const std::shared_ptr<const core::Content>& source);
@@ -137,6 +139,7 @@ private:
     std::unique_ptr<StatsServices> stats_;
     std::unique_ptr<Supervisor> supervisor_;
     std::unique_ptr<PresentedFrames> presented_;  // only when metrics or a heartbeat are configured
+    std::unique_ptr<StaffMode> staff_;            // the on-screen staff mode (gesture, PIN, panel)
     std::int64_t shownVersion_ = -1;
     ui::InputQueue input_;
     bool imguiCreated_ = false;

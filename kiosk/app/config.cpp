@@ -2,6 +2,7 @@
 #include "app/config.hpp"
 #include "core/json_parse.hpp"   // the checked parse edge for content and configuration
 #include "core/json_reader.hpp"  // describeJson: values in messages, never a full dump
+#include "core/staff/staff_pin.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -166,7 +167,7 @@ core::Result<Config> loadConfig(const std::string& path) {
     Reader r{j, "", c.warnings};
     r.known({"content_dir", "cache_dir", "state_dir", "supervision", "language", "idle_seconds", "here", "screen", "fonts",
              "feed_url", "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes", "max_feed_bytes", "min_free_bytes", "stats",
-             "feed_public_keys", "kiosk_id", "groups", "live_source"});
+             "feed_public_keys", "kiosk_id", "groups", "live_source", "staff_pin_hash"});
     KIOSK_TRY(r.get("content_dir", c.contentDir, "a folder path"));
     KIOSK_TRY(r.get("cache_dir", c.cacheDir, "a folder path"));
     KIOSK_TRY(r.get("state_dir", c.stateDir, "a folder path"));
@@ -189,6 +190,10 @@ core::Result<Config> loadConfig(const std::string& path) {
     }
     for (const auto& g : c.groups) {
         if (!core::isValidId(g)) return core::fail(path + ": groups: expected ids (a-z 0-9 - _), got \"" + g + "\"");
+    }
+    KIOSK_TRY(r.get("staff_pin_hash", c.staffPinHash, "the line printed by `kiosk pin`"));
+    if (!c.staffPinHash.empty() && !core::staff::isPinHash(c.staffPinHash)) {
+        return core::fail(path + ": staff_pin_hash: expected an Argon2id hash (\"$argon2id$...\") as printed by `kiosk pin`");
     }
     KIOSK_TRY(r.get("max_feed_bytes", c.maxFeedBytes, "a number of bytes"));
     KIOSK_TRY(r.get("min_free_bytes", c.minFreeBytes, "a number of bytes"));

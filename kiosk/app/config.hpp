@@ -79,6 +79,9 @@ struct Config {
     // no group (only items for everyone).
     std::string kioskId;                          // e.g. "musee-hall"
     std::vector<std::string> groups;              // e.g. ["musee", "lezoux"]
+    // Staff mode on the screen (docs/staff-mode.md): the PIN's Argon2id hash, printed by
+    // `kiosk pin`. Default "": the keypad says no PIN is set and the panel stays closed.
+    std::string staffPinHash;
     std::uint64_t maxFeedBytes = std::uint64_t{512} << 20;  // largest whole feed (default 512 MiB)
     std::uint64_t minFreeBytes = std::uint64_t{64} << 20;   // free space kept on the cache's disk (default 64 MiB)
     std::vector<std::string> warnings;  // unknown keys and the like, for the log

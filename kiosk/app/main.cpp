@@ -5,6 +5,7 @@
 #include "app/modes.hpp"
 #include "app/options.hpp"
 #include "app/runtime.hpp"
+#include "app/staff_pin_cmd.hpp"
 #include "app/sync_once.hpp"
 #include "core/log.hpp"
 
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
     if (!parsed.options) return parsed.exitCode;
     const app::Options& options = *parsed.options;
     if (options.verbose) core::log::setMinimumLevel(core::log::Level::Debug);
+    if (options.pin) return app::runPinCommand();
 
     auto runtime = app::prepareRuntime(options);
     if (!runtime) {

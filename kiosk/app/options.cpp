@@ -76,6 +76,9 @@ ParsedOptions parseOptions(int argc, char** argv) {
     auto* syncCmd = app.add_subcommand(
         "sync", "staff: one content sync now; a running kiosk does it itself, else it is done here without a "
                 "display. Exit 1 on failure.");
+    auto* pinCmd = app.add_subcommand(
+        "pin", "staff: asks for a new staff PIN (4 to 12 digits) twice on the terminal and prints the "
+               "\"staff_pin_hash\" line to put in the configuration (docs/staff-mode.md). Exit 1 when the two differ.");
     app.add_flag("--reset-time", o.resetTime,
                  "staff: forget the trusted time (the clock floor learnt from verified servers) when it is wrong, e.g. "
                  "certificates are reported expired; stop the kiosk first");
@@ -94,6 +97,7 @@ ParsedOptions parseOptions(int argc, char** argv) {
     o.status = o.status || *statusCmd;
     o.rollback = o.rollback || *rollbackCmd;
     o.syncOnce = o.syncOnce || *syncCmd;
+    o.pin = pinCmd->parsed();
     if (auto conflict = staffConflict(o)) {
         std::fprintf(stderr, "kiosk: %s\n", conflict->c_str());
         return {std::nullopt, 2};

@@ -23,6 +23,7 @@ struct Options {
     bool status = false;        // `kiosk status` (alias --status): the sync status of the cache
     bool rollback = false;      // `kiosk rollback` (alias --rollback): previous version becomes current
     bool resetTime = false;     // --reset-time: forget the trusted time floor
+    bool pin = false;           // `kiosk pin`: asks for a staff PIN, prints its config line
     std::string feedUrl;        // --feed (overrides feed_url)
     std::string cacheDir;       // --cache (overrides cache_dir)
 };

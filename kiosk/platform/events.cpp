@@ -27,7 +27,9 @@ EventResult translateEvent(const SDL_Event& e, int w, int h, ui::InputQueue& out
         case SDL_FINGERUP: {
             const K kind = e.type == SDL_FINGERDOWN ? K::Down : e.type == SDL_FINGERUP ? K::Up : K::Move;
             const auto [x, y] = point(e.tfinger.x * static_cast<float>(w), e.tfinger.y * static_cast<float>(h));
-            out.push(ui::PointerEvent{kind, static_cast<std::int64_t>(e.tfinger.fingerId), x, y, true});
+            r.pointerEvent = ui::PointerEvent{kind, static_cast<std::int64_t>(e.tfinger.fingerId), x, y, true};
+            r.pointer = true;
+            out.push(r.pointerEvent);
             r.handled = true;
             r.touch = true;
             break;
@@ -36,7 +38,9 @@ EventResult translateEvent(const SDL_Event& e, int w, int h, ui::InputQueue& out
             if (e.motion.which == SDL_TOUCH_MOUSEID) break;
             {
                 const auto [x, y] = point(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
-                out.push(ui::PointerEvent{K::Move, -1, x, y, false});
+                r.pointerEvent = ui::PointerEvent{K::Move, -1, x, y, false};
+                r.pointer = true;
+                out.push(r.pointerEvent);
             }
             r.handled = true;
             r.mouse = true;
@@ -46,13 +50,19 @@ EventResult translateEvent(const SDL_Event& e, int w, int h, ui::InputQueue& out
             if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
             {
                 const auto [x, y] = point(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
-                out.push(ui::PointerEvent{e.type == SDL_MOUSEBUTTONDOWN ? K::Down : K::Up, -1, x, y, false});
+                r.pointerEvent = ui::PointerEvent{e.type == SDL_MOUSEBUTTONDOWN ? K::Down : K::Up, -1, x, y, false};
+                r.pointer = true;
+                out.push(r.pointerEvent);
             }
             r.handled = true;
             break;
         case SDL_KEYDOWN: {
             const SDL_Keycode k = e.key.keysym.sym;
-            if (k == SDLK_q && (e.key.keysym.mod & KMOD_CTRL) && (e.key.keysym.mod & KMOD_ALT)) r.staffExit = true;
+            if (k == SDLK_q && (e.key.keysym.mod & KMOD_CTRL) && (e.key.keysym.mod & KMOD_ALT)) r.staffKeys = true;
+            if (k >= SDLK_0 && k <= SDLK_9) {
+                r.digit = static_cast<int>(k - SDLK_0);
+                r.handled = true;
+            }
             ui::Key key;
             bool known = true;
             switch (k) {

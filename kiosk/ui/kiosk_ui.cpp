@@ -521,6 +521,7 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
     ImGui::End();
     ImGui::PopStyleVar(2);
     if (idleWarning_ && content_) drawIdleWarning();
+    if (overlay_) overlay_();
     ImGui::Render();
 
     if (safePoint_) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -56,6 +57,11 @@ public:
     void setEarconOutput(EarconOutput* earcons) { earcons_ = earcons; }
     // Anonymous counts of visits and views (not owned; may be null). See docs/statistics.md.
     void setStatsSink(core::stats::Sink* stats) { stats_ = stats; }
+    core::stats::Sink* statsSink() const { return stats_; }
+    // Staff mode (app/staff_mode.hpp): a fresh visitor view, and something drawn over the
+    // visitor screens (the preview's way back); empty: nothing.
+    void resetForNextVisitor();
+    void setOverlay(std::function<void()> draw) { overlay_ = std::move(draw); }
     // The content is old (no sync for a long time): screens say "programme as of <date>".
     void setContentAsOf(std::optional<core::Instant> asOf) { contentAsOf_ = asOf; }
     std::optional<core::Instant> contentAsOf() const { return contentAsOf_; }
@@ -128,7 +134,6 @@ private:
     void applyTheme();
     void speak(const std::string& text, std::string_view lang);
     void checkIdle(bool activity);
-    void resetForNextVisitor();
     void countRoute(const Route& from, const Route& to);
     void applyPendingContent();
     void enterCurrent();
@@ -167,6 +172,7 @@ private:
     bool lastSpeaking_ = false;   // speech state the last frame showed (Pause / Resume)
     float dt_ = 1.0f / 60.0f;
     ImVec2 areaMin_, areaMax_;
+    std::function<void()> overlay_;
 };
 
 }  // namespace kiosk::ui

@@ -72,7 +72,7 @@ struct LoopSetup {
     double idleSeconds = 90;
     std::string contentDir;  // empty: the bundled feed
     std::string statsDatabase;  // empty: no statistics
-    std::function<void(app::Config&)> configure;  // more settings (a live_source...) before the App starts
+    std::function<void(app::Runtime&)> configure;  // last word on the runtime (staff PIN, feed_url, live_source...)
 };
 
 class LoopHarness {
@@ -95,8 +95,8 @@ public:
         rt_.config.screen.diagonalInches = s.diagonal;
         rt_.config.screen.viewingDistanceMm = s.distance;
         rt_.config.stats.database = s.statsDatabase;
-        if (s.configure) s.configure(rt_.config);
         rt_.options.contentDir = s.contentDir.empty() ? builtBundledFeed() : s.contentDir;
+        if (s.configure) s.configure(rt_);
         app::AppParts parts;
         parts.video = video_.get();
         parts.clock = &clock_;

@@ -74,7 +74,8 @@ TEST_CASE("a live sheet's edit shows at the next slide, and a broken sheet keeps
     setup.diagonal = 43;
     setup.distance = 900;
     setup.contentDir = feed.path.string();
-    setup.configure = [&](kiosk::app::Config& c) {
+    setup.configure = [&](kiosk::app::Runtime& rt) {
+        auto& c = rt.config;
         c.cacheDir = cache.path.string();
         c.allowedFileRoots = {site.path.string()};
         c.live.url = "file://" + (site.path / "programme.csv").string();

@@ -1,0 +1,91 @@
+// The panel's sync now and roll back on a kiosk that follows a file:// feed, through the
+// real loop and the real sync worker: the results appear on the panel and the cache
+// stays consistent (the kiosk holds its lock; the worker does the rollback).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "core/sync/cache.hpp"
+#include "core/sync/sync_service.hpp"
+#include "staff/staff_fixture.hpp"
+
+using namespace kiosk;
+using namespace kiosk::test;
+namespace fs = std::filesystem;
+
+namespace {
+struct FeedKiosk {
+    fs::path root;
+    FeedKiosk() {
+        root = fs::temp_directory_path() / ("kiosk-staff-sync-" + std::to_string(::getpid()));
+        fs::remove_all(root);
+        fs::create_directories(root);
+        fs::copy(KIOSK_BUNDLED_CONTENT, root / "feed", fs::copy_options::recursive);
+        fs::remove(root / "feed" / "manifest.json");
+        (void)core::buildFeed(root / "feed", instantAt("2027-10-20T10:00:00+02:00"));
+    }
+    ~FeedKiosk() { fs::remove_all(root); }
+    LoopSetup setup() const {
+        LoopSetup s = staffSetup();
+        const fs::path r = root;
+        s.configure = [r](app::Runtime& rt) {
+            rt.config.staffPinHash = staffPinHash();
+            rt.config.feedUrl = "file://" + (r / "feed" / "manifest.json").string();
+            rt.config.allowedFileRoots = {r.string()};
+            rt.config.cacheDir = (r / "cache").string();
+            rt.config.stateDir = (r / "state").string();
+            rt.config.contentDir = builtBundledFeed();
+            rt.options.contentDir.clear();
+        };
+        return s;
+    }
+};
+}  // namespace
+
+TEST_CASE("sync now and roll back from the panel, with their results on it") {
+    FeedKiosk feed;
+    LoopHarness h(feed.setup());
+    REQUIRE(waitFor(
+        h, [&] { return h.app().showingContent() && h.app().sync() && h.app().sync()->status().currentVersion == 1; }));
+
+    // The organisers publish version 2.
+    (void)core::buildFeed(feed.root / "feed", instantAt("2027-10-20T11:00:00+02:00"), {}, 1);
+    staffGesture(h);
+    enterPin(h, kStaffPin);
+    REQUIRE(h.app().staff().panelShown());
+    CHECK(h.shows("joignable"));
+
+    h.tapItem("Synchroniser maintenant");
+    REQUIRE(waitFor(h, [&] { return h.shows("Synchronisation faite"); }));
+    CHECK(h.app().sync()->status().currentVersion == 2);
+
+    h.tapItem("Revenir à la version précédente");
+    REQUIRE(waitFor(h, [&] { return h.shows("Version précédente remise: version 1"); }));
+    core::sync::ContentCache cache(feed.root / "cache");
+    CHECK(cache.currentVersion() == 1);
+    const auto start = core::sync::SyncService::loadCurrentFromCache(feed.root / "cache", builtBundledFeed());
+    CHECK(start.version == 1);
+    CHECK(start.load.content);
+    CHECK(start.problem.empty());
+
+    // Closing shows the rolled-back version to the next visitor.
+    h.tapItem("Fermer");
+    CHECK_FALSE(h.app().staff().active());
+    REQUIRE(h.ui().content());
+    CHECK(h.ui().content()->manifest.version == 1);
+}
+
+TEST_CASE("a sync that fails says why on the panel") {
+    FeedKiosk feed;
+    LoopHarness h(feed.setup());
+    REQUIRE(waitFor(
+        h, [&] { return h.app().showingContent() && h.app().sync() && h.app().sync()->status().currentVersion == 1; }));
+    fs::remove(feed.root / "feed" / "manifest.json");
+    staffGesture(h);
+    enterPin(h, kStaffPin);
+    REQUIRE(h.app().staff().panelShown());
+    h.tapItem("Synchroniser maintenant");
+    REQUIRE(waitFor(h, [&] { return h.shows("Échec de la synchronisation"); }));
+    CHECK(h.app().staff().view().resultFailed);
+    CHECK(h.app().ui().content());  // the kiosk keeps its content
+}
