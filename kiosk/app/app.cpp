@@ -351,6 +351,7 @@ void App::applySeated(bool seated) {
             core::log::error(s.error());
             return;
         }
+        g.mountingHeightMm += ui::Metrics(g).mm(static_cast<float>(g.heightPx - band.bottomPx));  // the viewport's bottom row
         g.heightPx = band.bottomPx - band.topPx;
     } else {
         if (seated && !band.overlaps) core::log::warning("seated layout asked, but no part of this screen is within reach");

@@ -56,6 +56,12 @@ int runHeadless(const Runtime& rt) {
             ImGui::DestroyContext();
             return 1;
         }
+        for (int step = 0; step < ui::AccessibilitySettings::kTextSteps; ++step) {
+            if (ui::AccessibilitySettings::kTextPercent[step] != rt.options.textPercent) continue;
+            ui::AccessibilitySettings a11y;
+            a11y.textStep = step;
+            ui.setAccessibility(a11y);  // fonts are rebuilt before the first frame
+        }
         if (auto route = ui::parseRoute(rt.options.screen)) ui.show(route.value());
         platform::Video& v = *video.value();
         if (auto s = v.setRotation(rt.config.screen.rotation); !s) core::log::warning(s.error());

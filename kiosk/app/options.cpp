@@ -44,6 +44,8 @@ ParsedOptions parseOptions(int argc, char** argv) {
     app.add_option("--lang", o.lang, "language at start: fr or en")->check(CLI::IsMember({"fr", "en"}));
     app.add_flag("--headless", o.headless, "render one screen with the software renderer, no display needed");
     app.add_option("--screenshot", o.screenshot, "with --headless: write the screen to this PNG file and exit");
+    app.add_option("--text-size", o.textPercent, "with --headless: render with the visitor's larger text, in percent")
+        ->check(CLI::IsMember({100, 125, 150, 200}));
     app.add_option("--texts", o.textsFile,
                    "with --headless: also write every text drawn on that screen to this file, one a line (tests and "
                    "translators read it instead of the picture); in the running kiosk: the last frame's texts, "

@@ -16,6 +16,7 @@ struct Options {
     bool headless = false;
     std::string screenshot;     // --screenshot FILE
     std::string textsFile;      // --texts FILE: the texts drawn by the headless render
+    int textPercent = 100;      // --text-size 100|125|150|200: the visitor's larger text (headless)
     std::string screen = "programme";
     bool check = false;
     bool verbose = false;

@@ -42,6 +42,7 @@ ui::ScreenGeometry Runtime::geometry(int w, int h) const {
     g.heightPx = h;
     g.diagonalInches = config.screen.diagonalInches;
     g.viewingDistanceMm = config.screen.viewingDistanceMm;
+    g.mountingHeightMm = config.screen.mountingHeightMm;
     return g;
 }
 

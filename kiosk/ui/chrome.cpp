@@ -7,6 +7,7 @@
 #include "core/schedule.hpp"
 #include "core/wording.hpp"
 #include "ui/contrast.hpp"
+#include "ui/frame_state.hpp"
 #include "ui/strings.hpp"
 #include "ui/text.hpp"
 #include "ui/widgets.hpp"
@@ -22,7 +23,40 @@ std::string asOfNotice(const UiContext& ctx) {
 }
 
 float controlHeight(const UiContext& ctx) {
-    return std::max(ctx.metrics->cssPx(56), ctx.fonts->bodyBold->FontSize * 2.0f);
+    return std::max(ctx.metrics->minControlPx(), ctx.fonts->bodyBold->FontSize * (ctx.metrics->compact() ? 1.7f : 2.0f));
+}
+
+float drawNavButtons(const UiContext& ctx, Navigator& nav, ImVec2 pos, float height, bool showHome) {
+    const Metrics& m = *ctx.metrics;
+    const Fonts& f = *ctx.fonts;
+    float x = pos.x;
+    auto navButton = [&](const char* id, const char* label, auto action) {
+        const float w = std::max(m.cssPx(96), badgeSize(label, f.bodyBold).x + f.body->FontSize);
+        ImGui::SetCursorScreenPos(ImVec2(x, pos.y));
+        if (button(id, label, ImVec2(w, height), ButtonKind::Secondary)) action();
+        x += w + m.px(2.5f);
+    };
+    if (showHome) navButton("##home", tr(Str::Home, ctx.lang), [&] { nav.home(); });
+    if (nav.canGoBack()) navButton("##back", tr(Str::Back, ctx.lang), [&] { nav.back(); });
+    return x;
+}
+
+// The language switch only when the content has the other language (event.json "languages").
+bool offersOtherLanguage(const UiContext& ctx) {
+    return core::contentHasLanguage(*ctx.content, ctx.lang == Lang::Fr ? Lang::En : Lang::Fr);
+}
+
+float languageButtonWidth(const UiContext& ctx) {
+    if (!offersOtherLanguage(ctx)) return 0.0f;
+    return std::max(ctx.metrics->cssPx(120), badgeSize(tr(Str::LanguageButton, ctx.lang), ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
+}
+
+void drawLanguageButton(const UiContext& ctx, Navigator& nav, ImVec2 pos, float height) {
+    if (!offersOtherLanguage(ctx)) return;
+    ImGui::SetCursorScreenPos(pos);
+    if (button("##lang", tr(Str::LanguageButton, ctx.lang), ImVec2(languageButtonWidth(ctx), height), ButtonKind::Secondary)) {
+        nav.toggleLanguage();
+    }
 }
 
 ImFont* titleFontFor(const UiContext& ctx, float width) {
@@ -62,13 +96,43 @@ float sectionHeading(const UiContext& ctx, std::string_view label, float width) 
     return h + ctx.fonts->body->FontSize * 0.3f;
 }
 
+// Portrait: the header only names the screen (the title on up to two lines, then the day
+// and time); its controls are in the bar at the bottom, within reach.
+float drawTitleBand(const UiContext& ctx, std::string_view title) {
+    const Metrics& m = *ctx.metrics;
+    const Fonts& f = *ctx.fonts;
+    const float margin = m.margin();
+    const float w = m.width() - 2 * margin;
+    const core::LocalTime local = ctx.content->timeZone.toLocal(ctx.clock->now());
+    std::string when =
+        core::formatDayLong(local.date, ctx.lang) + " \u00B7 " + core::formatTime(local.hour, local.minute, ctx.lang);
+    if (ctx.contentAsOf) when = asOfNotice(ctx);
+    ImFont* titleFont = f.title;
+    for (ImFont* candidate : {f.title, f.heading, f.bodyBold}) {
+        titleFont = candidate;
+        if (!layoutText(candidate, title, w, 2).overflow) break;
+    }
+    const float titleH = layoutText(titleFont, title, w, 2).size.y;
+    const float whenH = layoutText(f.body, when, w, 2).size.y;
+    const float height = titleH + whenH + margin;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetWindowPos();
+    dl->AddRectFilled(origin, ImVec2(origin.x + m.width(), origin.y + height), ctx.theme->primary.imu32());
+    BackgroundScope band(ctx.theme->primary);
+    const float y = origin.y + margin * 0.5f;
+    drawText(dl, titleFont, ImVec2(origin.x + margin, y), w, 2, ctx.theme->onPrimary.imu32(), title);
+    drawText(dl, f.body, ImVec2(origin.x + margin, y + titleH), w, 2, ctx.theme->onPrimary.imu32(), when);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
+    return height;
+}
+
 float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, bool showHome) {
+    if (ctx.metrics->controlsLow()) return drawTitleBand(ctx, title);
     const Metrics& m = *ctx.metrics;
     const Fonts& f = *ctx.fonts;
     const float margin = m.margin();
     const float buttonH = controlHeight(ctx);
     const float height = buttonH + 2 * margin * 0.5f;
-    const float gap = m.px(2.5f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetWindowPos();
     dl->AddRectFilled(origin, ImVec2(origin.x + m.width(), origin.y + height), ctx.theme->primary.imu32());
@@ -77,21 +141,9 @@ float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, b
 
     // Left: Home and Back. Right: language switch. Between: title, day and time.
     float x = origin.x + margin;
-    auto navButton = [&](const char* id, const char* label, auto action) {
-        const float w = std::max(m.cssPx(96), badgeSize(label, f.bodyBold).x + f.body->FontSize);
-        ImGui::SetCursorScreenPos(ImVec2(x, by));
-        if (button(id, label, ImVec2(w, buttonH), ButtonKind::Secondary)) action();
-        x += w + gap;
-    };
-    if (showHome) navButton("##home", tr(Str::Home, ctx.lang), [&] { nav.home(); });
-    if (nav.canGoBack()) navButton("##back", tr(Str::Back, ctx.lang), [&] { nav.back(); });
-
-    // The language switch only when the content has the other language (event.json "languages").
-    const bool otherLang = core::contentHasLanguage(*ctx.content, ctx.lang == Lang::Fr ? Lang::En : Lang::Fr);
-    const char* langLabel = tr(Str::LanguageButton, ctx.lang);
-    const float langW = otherLang ? std::max(m.cssPx(120), badgeSize(langLabel, f.bodyBold).x + f.body->FontSize) : 0.0f;
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + m.width() - margin - langW, by));
-    if (otherLang && button("##lang", langLabel, ImVec2(langW, buttonH), ButtonKind::Secondary)) nav.toggleLanguage();
+    x = drawNavButtons(ctx, nav, ImVec2(x, by), buttonH, showHome);
+    const float langW = languageButtonWidth(ctx);
+    drawLanguageButton(ctx, nav, ImVec2(origin.x + m.width() - margin - langW, by), buttonH);
 
     const core::Instant now = ctx.clock->now();
     const core::LocalTime local = ctx.content->timeZone.toLocal(now);
@@ -103,11 +155,18 @@ float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, b
     // The title in the largest font it fits in; the day and time under it when they fit.
     ImFont* titleFont = f.heading;
     if (!layoutText(titleFont, title, textW, 1).lines.empty() && layoutText(titleFont, title, textW, 1).overflow) titleFont = f.bodyBold;
+    // Still too long (large text between Home, Back and the language switch): two lines of
+    // the bold or the small font, as many as the band holds.
+    int titleLines = 1;
+    if (titleFont == f.bodyBold && layoutText(titleFont, title, textW, 1).overflow) {
+        titleLines = 2;
+        if (layoutText(titleFont, title, textW, 2).overflow || 2 * titleFont->FontSize > height) titleFont = f.small;
+    }
     const bool showWhen = !layoutText(f.small, when, textW, 1).overflow && titleFont == f.heading;
-    const float titleH = titleFont->FontSize + (showWhen ? f.small->FontSize : 0);
+    const float titleH = layoutText(titleFont, title, textW, titleLines).size.y + (showWhen ? f.small->FontSize : 0);
     const float y = origin.y + (height - titleH) * 0.5f;
-    drawText(dl, titleFont, ImVec2(textX, y), textW, 1, ctx.theme->onPrimary.imu32(), title);
-    if (showWhen) drawText(dl, f.small, ImVec2(textX, y + titleFont->FontSize), textW, 1, ctx.theme->onPrimary.imu32(), when);
+    const float usedH = drawText(dl, titleFont, ImVec2(textX, y), textW, titleLines, ctx.theme->onPrimary.imu32(), title);
+    if (showWhen) drawText(dl, f.small, ImVec2(textX, y + usedH), textW, 1, ctx.theme->onPrimary.imu32(), when);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
     return height;
 }
@@ -131,13 +190,21 @@ float ScrollPanel::begin(const UiContext& ctx, Navigator& nav, const char* id, I
     if (resetScroll_) {
         ImGui::SetScrollY(0);
         resetScroll_ = false;
+    } else if (restoreFrames_ > 0) {
+        ImGui::SetScrollY(restoreY_);
+        --restoreFrames_;
     }
     if (kinetic_.update(ctx.dt, ctx.reducedMotion)) nav.keepAnimating();
+    ++frameState().listDepth;
     return max.x - min.x - ctx.metrics->px(3);
 }
 
 void ScrollPanel::end(const UiContext& ctx) {
     const float maxScroll = ImGui::GetScrollMaxY();
+    if (restoreFrames_ == 0) scrollY_ = ImGui::GetScrollY();
+    if (auto& rec = frameState().records; rec.texts) {
+        rec.surfaces.push_back({Surface::Kind::List, min_, max_, maxScroll > 0.5f});
+    }
     if (maxScroll > 0) {  // a thin bar showing where the visitor is in the list (not a control)
         const float h = max_.y - min_.y;
         const float barH = std::max(h * h / (h + maxScroll), ctx.metrics->px(8));
@@ -146,6 +213,7 @@ void ScrollPanel::end(const UiContext& ctx) {
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(max_.x - w, barY), ImVec2(max_.x, barY + barH),
                                                   ctx.theme->border.imu32(), w);
     }
+    --frameState().listDepth;
     ImGui::EndChild();
 }
 
@@ -166,7 +234,7 @@ float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, f
     const Fonts& f = *ctx.fonts;
     const Theme& t = *ctx.theme;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float pad = f.body->FontSize * 0.6f;
+    const float pad = f.body->FontSize * (ctx.metrics->compact() ? 0.4f : 0.6f);  // a tablet shows more rows
     const bool ended = core::hasEnded(s, ctx.clock->now());
     const bool cancelled = s.status == core::SessionStatus::Cancelled;
     const Rgb ink = ended || cancelled ? t.textMuted : t.text;

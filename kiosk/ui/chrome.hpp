@@ -19,6 +19,13 @@ namespace kiosk::ui {
 // at once. Returns its height.
 float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, bool showHome);
 
+// Home and Back (when there is somewhere to go back to) from `pos`, `height` high: in the
+// header, or in the bottom bar of a portrait screen. Returns the x past the last one.
+float drawNavButtons(const UiContext& ctx, Navigator& nav, ImVec2 pos, float height, bool showHome);
+// The language switch at `pos` (acts at once), and its width.
+void drawLanguageButton(const UiContext& ctx, Navigator& nav, ImVec2 pos, float height);
+float languageButtonWidth(const UiContext& ctx);
+
 // "Programme au mercredi 20 octobre, 14 h 30" when the content is old, else "".
 std::string asOfNotice(const UiContext& ctx);
 
@@ -51,11 +58,21 @@ public:
     // Begins a child window filling [min, max]; returns the usable width.
     float begin(const UiContext& ctx, Navigator& nav, const char* id, ImVec2 min, ImVec2 max);
     void end(const UiContext& ctx);
-    void reset() { resetScroll_ = true; kinetic_.reset(); }
+    void reset() { resetScroll_ = true; restoreFrames_ = 0; kinetic_.reset(); }
+    // Where the list was scrolled to when last drawn, and going back there (Back).
+    float scrollY() const { return scrollY_; }
+    void restore(float y) {
+        reset();
+        resetScroll_ = false;
+        restoreY_ = y;
+        restoreFrames_ = 3;  // ImGui applies a scroll at the next frame, clamped by the last one's height
+    }
 
 private:
     KineticScroll kinetic_;
     bool resetScroll_ = true;
+    float scrollY_ = 0, restoreY_ = 0;
+    int restoreFrames_ = 0;
     ImVec2 min_, max_;
 };
 

@@ -31,6 +31,22 @@ struct DrawnText {
     ImVec2 pos;
     float fontSize = 0;
     unsigned int colour = 0;
+    float width = 0;  // of the line as drawn
+};
+
+// A part of the screen that moves under the finger: a list that scrolls (its controls
+// are content, brought where the visitor wants them) or a surface that pans (a map, a
+// gallery). Recorded for layout tests: what fills the screen and what it hides.
+struct Surface {
+    enum class Kind { List, Pannable };
+    Kind kind = Kind::List;
+    ImVec2 min, max;
+    bool hidesMore = false;  // a list whose content goes on beyond its height
+};
+
+// Drawn pictures (images, placeholders), for layout tests.
+struct DrawnRect {
+    ImVec2 min, max;
 };
 
 struct FrameRecords {
@@ -39,6 +55,8 @@ struct FrameRecords {
     std::vector<ColourPair> contrastPairs;
     std::vector<TextOverflow> overflows;  // always: rare, and the headless mode logs them
     std::vector<DrawnText> drawnTexts;
+    std::vector<Surface> surfaces;   // with texts: lists and pannable surfaces of this frame
+    std::vector<DrawnRect> pictures;  // with texts: images drawn this frame
 };
 
 struct FrameState {
@@ -47,6 +65,7 @@ struct FrameState {
     std::vector<InteractiveItem> items, previousItems;
     std::vector<Rgb> backgrounds{Rgb{0xF7, 0xF4, 0xEE}};
     float largeTextPx = 1e9f;
+    int listDepth = 0;  // inside a ScrollPanel (its controls are content, see InteractiveItem)
     FrameRecords records;
 };
 

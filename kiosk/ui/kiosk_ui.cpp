@@ -21,7 +21,7 @@ namespace {
 FontSizes fontSizesFor(const Metrics& m, float scale) {
     FontSizes s;
     s.body = std::round(m.fontPxForCapHeight(m.bodyCapHeightMm()) * scale);
-    s.small = std::max(m.fontPxForCapHeight(4.8f), std::round(s.body * 0.85f));
+    s.small = std::max(m.fontPxForCapHeight(m.minCapHeightMm()), std::round(s.body * 0.85f));
     s.heading = std::round(s.body * 1.3f);
     s.title = std::round(s.body * 1.75f);
     s.display = std::round(s.body * 2.8f);
@@ -176,6 +176,7 @@ void KioskUi::show(const Route& route) {
     } else {
         routes_ = {Route::attract(), Route::to(ScreenId::Home), route};
     }
+    savedStates_.clear();
     if (content_) enterCurrent();
     KeypadFocus::reset();
     lastInput_ = clock_.seconds();
@@ -338,24 +339,35 @@ float KioskUi::drawUrgent(float top) {
     return h;
 }
 
+// Portrait screens carry their navigation here, within reach, and the speech controls on
+// a second row; elsewhere the bar holds the accessibility button (and speech controls).
+int KioskUi::footerRows() const { return metrics_.controlsLow() && a11y_.speech && speech_ ? 2 : 1; }
+
 float KioskUi::footerHeight() const {
-    return std::max(metrics_.cssPx(56), fonts_.bodyBold->FontSize * 2.0f) + metrics_.margin() * 0.5f;
+    return static_cast<float>(footerRows()) * (controlHeight(context()) + metrics_.margin() * 0.5f);
 }
 
 float KioskUi::drawFooter() {
     const float margin = metrics_.margin();
-    const float h = std::max(metrics_.cssPx(56), fonts_.bodyBold->FontSize * 2.0f);
+    const float h = controlHeight(context());
     const float barH = footerHeight();
     const float top = metrics_.height() - barH;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, top), ImVec2(metrics_.width(), metrics_.height()), theme_.surface.imu32());
     dl->AddLine(ImVec2(0, top), ImVec2(metrics_.width(), top), theme_.border.imu32(), 1.0f);
     BackgroundScope bar(theme_.surface);
-    const float y = top + margin * 0.25f;
+    float y = top + margin * 0.25f;
     const std::string label = std::string("\u267F ") + tr(Str::Accessibility, lang_);
     const float w = std::max(metrics_.cssPx(160), badgeSize(label, fonts_.bodyBold).x + fonts_.body->FontSize);
-    ImGui::SetCursorScreenPos(ImVec2(margin, y));
+    float a11yX = margin;
+    if (metrics_.controlsLow()) {
+        const UiContext ctx = context();
+        a11yX = drawNavButtons(ctx, *this, ImVec2(margin, y), h, currentId() != ScreenId::Home);
+        drawLanguageButton(ctx, *this, ImVec2(metrics_.width() - margin - languageButtonWidth(ctx), y), h);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(a11yX, y));
     if (button("##a11y", label, ImVec2(w, h), ButtonKind::Accent)) go(ScreenId::Accessibility);
+    if (footerRows() == 2) y += h + margin * 0.5f;
     if (a11y_.speech && speech_) {  // speech controls: repeat, pause, volume
         const char* labels[] = {tr(Str::Repeat, lang_), speech_->speaking() ? tr(Str::Pause, lang_) : tr(Str::Resume, lang_),
                                 tr(Str::VolumeDown, lang_), tr(Str::VolumeUp, lang_)};
@@ -367,7 +379,7 @@ float KioskUi::drawFooter() {
         }
         const char* ids[] = {"##repeat", "##pause", "##vol-down", "##vol-up"};
         for (int i = 0; i < 4; ++i) {
-            if (x < margin + w) break;  // not enough room: the keypad and the panel still offer them
+            if (footerRows() == 1 && x < a11yX + w) break;  // not enough room: the keypad and the panel still offer them
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             if (button(ids[i], labels[i], ImVec2(widths[i], h), ButtonKind::Secondary)) {
                 switch (i) {
@@ -436,7 +448,7 @@ void KioskUi::drawLoading() {
 }
 
 void KioskUi::drawIdleWarning() {
-    const float w = std::min(metrics_.width() * 0.8f, metrics_.px(260));
+    const float w = std::min(metrics_.width() * 0.9f, metrics_.px(260));
     const float pad = metrics_.margin();
     const double left = idleSeconds() + options_.idleWarningSeconds - (clock_.seconds() - lastInput_);
     const int seconds = std::max(0, static_cast<int>(std::ceil(left)));
@@ -451,12 +463,23 @@ void KioskUi::drawIdleWarning() {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_AlwaysAutoResize);
     const float inner = w - 2 * pad;
-    text(fonts_.title, inner, 2, theme_.text.imu32(), tr(Str::StillThere, lang_), Align::Center);
     const std::string count = std::string(tr(Str::ReturningIn, lang_)) + " " + std::to_string(seconds) + "\u00A0s";
-    text(fonts_.heading, inner, 2, theme_.primary.imu32(), count, Align::Center);
+    // The largest fonts with which the whole dialog, Continuer included, fits on the screen
+    // (at 200 % text the title alone could fill a tablet).
+    const float buttonH = std::max(metrics_.minControlPx(), fonts_.bodyBold->FontSize * 1.7f);
+    ImFont* titleFont = fonts_.title;
+    ImFont* countFont = fonts_.heading;
+    for (auto [t, c] : {std::pair{fonts_.title, fonts_.heading}, std::pair{fonts_.heading, fonts_.bodyBold},
+                        std::pair{fonts_.bodyBold, fonts_.body}}) {
+        titleFont = t;
+        countFont = c;
+        const TextLayout a = layoutText(t, tr(Str::StillThere, lang_), inner, 3), b = layoutText(c, count, inner, 3);
+        if (!a.overflow && !b.overflow && a.size.y + b.size.y + pad * 2.5f + buttonH <= metrics_.height() * 0.9f) break;
+    }
+    text(titleFont, inner, 3, theme_.text.imu32(), tr(Str::StillThere, lang_), Align::Center);
+    text(countFont, inner, 3, theme_.primary.imu32(), count, Align::Center);
     ImGui::Dummy(ImVec2(inner, pad * 0.5f));
-    if (button("##continue", tr(Str::Continue, lang_), ImVec2(inner, metrics_.cssPx(56) + fonts_.bodyBold->FontSize),
-               ButtonKind::Accent)) {
+    if (button("##continue", tr(Str::Continue, lang_), ImVec2(inner, buttonH), ButtonKind::Accent)) {
         lastInput_ = clock_.seconds();
         idleWarning_ = false;
     }
@@ -469,6 +492,8 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
     ImGuiIO& io = ImGui::GetIO();
     installFrameState(&frameState_);
     frameState_.records.drawnTexts.clear();
+    frameState_.records.surfaces.clear();
+    frameState_.records.pictures.clear();
     io.DisplaySize = ImVec2(metrics_.width(), metrics_.height());
     // A frame drawn again at the same instant moves nothing (dt 0); ImGui itself needs > 0.
     dt_ = std::clamp(deltaSeconds, 0.0f, 0.25f);
@@ -533,13 +558,21 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
     if (routeChanged_) {
         routeChanged_ = false;
         countRoute(routes_.back(), pendingRoutes_.back());
+        // The screen as the visitor leaves it stays with its route; coming Back hands it over.
+        const std::size_t from = routes_.size();
+        savedStates_.resize(from);
+        if (content_) savedStates_[from - 1] = screens_.at(currentId())->saveState();
         routes_ = pendingRoutes_;
+        const bool popped = routes_.size() < from;
+        savedStates_.resize(routes_.size());
+        if (!popped) savedStates_.back().reset();
         // A visitor coming Home sees the new content; elsewhere it waits a bounded time.
         if (currentId() == ScreenId::Home ||
             (pendingContent_ && clock_.seconds() - pendingSince_ >= options_.newContentDelaySeconds)) {
             applyPendingContent();
         }
         if (content_) enterCurrent();
+        if (content_ && popped && savedStates_.back().has_value()) screens_.at(currentId())->restoreState(savedStates_.back());
         KeypadFocus::reset();
         if (content_) speak(screens_.at(currentId())->title(context()), {});
     }

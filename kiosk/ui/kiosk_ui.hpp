@@ -129,6 +129,7 @@ private:
     void drawIdleWarning();
     float drawFooter();
     float footerHeight() const;
+    int footerRows() const;
     float drawUrgent(float top);
     void handleKeys(std::deque<KeyEvent> keys);
     void applyTheme();
@@ -156,6 +157,7 @@ private:
     std::vector<unsigned short> atlasRanges_;  // glyphs in the current font atlas
     std::map<ScreenId, std::unique_ptr<Screen>> screens_;
     std::vector<Route> routes_{Route::attract()};
+    std::vector<std::any> savedStates_;  // per entry of routes_: the screen as it was left (Back)
     std::vector<Route> pendingRoutes_;
     bool routeChanged_ = false;
     core::Lang lang_;

@@ -103,12 +103,14 @@ void MapView::drawButtons(const UiContext& ctx, ImVec2 min, ImVec2 max) {
     const float gap = ctx.metrics->px(2.5f);
     const char* resetLabel = tr(Str::ResetView, ctx.lang);
     const float resetW = std::max(side, ctx.fonts->bodyBold->CalcTextSizeA(ctx.fonts->bodyBold->FontSize, 1e9f, 0, resetLabel).x +
-                                            ctx.fonts->body->FontSize);
+                                            ctx.fonts->body->FontSize * 1.5f);
     // A column down the right edge; in a short map, a row along the top.
     const bool column = max.y - min.y >= 3 * side + 4 * gap;
     const ImVec2 centre((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
     float x = column ? max.x - side - gap * 2 : max.x - gap * 2 - resetW - 2 * (side + gap);
     float y = min.y + gap * 2;
+    // Portrait: at the map's foot, within a seated visitor's reach.
+    if (ctx.metrics->controlsLow()) y = max.y - gap * 2 - (column ? 3 * side + 2 * gap : side);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (button("##zoom-in", "+", ImVec2(side, side), ButtonKind::Primary, ctx.fonts->heading)) zoomAround(1.5f, centre);
     if (column) y += side + gap; else x += side + gap;

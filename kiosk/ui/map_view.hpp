@@ -38,6 +38,18 @@ public:
 
     void reset();
     float zoom() const { return zoom_; }
+    // The zoom and position, to come back to (Back restores the map as it was left).
+    struct ViewState {
+        float zoom = 1.0f;
+        ImVec2 offset{0, 0};
+    };
+    ViewState viewState() const { return {zoom_, offset_}; }
+    void setViewState(const ViewState& s) {
+        zoom_ = s.zoom;
+        offset_ = s.offset;
+        needsFit_ = false;
+        pendingFocus_.reset();
+    }
     // Zooms by `factor` keeping the content under `screenPoint` in place.
     void zoomAround(float factor, ImVec2 screenPoint);
     // Centres the view on a content point at the given zoom.

@@ -2,6 +2,7 @@
 // and the interface it implements. Screens never load files or wait on the network.
 #pragma once
 
+#include <any>
 #include <optional>
 #include <string>
 
@@ -74,6 +75,11 @@ public:
     virtual void draw(const UiContext& ctx, Navigator& nav) = 0;
     // Called when the screen is shown with its route; resets state for a new visit.
     virtual void enter(const UiContext& ctx, const Route& route) { (void)ctx; (void)route; }
+    // What the visitor set here (filters, scroll positions, the map's view), taken when
+    // they go further and handed back, after enter(), when they come Back to this route.
+    // Each route in the stack keeps its own; empty: nothing to keep.
+    virtual std::any saveState() const { return {}; }
+    virtual void restoreState(const std::any& state) { (void)state; }
     // Seconds until the screen changes on its own (a slide, a clock), or a large value.
     virtual double secondsUntilChange(const UiContext& ctx) const { (void)ctx; return 1e9; }
     // The screen's title for the header (empty: no header, as on the attract loop).

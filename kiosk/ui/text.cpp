@@ -93,7 +93,7 @@ float drawText(ImDrawList* dl, ImFont* font, ImVec2 pos, float maxWidth, int max
         dl->AddText(font, font->FontSize, ImVec2(std::round(x), std::round(y)), color, line.data(),
                     line.data() + line.size());
         if (auto& rec = frameState().records; rec.texts && rec.drawnTexts.size() < 5000) {
-            rec.drawnTexts.push_back({std::string(line), ImVec2(x, y), font->FontSize, color});
+            rec.drawnTexts.push_back({std::string(line), ImVec2(x, y), font->FontSize, color, widthOf(font, line)});
         }
         y += font->FontSize;
     }

@@ -6,6 +6,7 @@
 
 #include "core/qr.hpp"
 #include "ui/contrast.hpp"
+#include "ui/frame_state.hpp"
 #include "ui/strings.hpp"
 #include "ui/text.hpp"
 
@@ -16,6 +17,7 @@ std::string imagePath(const core::Content& c, const std::string& src) { return c
 ImageHandle::State drawImage(const UiContext& ctx, const core::Image& image, ImVec2 min, ImVec2 max, Fit fit) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float w = max.x - min.x, h = max.y - min.y;
+    if (auto& rec = frameState().records; rec.texts) rec.pictures.push_back({min, max});
     ImageHandle handle;
     handle.state = ImageHandle::State::Failed;
     if (ctx.images && w > 1 && h > 1) {

@@ -67,7 +67,7 @@ void InteractiveLog::beginFrame() {
     if (!ImGui::GetIO().MouseDown[0]) focus().spokenUnderFinger = 0;
 }
 void InteractiveLog::record(std::string_view label, ImVec2 min, ImVec2 max, unsigned int id) {
-    frameItems().push_back({std::string(label), min, max, id});
+    frameItems().push_back({std::string(label), min, max, id, frameState().listDepth > 0});
 }
 const std::vector<InteractiveItem>& InteractiveLog::items() { return frameItems(); }
 const std::vector<InteractiveItem>& InteractiveLog::previousItems() { return lastItems(); }
@@ -158,6 +158,10 @@ bool wasDragged() {
 }
 
 bool gestureArea(const char* id, ImVec2 size) {
+    if (auto& rec = frameState().records; rec.texts) {
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        rec.surfaces.push_back({Surface::Kind::Pannable, pos, ImVec2(pos.x + size.x, pos.y + size.y), false});
+    }
     ImGui::InvisibleButton(id, size);
     return ImGui::IsItemActive();
 }

@@ -21,6 +21,7 @@ struct InteractiveItem {
     std::string label;
     ImVec2 min, max;     // screen rectangle as laid out this frame
     unsigned int id = 0;  // ImGui id; 0 for areas a keypad cannot activate
+    bool inList = false;  // in a list that scrolls: content the visitor brings into view
 };
 
 // Interactive items drawn in the current frame (for size, reach and keypad). Main thread.

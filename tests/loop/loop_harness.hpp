@@ -68,6 +68,7 @@ private:
 struct LoopSetup {
     int width = 1280, height = 800;
     float diagonal = 10.1f, distance = 450;
+    float mounting = 800;  // the screen's bottom edge above the floor, mm
     const char* now = "2027-10-20T14:30:00+02:00";
     double idleSeconds = 90;
     std::string contentDir;  // empty: the bundled feed
@@ -94,6 +95,7 @@ public:
         rt_.config.screen.height = s.height;
         rt_.config.screen.diagonalInches = s.diagonal;
         rt_.config.screen.viewingDistanceMm = s.distance;
+        rt_.config.screen.mountingHeightMm = s.mounting;
         rt_.config.stats.database = s.statsDatabase;
         rt_.options.contentDir = s.contentDir.empty() ? builtBundledFeed() : s.contentDir;
         if (s.configure) s.configure(rt_);

@@ -60,7 +60,7 @@ public:
 
 class Harness {
 public:
-    Harness(int w, int h, float diagonal, float distance, core::Instant now)
+    Harness(int w, int h, float diagonal, float distance, core::Instant now, float mountingMm = 800.0f)
         : clock_(now) {
         platform::VideoOptions vo;
         vo.headless = true;
@@ -69,6 +69,7 @@ public:
         video_ = std::move(platform::Video::open(vo).value());
         ImGui::CreateContext();
         ui::ScreenGeometry g{w, h, diagonal, distance};
+        g.mountingHeightMm = mountingMm;
         ui_ = std::make_unique<ui::KioskUi>(clock_, ui::Metrics(g), ui::UiOptions{});
         status_ = ui_->init(bundledContent());
         ui_->frameState().records.contrast = true;  // the tests read what was drawn

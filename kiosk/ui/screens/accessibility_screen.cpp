@@ -78,8 +78,15 @@ public:
             s = AccessibilitySettings{};
             s.panelOpened = true;
         }
-        ImGui::SameLine(0, gap);
-        if (button("##a11y-done", tr(Str::Done, ctx.lang), ImVec2(std::min(width - bw - gap, m.cssPx(200) + ctx.fonts->body->FontSize * 2), controlHeight(ctx)))) {
+        // "Done" beside "Reset all" when its label fits there, else under it.
+        const float doneW = std::min(width, std::max(m.cssPx(200), badgeSize(tr(Str::Done, ctx.lang), ctx.fonts->bodyBold).x +
+                                                                       ctx.fonts->body->FontSize * 2));
+        if (bw + gap + doneW <= width) {
+            ImGui::SameLine(0, gap);
+        } else {
+            ImGui::Dummy(ImVec2(1, gap));
+        }
+        if (button("##a11y-done", tr(Str::Done, ctx.lang), ImVec2(doneW, controlHeight(ctx)))) {
             nav.back();
         }
         panel_.end(ctx);

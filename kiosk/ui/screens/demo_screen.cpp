@@ -111,7 +111,8 @@ private:
         const ImVec2 top = ImGui::GetCursorScreenPos();
         const float qr = d.link.empty() ? 0 : qrSide(ctx, d.link, kQrMinMm);
         const float gapX = f.body->FontSize * 0.6f;
-        const bool beside = qr > 0 && width - qr - gapX >= f.body->FontSize * 8;
+        const bool beside = qr > 0 && width - qr - gapX >= f.body->FontSize * 8 &&
+                            !layoutText(f.small, tr(Str::ScanForInfo, ctx.lang), qr, 0).overflow;
         float qrBottom = top.y;
         if (qr > 0) {
             drawQr(ctx, d.link, top, kQrMinMm);

@@ -37,9 +37,25 @@ public:
         const Metrics& m = *ctx.metrics;
         const float margin = m.margin();
         const float gap = m.px(4);
-        const ImVec2 min(ctx.areaMin.x + margin, ctx.areaMin.y + margin);
+        ImVec2 min(ctx.areaMin.x + margin, ctx.areaMin.y + margin);
         const ImVec2 max(ctx.areaMax.x - margin, ctx.areaMax.y - margin);
-        const bool oneColumn = ctx.oneColumn() || (max.x - min.x) < m.px(250);
+        // Portrait: the tiles in the reach band, what is on now above them, to read.
+        if (m.controlsLow() && m.reach().overlaps && static_cast<float>(m.reach().topPx) > min.y &&
+            static_cast<float>(m.reach().topPx) < max.y - 4 * controlHeight(ctx)) {
+            const float zoneTop = static_cast<float>(m.reach().topPx);
+            drawNowPreview(ctx, min, ImVec2(max.x, zoneTop - gap));
+            min.y = zoneTop;
+        }
+        // "Now": what is on now and next, one tap from Home while the event is on.
+        if (core::eventPhase(*ctx.content, ctx.clock->now()) == core::EventPhase::During) {
+            const float h = std::max(controlHeight(ctx), ctx.fonts->title->FontSize * 1.6f);
+            drawNowButton(ctx, nav, min, ImVec2(max.x - min.x, h));
+            min.y += h + gap;
+        }
+        // One column on a narrow or portrait screen, unless four tiles one above the other
+        // would be too short for their words (a tablet at 200 % text).
+        const bool oneColumn = (ctx.oneColumn() || (max.x - min.x) < m.px(250)) &&
+                               (max.y - min.y) / 4 >= ctx.fonts->title->FontSize * 2.2f;
         const int cols = oneColumn ? 1 : 2;
         const int rows = 4 / cols;
         const float w = (max.x - min.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
@@ -51,6 +67,57 @@ public:
     }
 
 private:
+    void drawNowButton(const UiContext& ctx, Navigator& nav, ImVec2 pos, ImVec2 size) {
+        const Fonts& f = *ctx.fonts;
+        const Theme& t = *ctx.theme;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), t.accent.imu32(), f.body->FontSize * 0.5f);
+        BackgroundScope bg(t.accent);
+        ContrastLog::control(t.accent, t.background, tr(Str::NowTab, ctx.lang));
+        const float pad = f.body->FontSize * 0.8f;
+        const char* label = tr(Str::NowTab, ctx.lang);
+        const std::string hint = std::string(tr(Str::NowOn, ctx.lang)) + " \u00B7 " + tr(Str::ComingNext, ctx.lang);
+        const float labelW = std::min(size.x * 0.5f, badgeSize(label, f.title).x);
+        ImFont* font = layoutText(f.title, label, labelW + 1, 1).overflow ? f.heading : f.title;
+        drawText(dl, font, ImVec2(pos.x + pad, pos.y + (size.y - font->FontSize) * 0.5f), size.x * 0.5f, 1, t.onAccent.imu32(), label);
+        const float hx = pos.x + pad * 2 + labelW;
+        const float hw = pos.x + size.x - pad - hx;
+        if (hw > f.body->FontSize * 4 && !layoutText(f.body, hint, hw, 2).overflow) {
+            const float hh = layoutText(f.body, hint, hw, 2).size.y;
+            drawText(dl, f.body, ImVec2(hx, pos.y + (size.y - hh) * 0.5f), hw, 2, t.onAccent.imu32(), hint);
+        }
+        ImGui::SetCursorScreenPos(pos);
+        if (tapArea("##home-now", label, size)) nav.go(Route::programmeNow());
+    }
+
+    // What is on now, then next, as rows to read (not controls: this part of a portrait
+    // screen is above a seated visitor's reach; "Now" below opens them).
+    void drawNowPreview(const UiContext& ctx, ImVec2 min, ImVec2 max) {
+        const core::NowNext nn = core::nowAndNext(*ctx.content, ctx.clock->now(), 4);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->PushClipRect(min, max, true);
+        float y = min.y;
+        const float w = max.x - min.x;
+        bool full = false;
+        auto section = [&](Str heading, const std::vector<const core::Session*>& rows) {
+            // A heading only with room for a row under it (a row is about four lines).
+            if (full || rows.empty() || y + ctx.fonts->heading->FontSize + ctx.fonts->body->FontSize * 5 > max.y) return;
+            y += drawText(dl, ctx.fonts->heading, ImVec2(min.x, y), w, 1, ctx.theme->text.imu32(), tr(heading, ctx.lang));
+            for (const core::Session* s : rows) {
+                const float h = drawSessionRow(ctx, *s, ImVec2(min.x, y), w);
+                if (y + h > max.y) {  // only whole rows: the cut one is covered again
+                    dl->AddRectFilled(ImVec2(min.x, y), max, ctx.theme->background.imu32());
+                    full = true;
+                    return;
+                }
+                y += h + ctx.fonts->body->FontSize * 0.4f;
+            }
+        };
+        section(Str::NowOn, nn.now);
+        section(Str::ComingNext, nn.next);
+        dl->PopClipRect();
+    }
+
     void drawTile(const UiContext& ctx, Navigator& nav, const Tile& tile, ImVec2 pos, ImVec2 size, int index) {
         const Fonts& f = *ctx.fonts;
         const Theme& t = *ctx.theme;

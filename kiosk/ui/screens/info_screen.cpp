@@ -1,6 +1,7 @@
 // Practical information: one large button per page of the feed (getting here, hours,
 // accessibility, registration, food, contact).
 #include <algorithm>
+#include <any>
 #include <string>
 
 #include "ui/chrome.hpp"
@@ -17,6 +18,11 @@ public:
     ScreenId id() const override { return ScreenId::Info; }
     std::string title(const UiContext& ctx) const override { return tr(Str::PracticalInfo, ctx.lang); }
     void enter(const UiContext&, const Route&) override { panel_.reset(); }
+    // Back comes to the same place in the list.
+    std::any saveState() const override { return panel_.scrollY(); }
+    void restoreState(const std::any& state) override {
+        if (const float* y = std::any_cast<float>(&state)) panel_.restore(*y);
+    }
 
     void draw(const UiContext& ctx, Navigator& nav) override {
         const Metrics& m = *ctx.metrics;

@@ -2,6 +2,7 @@
 // floor plan with its rooms. Tap a marker or a room to see what happens there. Pan by
 // dragging, zoom with two fingers or the +/− buttons, reset with one tap.
 #include <algorithm>
+#include <any>
 #include <string>
 #include <vector>
 
@@ -36,11 +37,34 @@ public:
         pendingFocus_ = !focusPlace_.empty();
     }
 
+    // Back finds the same map, zoomed and moved as it was left.
+    struct State {
+        int tab = 0;
+        MapView::ViewState view;
+    };
+    std::any saveState() const override { return State{tab_, view_.viewState()}; }
+    void restoreState(const std::any& state) override {
+        if (const auto* s = std::any_cast<State>(&state)) {
+            tab_ = s->tab;
+            view_.setViewState(s->view);
+            pendingFocus_ = false;
+        }
+    }
+
     void draw(const UiContext& ctx, Navigator& nav) override {
         const Metrics& m = *ctx.metrics;
         const float margin = m.margin();
-        float y = drawTabs(ctx, ctx.areaMin.y + margin * 0.5f, margin) + margin * 0.4f;
-        const ImVec2 min(margin, y), max(m.width() - margin, ctx.areaMax.y - margin * 0.5f);
+        // The tabs above the map, or under it on a portrait screen (within reach), where
+        // they take the height they took last frame (they wrap to as many rows as needed).
+        float y = ctx.areaMin.y + margin * 0.5f, bottom = ctx.areaMax.y - margin * 0.5f;
+        if (m.controlsLow()) {
+            bottom -= tabsH_ + margin * 0.4f;
+            ImGui::SetCursorScreenPos(ImVec2(margin, bottom + margin * 0.4f));
+            tabsH_ = drawTabs(ctx, bottom + margin * 0.4f, margin) - (bottom + margin * 0.4f);
+        } else {
+            y = drawTabs(ctx, y, margin) + margin * 0.4f;
+        }
+        const ImVec2 min(margin, y), max(m.width() - margin, bottom);
         std::string tapped;
         if (tab_ == 0 && ctx.content->territory) {
             tapped = drawTerritory(ctx, min, max);
@@ -148,6 +172,7 @@ private:
     }
 
     int tab_ = 0;  // 0: territory, i: floor plan i-1
+    float tabsH_ = 0;  // the tabs' height in the last frame (portrait: they sit under the map)
     std::string focusPlace_, focusRoom_;
     bool pendingFocus_ = false;
     MapView view_;

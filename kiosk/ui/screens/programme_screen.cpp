@@ -2,6 +2,7 @@
 // with place, type, status and registration; filters by type, commune, audience and
 // access; ended sessions marked or hidden. Lists scroll by dragging, with inertia.
 #include <algorithm>
+#include <any>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,8 @@ public:
         for (std::size_t i = 0; i < days_.size(); ++i) {
             if (days_[i] <= today) selected_ = static_cast<int>(i);  // today, or the last day before it
         }
+        todayIndex_ = selected_;
+        first_ = selected_;
         if (route.now && hasNow_) selected_ = kNowTab;
         filter_ = {};
         showFilters_ = false;
@@ -40,13 +43,37 @@ public:
         scrollFrames_ = isToday(ctx) ? kScrollFrames : 0;
     }
 
+    // Back brings the visitor to the day, filters and place in the list they left.
+    struct State {
+        int selected = 0;
+        bool showFilters = false;
+        core::SessionFilter filter;
+        float scroll = 0;
+    };
+    std::any saveState() const override { return State{selected_, showFilters_, filter_, list_.scrollY()}; }
+    void restoreState(const std::any& state) override {
+        if (const auto* s = std::any_cast<State>(&state)) {
+            if (s->selected == kNowTab ? hasNow_ : s->selected < static_cast<int>(days_.size())) selected_ = s->selected;
+            showFilters_ = s->showFilters;
+            filter_ = s->filter;
+            list_.restore(s->scroll);
+        }
+    }
+
     void draw(const UiContext& ctx, Navigator& nav) override {
         const Metrics& m = *ctx.metrics;
         const float margin = m.margin();
-        float y = ctx.areaMin.y + margin * 0.5f;
-        y = drawDayTabs(ctx, y, margin) + margin * 0.4f;
-        y = drawFilterBar(ctx, y, margin) + margin * 0.3f;
-        const ImVec2 min(margin, y), max(m.width() - margin, ctx.areaMax.y - margin * 0.3f);
+        // The day strip and the filter button: above the list, or under it on a portrait
+        // screen, where the top is out of a seated visitor's reach.
+        const float controlsH = drawControls(ctx, 0, margin, false);
+        float listTop = ctx.areaMin.y + margin * 0.5f, listBottom = ctx.areaMax.y - margin * 0.3f;
+        if (m.controlsLow()) {
+            listBottom -= controlsH + margin * 0.5f;
+            drawControls(ctx, listBottom + margin * 0.5f, margin, true);
+        } else {
+            listTop = drawControls(ctx, listTop, margin, true) + margin * 0.3f;
+        }
+        const ImVec2 min(margin, listTop), max(m.width() - margin, listBottom);
         const float width = list_.begin(ctx, nav, "##programme-list", min, max);
         if (showFilters_) drawFilterPanel(ctx, width);
         if (selected_ == kNowTab) {
@@ -65,7 +92,7 @@ private:
     }
 
     void drawRows(const UiContext& ctx, Navigator& nav, const std::vector<const core::Session*>& rows, float width) {
-        const float gap = ctx.fonts->body->FontSize * 0.5f;
+        const float gap = ctx.fonts->body->FontSize * (ctx.metrics->compact() ? 0.3f : 0.5f);
         if (rows.empty()) {
             text(ctx.fonts->body, width, 3, ctx.theme->textMuted.imu32(),
                  tr(filter_.active() ? Str::NoResults : Str::NothingToday, ctx.lang));
@@ -105,75 +132,139 @@ private:
         drawRows(ctx, nav, core::applyFilter(nn.next, filter_, *ctx.content, ctx.clock->now()), width);
     }
 
-    // Tabs: "Now" then one per day, when they fit in two rows taking at most a fifth of the
-    // screen; otherwise previous / next buttons around the day's name. Returns the y below.
-    float drawDayTabs(const UiContext& ctx, float y, float margin) {
+    // The day strip, then the filter bar; with `draw` false only measures. The filter
+    // button joins the strip's row when it fits there (a compact screen keeps its height
+    // for the list). Returns the y below (or the height, when measuring from 0).
+    float drawControls(const UiContext& ctx, float y, float margin, bool draw) {
+        const Metrics& m = *ctx.metrics;
+        const float h = controlHeight(ctx);
+        const float filterW = filterButtonWidth(ctx);
+        const float stripW = m.width() - 2 * margin;
+        filterBarApart_ = !m.compact();
+        const float tabsW = filterBarApart_ ? stripW : stripW - filterW - m.px(2.5f);
+        const float stripH = h * static_cast<float>(gridRows(ctx, tabsW)) + m.px(2.5f) * static_cast<float>(gridRows(ctx, tabsW) - 1);
+        if (!draw) return stripH + (filterBarApart_ ? margin * 0.4f + h : 0);
+        if (gridRows(ctx, tabsW) == 2) {
+            drawTabGrid(ctx, y, margin, tabsW);
+        } else {
+            drawDayStrip(ctx, y, margin, tabsW);
+        }
+        if (!filterBarApart_) {
+            drawFilterButton(ctx, ImVec2(m.width() - margin - filterW, y), filterW);
+            return y + h;
+        }
+        return drawFilterBar(ctx, y + stripH + margin * 0.4f, margin);
+    }
+
+    // Every tab in view, on one row or (not on a compact screen, whose height goes to the
+    // list) on two rows taking at most a fifth of the screen: 1 or 2; 0 when they do not
+    // fit and the strip shows a window of days.
+    int gridRows(const UiContext& ctx, float avail) const {
         const Metrics& m = *ctx.metrics;
         const float gap = m.px(2.5f);
+        float minW = m.cssPx(72);
+        std::vector<std::string> labels;
+        if (hasNow_) labels.push_back(tr(Str::NowTab, ctx.lang));
+        for (const auto& d : days_) labels.push_back(core::formatDayShort(d, ctx.lang));
+        for (const auto& l : labels) minW = std::max(minW, badgeSize(l, ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
+        const std::size_t perRow = std::max<std::size_t>(1, static_cast<std::size_t>((avail + gap) / (minW + gap)));
+        if (labels.size() <= perRow) return 1;
+        if (!m.compact() && labels.size() <= 2 * perRow && 2 * (controlHeight(ctx) + gap) <= m.height() * 0.2f) return 2;
+        return 1;  // windowed, one row
+    }
+
+    // Two rows of tabs: "Now" then every day, balanced.
+    void drawTabGrid(const UiContext& ctx, float y, float margin, float avail) {
+        const float gap = ctx.metrics->px(2.5f);
         const float h = controlHeight(ctx);
         std::vector<std::string> labels;
         if (hasNow_) labels.push_back(tr(Str::NowTab, ctx.lang));
         for (const auto& d : days_) labels.push_back(core::formatDayShort(d, ctx.lang));
-        float minW = m.cssPx(96);
-        for (const auto& l : labels) minW = std::max(minW, badgeSize(l, ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
-        const float avail = m.width() - 2 * margin;
-        const std::size_t n = labels.size();
-        const std::size_t perRow = std::max<std::size_t>(1, static_cast<std::size_t>((avail + gap) / (minW + gap)));
-        const std::size_t rows = (n + perRow - 1) / perRow;
-        if (rows > 2 || static_cast<float>(rows) * (h + gap) > m.height() * 0.2f) return drawDayStepper(ctx, y, margin, h);
-        const std::size_t cols = rows ? (n + rows - 1) / rows : 1;  // balance the rows
+        const std::size_t n = labels.size(), cols = (n + 1) / 2;
         const float w = (avail - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
         for (std::size_t i = 0; i < n; ++i) {
             const int tab = hasNow_ ? static_cast<int>(i) - 1 : static_cast<int>(i);
-            ImGui::SetCursorScreenPos(ImVec2(margin + static_cast<float>(i % cols) * (w + gap),
-                                             y + static_cast<float>(i / cols) * (h + gap)));
-            const std::string id = "##day" + std::to_string(i);
+            ImGui::SetCursorScreenPos(ImVec2(margin + static_cast<float>(i % cols) * (w + gap), y + static_cast<float>(i / cols) * (h + gap)));
+            const std::string id = tab == kNowTab ? "##day-now" : "##day" + std::to_string(tab);
             if (button(id.c_str(), labels[i], ImVec2(w, h), tab == selected_ ? ButtonKind::TabSelected : ButtonKind::Tab)) {
                 if (tab == kNowTab && tab != selected_ && ctx.stats) ctx.stats->filterUsed("now");
                 select(tab);
             }
         }
-        return y + static_cast<float>(rows) * (h + gap) - gap;
     }
 
-    float drawDayStepper(const UiContext& ctx, float y, float margin, float h) {
+    // "Now" then the days, always as tabs: all of them when they fit on one row, else a
+    // window of the days around the one shown with arrows to move it, "Now" kept first,
+    // so "Now" and today are always one tap away.
+    void drawDayStrip(const UiContext& ctx, float y, float margin, float avail) {
         const Metrics& m = *ctx.metrics;
         const float gap = m.px(2.5f);
-        const float labelsW = std::max(badgeSize(tr(Str::PreviousDay, ctx.lang), ctx.fonts->bodyBold).x,
-                                       badgeSize(tr(Str::NextDay, ctx.lang), ctx.fonts->bodyBold).x);
-        const float arrowW = std::min(std::max(m.cssPx(72), labelsW + h * 0.5f), m.width() * 0.3f);
-        const int first = hasNow_ ? kNowTab : 0;
-        ImGui::SetCursorScreenPos(ImVec2(margin, y));
-        if (button("##prev-day", tr(Str::PreviousDay, ctx.lang), ImVec2(arrowW, h), ButtonKind::Secondary) && selected_ > first) {
-            select(selected_ - 1);
-        }
-        ImGui::SetCursorScreenPos(ImVec2(m.width() - margin - arrowW, y));
-        if (button("##next-day", tr(Str::NextDay, ctx.lang), ImVec2(arrowW, h), ButtonKind::Secondary) &&
-            selected_ + 1 < static_cast<int>(days_.size())) {
-            select(selected_ + 1);
-        }
-        const float labelW = m.width() - 2 * margin - 2 * (arrowW + gap);
-        const std::string day = selected_ == kNowTab ? tr(Str::NowTab, ctx.lang)
-                                                     : core::formatDayLong(days_[static_cast<std::size_t>(selected_)], ctx.lang);
+        const float h = controlHeight(ctx);
         ImFont* font = ctx.fonts->bodyBold;
-        const float ty = y + (h - layoutText(font, day, labelW, 2).size.y) * 0.5f;
-        drawText(ImGui::GetWindowDrawList(), font, ImVec2(margin + arrowW + gap, ty), labelW, 2, ctx.theme->text.imu32(), day,
-                 Align::Center);
-        return y + h;
+        auto tabW = [&](const std::string& l) { return std::max(m.cssPx(72), badgeSize(l, font).x + ctx.fonts->body->FontSize); };
+        std::vector<std::string> labels;
+        for (const auto& d : days_) labels.push_back(core::formatDayShort(d, ctx.lang));
+        const std::string nowLabel = tr(Str::NowTab, ctx.lang);
+        float x = margin;
+        auto tab = [&](const std::string& id, const std::string& label, float w, bool selected) {
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
+            const bool hit = button(id.c_str(), label, ImVec2(w, h), selected ? ButtonKind::TabSelected : ButtonKind::Tab);
+            x += w + gap;
+            return hit;
+        };
+        const int n = static_cast<int>(days_.size());
+        float dayW = m.cssPx(72);
+        for (const auto& l : labels) dayW = std::max(dayW, tabW(l));
+        const float nowW = hasNow_ ? std::max(dayW, tabW(nowLabel)) : 0;
+        float left = avail - (hasNow_ ? nowW + gap : 0);
+        int shown = std::max(1, static_cast<int>((left + gap) / (dayW + gap)));
+        const float arrowW = std::max(m.cssPx(56), tabW("\u2192"));
+        const bool windowed = shown < n;
+        if (windowed) shown = std::max(1, static_cast<int>((left - 2 * (arrowW + gap) + gap) / (dayW + gap)));
+        // The window holds the day shown (today when "Now" is shown) and starts with it
+        // when it can, so the next days follow it.
+        const int anchor = selected_ == kNowTab ? todayIndex_ : selected_;
+        if (windowed) {
+            if (anchor < first_ || anchor >= first_ + shown) first_ = anchor;
+            first_ = std::clamp(first_, 0, std::max(0, n - shown));
+        } else {
+            first_ = 0;
+            shown = n;
+        }
+        const float w = windowed ? dayW : std::min((avail - (hasNow_ ? nowW + gap : 0) + gap) / std::max(1, n) - gap, dayW * 2);
+        if (hasNow_ && tab("##day-now", nowLabel, windowed ? nowW : std::max(nowW, w), selected_ == kNowTab) && selected_ != kNowTab) {
+            if (ctx.stats) ctx.stats->filterUsed("now");
+            select(kNowTab);
+        }
+        if (windowed && tab("##days-earlier", "\u2190", arrowW, false) && first_ > 0) --first_;
+        for (int i = first_; i < first_ + shown && i < n; ++i) {
+            if (tab("##day" + std::to_string(i), labels[static_cast<std::size_t>(i)], w, i == selected_)) select(i);
+        }
+        if (windowed && tab("##days-later", "\u2192", arrowW, false) && first_ + shown < n) ++first_;
+    }
+
+    float filterButtonWidth(const UiContext& ctx) const {
+        std::string label = tr(Str::Filters, ctx.lang);
+        if (filter_.active()) label += " \u2713";
+        return std::max(ctx.metrics->cssPx(120), badgeSize(label, ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
+    }
+
+    void drawFilterButton(const UiContext& ctx, ImVec2 pos, float w) {
+        std::string label = tr(Str::Filters, ctx.lang);
+        if (filter_.active()) label += " \u2713";
+        ImGui::SetCursorScreenPos(pos);
+        if (button("##filters", label, ImVec2(w, controlHeight(ctx)), showFilters_ ? ButtonKind::TabSelected : ButtonKind::Tab)) {
+            showFilters_ = !showFilters_;
+            list_.reset();
+        }
     }
 
     // The filter button, the number of sessions shown, and the ended-sessions switch.
     float drawFilterBar(const UiContext& ctx, float y, float margin) {
         const Metrics& m = *ctx.metrics;
         const float h = controlHeight(ctx);
-        std::string label = tr(Str::Filters, ctx.lang);
-        if (filter_.active()) label += " \u2713";
-        const float w = std::max(m.cssPx(120), badgeSize(label, ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
-        ImGui::SetCursorScreenPos(ImVec2(margin, y));
-        if (button("##filters", label, ImVec2(w, h), showFilters_ ? ButtonKind::TabSelected : ButtonKind::Tab)) {
-            showFilters_ = !showFilters_;
-            list_.reset();
-        }
+        const float w = filterButtonWidth(ctx);
+        drawFilterButton(ctx, ImVec2(margin, y), w);
         if (selected_ != kNowTab && !days_.empty()) {
             // Cancelled sessions are listed but not counted: "1 séance", "3 séances".
             const std::string count = core::countOf(core::countTakingPlace(visible(ctx)), core::Noun::Session, ctx.lang);
@@ -243,6 +334,9 @@ private:
 
     std::vector<core::CivilDate> days_;
     int selected_ = 0;  // kNowTab, or an index into days_
+    int todayIndex_ = 0;  // today, or the last day before it
+    int first_ = 0;       // the first day in the strip's window
+    bool filterBarApart_ = true;
     bool hasNow_ = false;
     bool showFilters_ = false;
     static constexpr int kScrollFrames = 6;

@@ -1,6 +1,7 @@
 // The showroom: a grid of demo cards with their first picture, title and partner;
 // a tap opens the demo.
 #include <algorithm>
+#include <any>
 #include <cmath>
 #include <string>
 
@@ -21,6 +22,11 @@ public:
     ScreenId id() const override { return ScreenId::Showroom; }
     std::string title(const UiContext& ctx) const override { return showroomLabel(*ctx.content, ctx.lang); }
     void enter(const UiContext&, const Route&) override { panel_.reset(); }
+    // Back comes to the same place in the list.
+    std::any saveState() const override { return panel_.scrollY(); }
+    void restoreState(const std::any& state) override {
+        if (const float* y = std::any_cast<float>(&state)) panel_.restore(*y);
+    }
 
     void draw(const UiContext& ctx, Navigator& nav) override {
         const Metrics& m = *ctx.metrics;
