@@ -70,7 +70,7 @@ App::App(const Runtime& rt, AppParts parts)
 
 App::~App() {
     if (parts_.speech) parts_.speech->setChangeNotifier({});  // before the inbox goes
-    staff_.reset();  // joins its workers before what they post to goes away
+    staff_.reset();                                           // joins its workers before what they post to goes away
     if (loader_.joinable()) loader_.join();
     if (guard_ && exitCode_ == 0) guard_->exitNormally();  // a normal exit is no crash
     if (supervisor_) supervisor_->watchdog().stopping();
@@ -108,7 +108,7 @@ core::Status App::init() {
             s.source = bundled;
         } else {
             s = guard_->startContent(bundled);  // the cache's current version, bad ones skipped
-            if (s.version == 0) {  // nothing cached yet: the neutral "content loading" screen
+            if (s.version == 0) {               // nothing cached yet: the neutral "content loading" screen
                 s.load = core::LoadResult{};
                 s.source = "none yet";
             }
@@ -213,9 +213,12 @@ void App::reloadContent(std::function<void(std::string)> done) {
         inbox_.post([this, s, done] {
             if (loader_.joinable()) loader_.join();
             loading_ = false;
-            if (live_ && live_->current()) ui_->setContent(targeted(live_->current()));
-            else if (s->version > 0 && s->load.content) ui_->setContent(targeted(s->load.content));
-            if (done) done(s->load.content ? "version " + std::to_string(s->load.content->manifest.version) : "no content");
+            if (live_ && live_->current())
+                ui_->setContent(targeted(live_->current()));
+            else if (s->version > 0 && s->load.content)
+                ui_->setContent(targeted(s->load.content));
+            if (done)
+                done(s->load.content ? "version " + std::to_string(s->load.content->manifest.version) : "no content");
             settle();
         });
     });
@@ -233,7 +236,8 @@ void App::superviseTurn() {
         abortIfTestAsks(version);
     }
     const std::optional<double> published =
-        c ? std::optional<double>(static_cast<double>(c->manifest.published.instant.time_since_epoch().count())) : std::nullopt;
+        c ? std::optional<double>(static_cast<double>(c->manifest.published.instant.time_since_epoch().count()))
+          : std::nullopt;
     supervisor_->update(version, published, sync_ ? sync_->status() : core::sync::SyncStatus{});
 }
 
@@ -304,7 +308,8 @@ void App::startSync() {
     }
     cacheLock_.emplace(std::move(lock).value());
     // Sync reads the clock without the trusted floor (it keeps the floor itself).
-    sync_ = std::make_unique<core::sync::SyncService>(parts_.kioskClock ? parts_.kioskClock->uncorrected() : *parts_.clock);
+    sync_ =
+        std::make_unique<core::sync::SyncService>(parts_.kioskClock ? parts_.kioskClock->uncorrected() : *parts_.clock);
     core::KioskClock* clock = parts_.kioskClock;
     config.onTrustedTime = [clock](core::Instant t) {
         if (clock) clock->raiseFloor(t);
@@ -332,12 +337,15 @@ void App::startSync() {
         return;
     }
     staffSocket_ = std::make_unique<core::sync::StaffSocket>(
-        core::sync::staffSocketPath(cacheDir),
-        [sync, cacheDir](const std::string& request) { return core::sync::answerStaffRequest(request, *sync, cacheDir); });
+        core::sync::staffSocketPath(cacheDir), [sync, cacheDir](const std::string& request) {
+            return core::sync::answerStaffRequest(request, *sync, cacheDir);
+        });
     if (auto s = staffSocket_->start(); !s) core::log::warning("staff commands cannot reach this kiosk: " + s.error());
 }
 
-bool App::workersBusy() const { return loading_ || (images_ && images_->stats().loading > 0) || (staff_ && staff_->busy()); }
+bool App::workersBusy() const {
+    return loading_ || (images_ && images_->stats().loading > 0) || (staff_ && staff_->busy());
+}
 
 // The seated layout: the UI moves into the rows within a seated person's reach.
 void App::applySeated(bool seated) {
@@ -351,10 +359,12 @@ void App::applySeated(bool seated) {
             core::log::error(s.error());
             return;
         }
-        g.mountingHeightMm += ui::Metrics(g).mm(static_cast<float>(g.heightPx - band.bottomPx));  // the viewport's bottom row
+        g.mountingHeightMm +=
+            ui::Metrics(g).mm(static_cast<float>(g.heightPx - band.bottomPx));  // the viewport's bottom row
         g.heightPx = band.bottomPx - band.topPx;
     } else {
-        if (seated && !band.overlaps) core::log::warning("seated layout asked, but no part of this screen is within reach");
+        if (seated && !band.overlaps)
+            core::log::warning("seated layout asked, but no part of this screen is within reach");
         (void)video.setViewport(0, 0);
     }
     ui_->setMetrics(ui::Metrics(g));
@@ -382,7 +392,8 @@ double App::secondsUntilDue() const {
     if (!running_) return 0;
     if (settle_ > 0 || input_.pending() || !inbox_.empty()) return 0;
     if (!ui_) return 0;
-    if (staff_ && staff_->replacesVisitorUi()) return std::max(0.0, std::min(staff_->secondsUntilChange(), supervisor_->watchdog().maxSleepSeconds(3600.0)));
+    if (staff_ && staff_->replacesVisitorUi())
+        return std::max(0.0, std::min(staff_->secondsUntilChange(), supervisor_->watchdog().maxSleepSeconds(3600.0)));
     if (ui_->needsRedraw()) return 0;
     // Animations are paced: a software renderer would otherwise draw flat out.
     if (ui_->animating()) return std::max(0.0, lastFrameAt_ + 1.0 / kAnimationFps - parts_.clock->seconds());
@@ -442,7 +453,10 @@ void App::drawFrame() {
     const float dt = frames_ == 0 ? 1.0f / 60.0f : static_cast<float>(t - lastFrameAt_);
     video.beginFrame();
     const bool staffPage = staff_ && staff_->replacesVisitorUi();
-    if (staffPage) staff_->render(*renderer_, input_, dt); else renderFrame(*ui_, *renderer_, input_, dt);
+    if (staffPage)
+        staff_->render(*renderer_, input_, dt);
+    else
+        renderFrame(*ui_, *renderer_, input_, dt);
     if (texts_) texts_->afterFrame();
     const std::uint64_t hash = hashDrawData(ImGui::GetDrawData());
     if (presented_) presented_->setExpectsMotion(!staffPage && (ui_->animating() || ui_->currentScreen() == "attract"));

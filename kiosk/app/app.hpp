@@ -56,11 +56,11 @@ public:
 // What the caller provides; every pointer must outlive the App.
 struct AppParts {
     platform::Video* video = nullptr;
-    const core::Clock* clock = nullptr;     // what the UI and sync read
+    const core::Clock* clock = nullptr;      // what the UI and sync read
     core::KioskClock* kioskClock = nullptr;  // when set: --now simulates on it, sync raises its floor
     EventSource* events = nullptr;
-    ui::SpeechOutput* speech = nullptr;      // may be null: no read-aloud
-    ui::EarconOutput* earcons = nullptr;     // may be null: keypad moves are silent
+    ui::SpeechOutput* speech = nullptr;       // may be null: no read-aloud
+    ui::EarconOutput* earcons = nullptr;      // may be null: keypad moves are silent
     const std::atomic<bool>* stop = nullptr;  // set by a signal handler (SIGTERM): leave the loop
 };
 
@@ -68,7 +68,8 @@ class App {
 public:
     static constexpr int kSettleFrames = 2;  // ImGui shows a new auto-sized window one frame late
     static constexpr int kMaxSettleFrames = 30;
-    static constexpr double kAnimationFps = 30;  // crossfades and inertial scrolling  // a UI that never settles is a bug: stop forcing
+    static constexpr double kAnimationFps =
+        30;  // crossfades and inertial scrolling  // a UI that never settles is a bug: stop forcing
 
     App(const Runtime& rt, AppParts parts);
     ~App();
@@ -129,7 +130,7 @@ private:
     std::unique_ptr<platform::ImGuiRenderer> renderer_;
     std::unique_ptr<platform::TextureCache> images_;
     std::unique_ptr<core::sync::SyncService> sync_;
-    std::unique_ptr<ContentGuard> guard_;  // syncing kiosks: a version that crashes it is marked bad
+    std::unique_ptr<ContentGuard> guard_;                   // syncing kiosks: a version that crashes it is marked bad
     std::optional<core::sync::CacheLock> cacheLock_;        // one writer: this kiosk, while it runs
     std::unique_ptr<core::sync::StaffSocket> staffSocket_;  // kiosk status / rollback / sync
     std::unique_ptr<core::import::LiveService> live_;       // live_source: the feed merged with it

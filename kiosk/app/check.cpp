@@ -8,8 +8,8 @@
 
 #include "app/modes.hpp"
 #include "app/sync_once.hpp"
-#include "core/files.hpp"
 #include "core/content_texts.hpp"
+#include "core/files.hpp"
 #include "core/sync/sync_service.hpp"
 #include "platform/espeak_speech.hpp"
 #include "platform/video.hpp"
@@ -50,8 +50,9 @@ void checkDisplay(const Runtime& rt, Report& r) {
     } else {
         SDL_DisplayMode mode;
         if (SDL_GetCurrentDisplayMode(0, &mode) == 0) {
-            r.ok("display", std::to_string(mode.w) + "x" + std::to_string(mode.h) + " at " + std::to_string(mode.refresh_rate) +
-                                " Hz (video driver " + SDL_GetCurrentVideoDriver() + ")");
+            r.ok("display", std::to_string(mode.w) + "x" + std::to_string(mode.h) + " at " +
+                                std::to_string(mode.refresh_rate) + " Hz (video driver " + SDL_GetCurrentVideoDriver() +
+                                ")");
         }
         SDL_Quit();
     }
@@ -63,7 +64,10 @@ void checkDisplay(const Runtime& rt, Report& r) {
     r.ok("screen", buf);
     bool inReach = false;
     const std::string reach = describeReach(rt, inReach);
-    if (inReach) r.ok("reach", reach); else r.warn("reach", reach);
+    if (inReach)
+        r.ok("reach", reach);
+    else
+        r.warn("reach", reach);
 }
 
 void checkSpeech(Report& r) {
@@ -82,7 +86,8 @@ void checkFonts(const Runtime& rt, const core::Content* content, Report& r) {
         auto more = core::allVisibleTexts(*content);
         texts.insert(texts.end(), more.begin(), more.end());
     }
-    auto fonts = ui::buildFonts(*ImGui::GetIO().Fonts, {rt.config.fontRegular, rt.config.fontBold}, ui::FontSizes{}, texts);
+    auto fonts =
+        ui::buildFonts(*ImGui::GetIO().Fonts, {rt.config.fontRegular, rt.config.fontBold}, ui::FontSizes{}, texts);
     if (!fonts) {
         r.fail("fonts", fonts.error());
     } else {
@@ -96,7 +101,8 @@ void checkFonts(const Runtime& rt, const core::Content* content, Report& r) {
         if (missing) {
             r.fail("fonts", std::to_string(missing) + " characters have no glyph, e.g. " + example);
         } else {
-            r.ok("fonts", rt.config.fontRegular + ": every character of " + std::to_string(texts.size()) + " texts is drawable");
+            r.ok("fonts",
+                 rt.config.fontRegular + ": every character of " + std::to_string(texts.size()) + " texts is drawable");
         }
     }
     ImGui::DestroyContext();
@@ -115,7 +121,8 @@ void checkCache(const Runtime& rt, Report& r) {
     }
     fs::remove(probe, ec);
     const core::sync::SyncHealth health = syncHealth(rt);
-    const std::string freeText = health.freeBytes ? std::to_string(*health.freeBytes >> 20) + " MiB free" : "free space unknown";
+    const std::string freeText =
+        health.freeBytes ? std::to_string(*health.freeBytes >> 20) + " MiB free" : "free space unknown";
     if (health.diskLow) {
         r.fail("cache", dir + " is writable but " + freeText + ", below min_free_bytes (" +
                             std::to_string(rt.config.minFreeBytes >> 20) + " MiB): free some space or move cache_dir");
@@ -125,7 +132,9 @@ void checkCache(const Runtime& rt, Report& r) {
     // A stale sync fails the check (the programme on screen may be days old); a failed last
     // attempt or a version set aside by the crash guard are warnings: the kiosk still runs.
     if (health.stale) {
-        r.fail("sync", "no successful content sync for more than 12 h: check the network and feed_url (kiosk --status says more)");
+        r.fail(
+            "sync",
+            "no successful content sync for more than 12 h: check the network and feed_url (kiosk --status says more)");
     }
     if (health.lastFailed || health.crashed) {
         for (const auto& p : health.problems) {
@@ -134,9 +143,12 @@ void checkCache(const Runtime& rt, Report& r) {
     }
     if (!health.stale && !health.lastFailed && !health.crashed) {
         const bool syncing = !(rt.options.feedUrl.empty() ? rt.config.feedUrl : rt.options.feedUrl).empty();
-        if (!syncing) r.ok("sync", "no feed_url: content sync is off");
-        else if (!fs::exists(fs::path(dir) / "status.json")) r.warn("sync", "no content sync yet (kiosk --sync-once tries one)");
-        else r.ok("sync", "content sync is working");
+        if (!syncing)
+            r.ok("sync", "no feed_url: content sync is off");
+        else if (!fs::exists(fs::path(dir) / "status.json"))
+            r.warn("sync", "no content sync yet (kiosk --sync-once tries one)");
+        else
+            r.ok("sync", "content sync is working");
     }
 }
 
@@ -212,7 +224,10 @@ int runCheck(const Runtime& rt) {
         const std::string what = shown + ": version " + std::to_string(c.manifest.version) + ", " +
                                  std::to_string(c.sessions.size()) + " sessions, " + std::to_string(c.places.size()) +
                                  " places, " + std::to_string(c.demos.size()) + " demos (" + counts + ")";
-        if (d.hasErrors()) r.warn("content", what); else r.ok("content", what);
+        if (d.hasErrors())
+            r.warn("content", what);
+        else
+            r.ok("content", what);
         checkHere(rt, c, r);
     }
     checkFonts(rt, loaded.content.get(), r);

@@ -14,9 +14,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/import/importer.hpp"
-#include "core/stats/event.hpp"
 #include "core/json_reader.hpp"
 #include "core/signature.hpp"
+#include "core/stats/event.hpp"
 
 namespace kiosk::app {
 namespace fs = std::filesystem;
@@ -103,13 +103,16 @@ core::Status readLiveSource(const json& j, const std::string& path, Config& c) {
     core::import::Format format;
     if (!core::import::parseFormat(l.format, format) || format == core::import::Format::CsvPlaces ||
         format == core::import::Format::CsvDemos) {
-        return core::fail(path + ": live_source.format: expected \"csv\", \"openagenda\", \"pretalx\", \"frab\" or "
-                                 "\"ical\", got \"" + l.format + "\"");
+        return core::fail(path +
+                          ": live_source.format: expected \"csv\", \"openagenda\", \"pretalx\", \"frab\" or "
+                          "\"ical\", got \"" +
+                          l.format + "\"");
     }
     if (l.pollSeconds < 5) return core::fail(path + ": live_source.poll_seconds: expected at least 5");
     if (!l.url.empty() && !l.url.starts_with("http://") && !l.url.starts_with("https://") &&
         !l.url.starts_with("file://")) {
-        return core::fail(path + ": live_source.url: expected an http://, https:// or file:// URL, got \"" + l.url + "\"");
+        return core::fail(path + ": live_source.url: expected an http://, https:// or file:// URL, got \"" + l.url +
+                          "\"");
     }
     return core::Ok{};
 }
@@ -165,9 +168,12 @@ core::Result<Config> loadConfig(const std::string& path) {
     c.path = path;
     const fs::path base = fs::absolute(path).parent_path();
     Reader r{j, "", c.warnings};
-    r.known({"content_dir", "cache_dir", "state_dir", "supervision", "language", "idle_seconds", "here", "screen", "fonts",
-             "feed_url", "poll_seconds", "allowed_file_roots", "ca_file", "max_download_bytes", "max_feed_bytes", "min_free_bytes", "stats",
-             "feed_public_keys", "kiosk_id", "groups", "live_source", "staff_pin_hash"});
+    r.known({"content_dir", "cache_dir",          "state_dir",      "supervision",
+             "language",    "idle_seconds",       "here",           "screen",
+             "fonts",       "feed_url",           "poll_seconds",   "allowed_file_roots",
+             "ca_file",     "max_download_bytes", "max_feed_bytes", "min_free_bytes",
+             "stats",       "feed_public_keys",   "kiosk_id",       "groups",
+             "live_source", "staff_pin_hash"});
     KIOSK_TRY(r.get("content_dir", c.contentDir, "a folder path"));
     KIOSK_TRY(r.get("cache_dir", c.cacheDir, "a folder path"));
     KIOSK_TRY(r.get("state_dir", c.stateDir, "a folder path"));
@@ -193,7 +199,8 @@ core::Result<Config> loadConfig(const std::string& path) {
     }
     KIOSK_TRY(r.get("staff_pin_hash", c.staffPinHash, "the line printed by `kiosk pin`"));
     if (!c.staffPinHash.empty() && !core::staff::isPinHash(c.staffPinHash)) {
-        return core::fail(path + ": staff_pin_hash: expected an Argon2id hash (\"$argon2id$...\") as printed by `kiosk pin`");
+        return core::fail(path +
+                          ": staff_pin_hash: expected an Argon2id hash (\"$argon2id$...\") as printed by `kiosk pin`");
     }
     KIOSK_TRY(r.get("max_feed_bytes", c.maxFeedBytes, "a number of bytes"));
     KIOSK_TRY(r.get("min_free_bytes", c.minFreeBytes, "a number of bytes"));

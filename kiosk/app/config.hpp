@@ -22,16 +22,16 @@ struct ScreenConfig {
 // Statistics (issue 14, docs/privacy.md): anonymous visit and view counts in a local
 // SQLite file, optionally uploaded to Matomo or a JSON endpoint. No database: no statistics.
 struct StatsConfig {
-    std::string database;             // e.g. /var/lib/kiosk/stats.sqlite (default "": off)
-    std::string kioskId;              // this kiosk in reports and uploads (default: the host name)
-    std::string matomoUrl;            // https://stats.example.org/matomo.php (default "": no Matomo)
-    int matomoSiteId = 0;             // required with matomo_url
-    std::string matomoToken;          // token_auth with write access, required with matomo_url
-    int matomoKioskDimension = 1;     // custom dimension ids (default 1 and 2)
+    std::string database;          // e.g. /var/lib/kiosk/stats.sqlite (default "": off)
+    std::string kioskId;           // this kiosk in reports and uploads (default: the host name)
+    std::string matomoUrl;         // https://stats.example.org/matomo.php (default "": no Matomo)
+    int matomoSiteId = 0;          // required with matomo_url
+    std::string matomoToken;       // token_auth with write access, required with matomo_url
+    int matomoKioskDimension = 1;  // custom dimension ids (default 1 and 2)
     int matomoContentDimension = 2;
-    std::string postUrl;              // plain JSON POST instead of Matomo (default "": none)
-    double uploadSeconds = 300;       // between uploads (default 300, at least 10)
-    int rawDays = 30;                 // raw events kept this long; hourly counts 800 days
+    std::string postUrl;         // plain JSON POST instead of Matomo (default "": none)
+    double uploadSeconds = 300;  // between uploads (default 300, at least 10)
+    int rawDays = 30;            // raw events kept this long; hourly counts 800 days
 };
 
 // A live source (issue 11, docs/import.md): a programme URL the kiosk polls and merges
@@ -43,32 +43,32 @@ struct LiveConfig {
 };
 
 struct Config {
-    std::string path;                  // the file this came from ("" for defaults)
-    std::string contentDir;            // the bundled / default feed folder
-    std::string cacheDir;              // where downloaded feeds are kept (see defaultCacheDir)
-    std::string stateDir;              // trusted time, rollback marker, queued heartbeats; "": see stateDirFor
+    std::string path;        // the file this came from ("" for defaults)
+    std::string contentDir;  // the bundled / default feed folder
+    std::string cacheDir;    // where downloaded feeds are kept (see defaultCacheDir)
+    std::string stateDir;    // trusted time, rollback marker, queued heartbeats; "": see stateDirFor
     std::string language = "fr";
     double idleSeconds = 90;
-    std::string herePlace;             // "you are here": a place id of the content
-    std::string hereRoom;              // optional: the room of that place's floor plan
+    std::string herePlace;  // "you are here": a place id of the content
+    std::string hereRoom;   // optional: the room of that place's floor plan
     ScreenConfig screen;
     std::string fontFamily = "DejaVu Sans";  // found through fontconfig (app/font_lookup.hpp)
     std::string fontRegular, fontBold;       // font files; empty (default): fontFamily's
     // Content sync (docs/sync.md): no feed_url, no sync.
-    std::string feedUrl;                          // the feed's manifest URL, http(s):// or file://
-    double pollSeconds = 300;                     // between polls (jittered), at least 10
-    std::vector<std::string> allowedFileRoots;    // folders file:// feeds may come from (default none)
-    std::string caFile;                           // extra trusted CA (PEM); empty: system CAs only
-    std::uint64_t maxDownloadBytes = 64u << 20;   // largest single file downloaded (default 64 MiB)
+    std::string feedUrl;                         // the feed's manifest URL, http(s):// or file://
+    double pollSeconds = 300;                    // between polls (jittered), at least 10
+    std::vector<std::string> allowedFileRoots;   // folders file:// feeds may come from (default none)
+    std::string caFile;                          // extra trusted CA (PEM); empty: system CAs only
+    std::uint64_t maxDownloadBytes = 64u << 20;  // largest single file downloaded (default 64 MiB)
     StatsConfig stats;
-    LiveConfig live;                              // "live_source"
+    LiveConfig live;  // "live_source"
     // Supervision (issue 13, docs/supervision.md): node_exporter textfile metrics and a
     // heartbeat POSTed to the office. Empty path / URL (default): off.
     struct Supervision {
-        std::string metricsFile;      // e.g. /var/lib/prometheus/node-exporter/kiosk.prom
-        std::string heartbeatUrl;     // http(s):// URL the heartbeat JSON is POSTed to
-        std::string heartbeatToken;   // sent as "Authorization: Bearer <token>"; empty: none
-        double heartbeatSeconds = 60; // between heartbeats (default 60, at least 5)
+        std::string metricsFile;       // e.g. /var/lib/prometheus/node-exporter/kiosk.prom
+        std::string heartbeatUrl;      // http(s):// URL the heartbeat JSON is POSTed to
+        std::string heartbeatToken;    // sent as "Authorization: Bearer <token>"; empty: none
+        double heartbeatSeconds = 60;  // between heartbeats (default 60, at least 5)
     } supervision;
     // Trust and control (issue 12, docs/trust.md).
     // Signed feeds: minisign public keys (base64 "RWQ...", one or two for rotation); with
@@ -77,14 +77,14 @@ struct Config {
     // Targeting (core/targeting.hpp): who this kiosk is. Items of the feed with "groups"
     // are shown only by kiosks whose id or one of whose groups is listed. Default: no id,
     // no group (only items for everyone).
-    std::string kioskId;                          // e.g. "musee-hall"
-    std::vector<std::string> groups;              // e.g. ["musee", "lezoux"]
+    std::string kioskId;              // e.g. "musee-hall"
+    std::vector<std::string> groups;  // e.g. ["musee", "lezoux"]
     // Staff mode on the screen (docs/staff-mode.md): the PIN's Argon2id hash, printed by
     // `kiosk pin`. Default "": the keypad says no PIN is set and the panel stays closed.
     std::string staffPinHash;
     std::uint64_t maxFeedBytes = std::uint64_t{512} << 20;  // largest whole feed (default 512 MiB)
     std::uint64_t minFreeBytes = std::uint64_t{64} << 20;   // free space kept on the cache's disk (default 64 MiB)
-    std::vector<std::string> warnings;  // unknown keys and the like, for the log
+    std::vector<std::string> warnings;                      // unknown keys and the like, for the log
 };
 
 // Reads the file; relative folder paths are relative to the file's folder. Errors name

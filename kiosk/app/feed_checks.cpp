@@ -22,7 +22,6 @@ using namespace kiosk::core;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-
 // nlohmann's parse error in words a person can act on, keeping line and column.
 std::string plainJsonError(const std::string& message) {
     std::smatch m;

@@ -26,8 +26,7 @@ struct ImportArgs {
 };
 
 void printDiagnostics(const Diagnostics& diags) {
-    for (const Diagnostic& d : diags.all())
-        std::cout << "  " << levelName(d.severity) << ": " << describe(d) << "\n";
+    for (const Diagnostic& d : diags.all()) std::cout << "  " << levelName(d.severity) << ": " << describe(d) << "\n";
 }
 
 void append(import::Imported& all, import::Imported&& one) {
@@ -131,7 +130,8 @@ int run(const ImportArgs& a) {
     printCounts(tr("séances", "sessions"), report.value().sessions);
     printCounts(tr("lieux", "places"), report.value().places);
     if (!all.demos.empty()) printCounts(tr("démos", "demos"), report.value().demos);
-    for (const auto& n : report.value().notes) std::cout << tr("  à compléter : ", "  to complete: ") << coreMessage(n) << "\n";
+    for (const auto& n : report.value().notes)
+        std::cout << tr("  à compléter : ", "  to complete: ") << coreMessage(n) << "\n";
     std::cout << tr("ensuite : kiosk-feed validate ", "next: kiosk-feed validate ") << a.into
               << tr(" puis kiosk-feed build ", " then kiosk-feed build ") << a.into << "\n";
     return 0;

@@ -144,7 +144,8 @@ int run(const PreviewArgs& a, const char* self) {
         const std::string id = loaded.content ? firstItem(*loaded.content, spec.name) : "";
         if (id.empty()) {
             std::cout << tr("(écran ", "(screen ") << spec.name
-                      << tr(" ignoré : aucun élément de ce type dans le flux)\n", " skipped: the feed has no such item)\n");
+                      << tr(" ignoré : aucun élément de ce type dans le flux)\n",
+                            " skipped: the feed has no such item)\n");
             continue;
         }
         screens.push_back(spec.name);
@@ -153,8 +154,7 @@ int run(const PreviewArgs& a, const char* self) {
     int failed = 0;
     for (std::size_t i = 0; i < screens.size(); ++i) {
         const fs::path png = fs::path(a.out) / (screens[i] + "-" + a.size + ".png");
-        std::cout << "[" << i + 1 << "/" << screens.size() << "] " << routes[i] << " -> " << png.string()
-                  << std::flush;
+        std::cout << "[" << i + 1 << "/" << screens.size() << "] " << routes[i] << " -> " << png.string() << std::flush;
         const int rc = runProgram({kiosk, "--headless", "--screenshot", png.string(), "--screen", routes[i],
                                    "--content", a.dir, "--now", a.at, "--size", a.size},
                                   log);

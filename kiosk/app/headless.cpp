@@ -104,8 +104,8 @@ int runHeadless(const Runtime& rt) {
             std::fprintf(stderr, "kiosk: %s\n", s.error().c_str());
             code = 1;
         } else {
-            core::log::info("wrote " + rt.options.screenshot + " (" + rt.options.screen + ", " + std::to_string(vo.width) +
-                            "x" + std::to_string(vo.height) + ")");
+            core::log::info("wrote " + rt.options.screenshot + " (" + rt.options.screen + ", " +
+                            std::to_string(vo.width) + "x" + std::to_string(vo.height) + ")");
         }
     }
     ImGui::DestroyContext();

@@ -74,7 +74,8 @@ int runInteractive(const Runtime& rt) {
     if (auto s = video.setRotation(rt.config.screen.rotation); !s) core::log::warning(s.error());
     core::log::info("screen " + std::to_string(video.outputWidth()) + "x" + std::to_string(video.outputHeight()) +
                     " (rotation " + std::to_string(video.rotation()) + "), renderer " + video.rendererName());
-    if (vo.fullscreen && (video.pictureWidth() != rt.requestedWidth() || video.pictureHeight() != rt.requestedHeight())) {
+    if (vo.fullscreen &&
+        (video.pictureWidth() != rt.requestedWidth() || video.pictureHeight() != rt.requestedHeight())) {
         core::log::warning("the display is " + std::to_string(video.pictureWidth()) + "x" +
                            std::to_string(video.pictureHeight()) + ", the configuration says " +
                            std::to_string(rt.requestedWidth()) + "x" + std::to_string(rt.requestedHeight()) +

@@ -23,14 +23,16 @@ std::optional<std::string> staffConflict(const Options& o) {
                " (e.g. `kiosk rollback`, then `kiosk status`)";
     }
     if (!staff.empty() && !modes.empty()) {
-        return "the staff command " + staff[0] + " cannot be combined with " + modes[0] + ": run them one after the other";
+        return "the staff command " + staff[0] + " cannot be combined with " + modes[0] +
+               ": run them one after the other";
     }
     return std::nullopt;
 }
 
 ParsedOptions parseOptions(int argc, char** argv) {
-    CLI::App app{"kiosk: the interactive kiosk for event venues. Without options it opens full screen on the "
-                 "content named in the configuration (the bundled event by default)."};
+    CLI::App app{
+        "kiosk: the interactive kiosk for event venues. Without options it opens full screen on the "
+        "content named in the configuration (the bundled event by default)."};
     app.set_version_flag("--version", std::string("kiosk ") + KIOSK_VERSION);
     Options o;
     std::string size;
@@ -59,28 +61,33 @@ ParsedOptions parseOptions(int argc, char** argv) {
         });
     app.add_flag("--check", o.check, "technician's self-test: renderer, screen size and DPI, fonts, content, cache");
     app.add_flag("-v,--verbose", o.verbose, "log debug messages too");
-    app.add_flag("--sync-once", o.syncOnce,
-                 "staff: same as `kiosk sync`");
-    app.add_option("--feed", o.feedUrl, "the feed's manifest URL for `kiosk sync` (default: feed_url of the configuration)");
-    app.add_option("--cache", o.cacheDir,
-                   "the cache folder for `kiosk status`, `rollback` and `sync` (default: cache_dir of the configuration)");
+    app.add_flag("--sync-once", o.syncOnce, "staff: same as `kiosk sync`");
+    app.add_option("--feed", o.feedUrl,
+                   "the feed's manifest URL for `kiosk sync` (default: feed_url of the configuration)");
+    app.add_option(
+        "--cache", o.cacheDir,
+        "the cache folder for `kiosk status`, `rollback` and `sync` (default: cache_dir of the configuration)");
     // Staff commands (issue 12): subcommands, with the old options kept as aliases. A
     // running kiosk does them itself (staff socket); otherwise they take the cache lock.
     app.add_flag("--status", o.status, "staff: same as `kiosk status`");
     app.add_flag("--rollback", o.rollback, "staff: same as `kiosk rollback`");
     app.fallthrough();  // --cache, --config... also after the subcommand
     auto* statusCmd = app.add_subcommand(
-        "status", "staff: the content sync status (versions, last sync, signature, last error); from the running "
-                  "kiosk when there is one. Exit 1 when the last sync failed, 2 when there is no cache.");
+        "status",
+        "staff: the content sync status (versions, last sync, signature, last error); from the running "
+        "kiosk when there is one. Exit 1 when the last sync failed, 2 when there is no cache.");
     auto* rollbackCmd = app.add_subcommand(
-        "rollback", "staff: make the previous content version current again; a running kiosk does it and shows it "
-                    "at once. Exit 1 when there is no previous version or the cache is busy.");
+        "rollback",
+        "staff: make the previous content version current again; a running kiosk does it and shows it "
+        "at once. Exit 1 when there is no previous version or the cache is busy.");
     auto* syncCmd = app.add_subcommand(
-        "sync", "staff: one content sync now; a running kiosk does it itself, else it is done here without a "
-                "display. Exit 1 on failure.");
+        "sync",
+        "staff: one content sync now; a running kiosk does it itself, else it is done here without a "
+        "display. Exit 1 on failure.");
     auto* pinCmd = app.add_subcommand(
-        "pin", "staff: asks for a new staff PIN (4 to 12 digits) twice on the terminal and prints the "
-               "\"staff_pin_hash\" line to put in the configuration (docs/staff-mode.md). Exit 1 when the two differ.");
+        "pin",
+        "staff: asks for a new staff PIN (4 to 12 digits) twice on the terminal and prints the "
+        "\"staff_pin_hash\" line to put in the configuration (docs/staff-mode.md). Exit 1 when the two differ.");
     app.add_flag("--reset-time", o.resetTime,
                  "staff: forget the trusted time (the clock floor learnt from verified servers) when it is wrong, e.g. "
                  "certificates are reported expired; stop the kiosk first");

@@ -69,20 +69,26 @@ core::AssetSet loadKioskAssets() {
 }
 
 std::string describeReach(const Runtime& rt, bool& ok) {
-    const ui::ReachBand band = ui::reachBand(rt.geometry(rt.requestedWidth(), rt.requestedHeight()), rt.config.screen.mountingHeightMm);
+    const ui::ReachBand band =
+        ui::reachBand(rt.geometry(rt.requestedWidth(), rt.requestedHeight()), rt.config.screen.mountingHeightMm);
     char buf[120];
-    std::snprintf(buf, sizeof buf, "screen from %.0f to %.0f mm above the floor", band.screenBottomMm, band.screenTopMm);
+    std::snprintf(buf, sizeof buf, "screen from %.0f to %.0f mm above the floor", band.screenBottomMm,
+                  band.screenTopMm);
     ok = band.overlaps;
-    if (!band.overlaps) return std::string(buf) + ": no part is between 380 and 1220 mm, the seated layout cannot help (lower the screen)";
+    if (!band.overlaps)
+        return std::string(buf) +
+               ": no part is between 380 and 1220 mm, the seated layout cannot help (lower the screen)";
     if (band.whole) return std::string(buf) + ": all of it within a seated person's reach";
-    return std::string(buf) + ": seated layout uses rows " + std::to_string(band.topPx) + " to " + std::to_string(band.bottomPx);
+    return std::string(buf) + ": seated layout uses rows " + std::to_string(band.topPx) + " to " +
+           std::to_string(band.bottomPx);
 }
 
 core::Result<Runtime> prepareRuntime(const Options& options) {
     Runtime rt;
     rt.options = options;
     std::string path = options.configFile;
-    if (const std::string installed = defaultPaths().config; path.empty() && std::filesystem::is_regular_file(installed)) {
+    if (const std::string installed = defaultPaths().config;
+        path.empty() && std::filesystem::is_regular_file(installed)) {
         path = installed;
     }
     if (path.empty()) {

@@ -39,7 +39,9 @@ core::sync::SyncServiceConfig syncConfigFrom(const Runtime& rt) {
 
 namespace {
 std::string when(const std::optional<core::Instant>& t) { return t ? core::formatIsoUtc(*t) : std::string("never"); }
-std::string cacheDirOf(const Runtime& rt) { return rt.options.cacheDir.empty() ? rt.config.cacheDir : rt.options.cacheDir; }
+std::string cacheDirOf(const Runtime& rt) {
+    return rt.options.cacheDir.empty() ? rt.config.cacheDir : rt.options.cacheDir;
+}
 
 // One writer (issue 12): a running kiosk does the staff command itself through its
 // socket; exit code and text are its answer. nullopt: no kiosk listens on this cache.
@@ -80,8 +82,10 @@ int runSyncOnce(const Runtime& rt) {
     const std::string dir = config.settings.cacheDir.string();
     if (std::filesystem::exists(core::sync::staffSocketPath(dir))) {
         if (!rt.options.feedUrl.empty() && rt.options.feedUrl != rt.config.feedUrl) {
-            std::fprintf(stderr, "kiosk sync: a kiosk runs on %s and syncs its own feed_url; --feed cannot change it "
-                                 "(stop the kiosk, or use another --cache)\n", dir.c_str());
+            std::fprintf(stderr,
+                         "kiosk sync: a kiosk runs on %s and syncs its own feed_url; --feed cannot change it "
+                         "(stop the kiosk, or use another --cache)\n",
+                         dir.c_str());
             return 2;
         }
         if (auto code = askRunningKiosk(dir, "sync")) return *code;
@@ -154,14 +158,19 @@ int runStatus(const Runtime& rt) {
     const auto current = cache.currentVersion();
     const auto previous = cache.previousVersion();
     std::printf("cache      %s\n", dir.c_str());
-    std::printf("current    %s\n", current ? ("version " + std::to_string(*current)).c_str() : "none (bundled content)");
-    std::printf("previous   %s\n", previous ? ("version " + std::to_string(*previous) + " (kiosk --rollback makes it current)").c_str() : "none");
-    if (health.freeBytes) std::printf("disk       %llu MiB free\n", static_cast<unsigned long long>(*health.freeBytes >> 20));
+    std::printf("current    %s\n",
+                current ? ("version " + std::to_string(*current)).c_str() : "none (bundled content)");
+    std::printf(
+        "previous   %s\n",
+        previous ? ("version " + std::to_string(*previous) + " (kiosk --rollback makes it current)").c_str() : "none");
+    if (health.freeBytes)
+        std::printf("disk       %llu MiB free\n", static_cast<unsigned long long>(*health.freeBytes >> 20));
     const core::sync::TrustedTime trusted(std::filesystem::path(dir) / "trusted_time");
     std::printf("clock      %s%s\n", core::formatIsoUtc(core::SystemClock().now()).c_str(),
                 trusted.value() && *trusted.value() > core::SystemClock().now()
                     ? (", behind the trusted time " + core::formatIsoUtc(*trusted.value()) +
-                       " (kiosk --reset-time forgets it if it is wrong)").c_str()
+                       " (kiosk --reset-time forgets it if it is wrong)")
+                          .c_str()
                     : "");
     auto finish = [&] {
         for (const auto& p : health.problems) std::printf("PROBLEM    %s\n", p.c_str());
@@ -202,9 +211,10 @@ int runResetTime(const Runtime& rt) {
         std::fprintf(stderr, "kiosk --reset-time: %s\n", s.error().c_str());
         return 1;
     }
-    std::printf("trusted time %s forgotten; the kiosk now trusts the system clock (%s) until a verified server "
-                "answers. Restart the kiosk if it is running.\n",
-                was ? core::formatIsoUtc(*was).c_str() : "(none)", core::formatIsoUtc(core::SystemClock().now()).c_str());
+    std::printf(
+        "trusted time %s forgotten; the kiosk now trusts the system clock (%s) until a verified server "
+        "answers. Restart the kiosk if it is running.\n",
+        was ? core::formatIsoUtc(*was).c_str() : "(none)", core::formatIsoUtc(core::SystemClock().now()).c_str());
     return 0;
 }
 

@@ -80,8 +80,8 @@ private:
     Base base_{*this};
     SystemClock system_;
     std::atomic<bool> simulated_{false};
-    std::atomic<std::int64_t> simStart_{0};   // seconds since the epoch
-    std::atomic<double> simOrigin_{0};        // system_.seconds() when the simulation began
+    std::atomic<std::int64_t> simStart_{0};  // seconds since the epoch
+    std::atomic<double> simOrigin_{0};       // system_.seconds() when the simulation began
     std::atomic<std::int64_t> floor_{INT64_MIN};
 };
 

@@ -69,8 +69,9 @@ void Diagnostics::append(const Diagnostics& other) {
 }
 
 std::size_t Diagnostics::count(Severity severity) const {
-    std::size_t n = static_cast<std::size_t>(std::count_if(items_.begin(), items_.end() - (hasSummary_ ? 1 : 0),
-                                                           [&](const Diagnostic& d) { return d.severity == severity; }));
+    std::size_t n =
+        static_cast<std::size_t>(std::count_if(items_.begin(), items_.end() - (hasSummary_ ? 1 : 0),
+                                               [&](const Diagnostic& d) { return d.severity == severity; }));
     if (severity == Severity::Warning) n += notListed_[0];
     if (severity == Severity::ItemError) n += notListed_[1];
     return n;

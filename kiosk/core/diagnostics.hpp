@@ -27,7 +27,7 @@ struct Diagnostic {
 // all() then ends with one line "N more problems not listed". count() counts them all.
 class Diagnostics {
 public:
-    Diagnostics();                                 // lists up to kMaxListedDiagnostics
+    Diagnostics();                                // lists up to kMaxListedDiagnostics
     explicit Diagnostics(std::size_t maxListed);  // 0: kMaxListedDiagnostics
     void add(Severity severity, std::string file, std::string path, std::string message);
     void append(const Diagnostics& other);
@@ -45,7 +45,7 @@ private:
     std::vector<Diagnostic> items_;
     std::size_t maxListed_;
     std::size_t notListed_[2] = {0, 0};  // warnings, item errors past the cap
-    bool hasSummary_ = false;             // items_.back() is the "N more" line
+    bool hasSummary_ = false;            // items_.back() is the "N more" line
 };
 
 }  // namespace kiosk::core

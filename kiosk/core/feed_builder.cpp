@@ -34,19 +34,22 @@ bool sameFiles(const std::vector<ManifestEntry>& a, const std::vector<ManifestEn
 void collectSources(const nlohmann::json& j, std::set<std::string>& out) {
     if (j.is_object()) {
         for (auto it = j.begin(); it != j.end(); ++it) {
-            if (it.key() == "src" && it->is_string()) out.insert(it->get<std::string>());
-            else collectSources(*it, out);
+            if (it.key() == "src" && it->is_string())
+                out.insert(it->get<std::string>());
+            else
+                collectSources(*it, out);
         }
     } else if (j.is_array()) {
         for (const auto& e : j) collectSources(e, out);
     }
 }
 
-const char* const kFeedDocuments[] = {"event.json", "sessions.json", "places.json", "maps.json",
+const char* const kFeedDocuments[] = {"event.json", "sessions.json", "places.json",        "maps.json",
                                       "demos.json", "pages.json",    "announcements.json", "playlist.json"};
 }  // namespace
 
-std::vector<ManifestEntry> usedFiles(const fs::path& dir, std::vector<ManifestEntry> files, std::vector<std::string>& unused) {
+std::vector<ManifestEntry> usedFiles(const fs::path& dir, std::vector<ManifestEntry> files,
+                                     std::vector<std::string>& unused) {
     std::set<std::string> used(std::begin(kFeedDocuments), std::end(kFeedDocuments));
     std::set<std::string> sources;
     for (const char* doc : kFeedDocuments) {
@@ -58,8 +61,10 @@ std::vector<ManifestEntry> usedFiles(const fs::path& dir, std::vector<ManifestEn
     used.insert(sources.begin(), sources.end());
     std::vector<ManifestEntry> kept;
     for (auto& f : files) {
-        if (used.count(f.path)) kept.push_back(std::move(f));
-        else unused.push_back(f.path);
+        if (used.count(f.path))
+            kept.push_back(std::move(f));
+        else
+            unused.push_back(f.path);
     }
     return kept;
 }
@@ -68,7 +73,8 @@ Diagnostics gradeForStaff(const Diagnostics& diags) {
     Diagnostics out;
     for (const Diagnostic& d : diags.all()) {
         Severity level = d.severity;
-        const bool room = d.path.size() > 5 && d.path.ends_with(".room") && d.message.find("room id") != std::string::npos;
+        const bool room =
+            d.path.size() > 5 && d.path.ends_with(".room") && d.message.find("room id") != std::string::npos;
         const bool access = d.path.find(".access[") != std::string::npos;
         const bool plan = d.path.ends_with(".floor_plan") && d.message.find("floor plan") != std::string::npos;
         if (level == Severity::Warning && (room || access || plan)) level = Severity::ItemError;

@@ -11,11 +11,11 @@
 namespace kiosk::core {
 
 struct BuildOutcome {
-    LoadResult load;          // what validation found
-    Manifest manifest;        // the manifest written (or that would have been)
-    bool written = false;     // false on errors, or when nothing changed
-    bool unchanged = false;   // files identical to the current manifest: version kept
-    std::string error;        // a problem before validation (unreadable folder...)
+    LoadResult load;                  // what validation found
+    Manifest manifest;                // the manifest written (or that would have been)
+    bool written = false;             // false on errors, or when nothing changed
+    bool unchanged = false;           // files identical to the current manifest: version kept
+    std::string error;                // a problem before validation (unreadable folder...)
     std::vector<std::string> unused;  // files no document uses: left out of the manifest
 };
 

@@ -19,7 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-const char* const kDocuments[] = {"event.json", "sessions.json", "places.json", "maps.json",
+const char* const kDocuments[] = {"event.json", "sessions.json", "places.json",        "maps.json",
                                   "demos.json", "pages.json",    "announcements.json", "playlist.json"};
 
 bool isDocument(const std::string& path) {
@@ -74,8 +74,9 @@ bool Loader::verifyFile(const ManifestEntry& entry, Severity level, std::string*
     const std::uint64_t limit = isDoc ? options_.limits.maxDocumentBytes : options_.limits.maxImageBytes;
     const auto size = fs::file_size(path, ec);
     if (size != entry.size) {
-        diags_.add(level, entry.path, "", "expected " + std::to_string(entry.size) + " bytes as in the manifest, got " +
-                                              std::to_string(size) + " (run kiosk-feed build after editing)");
+        diags_.add(level, entry.path, "",
+                   "expected " + std::to_string(entry.size) + " bytes as in the manifest, got " + std::to_string(size) +
+                       " (run kiosk-feed build after editing)");
         if (!options_.diagnoseChangedFiles || size > limit) return false;
         auto data = readFile(path, limit);
         if (!data) return false;
@@ -83,8 +84,8 @@ bool Loader::verifyFile(const ManifestEntry& entry, Severity level, std::string*
         return true;  // reported above; read on so staff see every problem at once
     }
     if (size > limit) {
-        diags_.add(level, entry.path, "", "is " + std::to_string(size) + " bytes, more than the limit of " +
-                                              std::to_string(limit));
+        diags_.add(level, entry.path, "",
+                   "is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limit));
         return false;
     }
     auto data = readFile(path, limit);
@@ -94,8 +95,9 @@ bool Loader::verifyFile(const ManifestEntry& entry, Severity level, std::string*
     }
     const std::string actual = sha256Hex(data.value());
     if (actual != entry.sha256) {
-        diags_.add(level, entry.path, "", "expected SHA-256 " + entry.sha256.substr(0, 12) + "… as in the manifest, got " +
-                                              actual.substr(0, 12) + "… (the file changed after kiosk-feed build?)");
+        diags_.add(level, entry.path, "",
+                   "expected SHA-256 " + entry.sha256.substr(0, 12) + "… as in the manifest, got " +
+                       actual.substr(0, 12) + "… (the file changed after kiosk-feed build?)");
         if (!options_.diagnoseChangedFiles) return false;
         if (contents) *contents = std::move(data).value();
         return true;  // reported above; read on so staff see every problem at once
@@ -137,14 +139,16 @@ void Loader::verifyOtherFiles() {
         const int w = header.value().width, h = header.value().height;
         const auto pixels = static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(h);
         if (w > options_.limits.maxImageSide || h > options_.limits.maxImageSide) {
-            diags_.add(Severity::ItemError, e.path, "", "expected at most " + std::to_string(options_.limits.maxImageSide) +
-                                                            " pixels a side, got " + std::to_string(w) + "x" + std::to_string(h));
+            diags_.add(Severity::ItemError, e.path, "",
+                       "expected at most " + std::to_string(options_.limits.maxImageSide) + " pixels a side, got " +
+                           std::to_string(w) + "x" + std::to_string(h));
         } else if (pixels > options_.limits.maxImagePixels) {
             diags_.add(Severity::ItemError, e.path, "",
                        "expected at most " + std::to_string(options_.limits.maxImagePixels / 1'000'000) +
                            " megapixels, got " + std::to_string(w) + "x" + std::to_string(h) + "; resize it");
         } else if (auto data_ok = checkPngData(data, header.value()); !data_ok) {
-            diags_.add(Severity::ItemError, e.path, "", "the image cannot be used: " + data_ok.error() + "; export it again");
+            diags_.add(Severity::ItemError, e.path, "",
+                       "the image cannot be used: " + data_ok.error() + "; export it again");
         }
     }
 }
@@ -164,7 +168,8 @@ void Loader::reportUnlistedFiles() {
         if (rel == "manifest.json" || rel == "manifest.json.minisig" || rel.ends_with(".tmp")) continue;
         if (rel.ends_with(".md")) continue;  // staff notes (LISEZMOI.md of kiosk-feed init), never published
         if (!manifest_.find(rel)) {
-            diags_.add(Severity::Warning, rel, "", "in the feed folder but not in the manifest; ignored (run kiosk-feed build)");
+            diags_.add(Severity::Warning, rel, "",
+                       "in the feed folder but not in the manifest; ignored (run kiosk-feed build)");
         }
     }
 }
@@ -225,8 +230,11 @@ std::shared_ptr<Content> Loader::run() {
 
     checkPlaceReferences(*c);
     if (c->playlist.empty()) {
-        c->playlist = {{SlideKind::Welcome, 10}, {SlideKind::NowNext, 15}, {SlideKind::Demos, 12},
-                       {SlideKind::Map, 10}, {SlideKind::Announcements, 8}};
+        c->playlist = {{SlideKind::Welcome, 10},
+                       {SlideKind::NowNext, 15},
+                       {SlideKind::Demos, 12},
+                       {SlideKind::Map, 10},
+                       {SlideKind::Announcements, 8}};
     }
     std::stable_sort(c->sessions.begin(), c->sessions.end(), [](const Session& a, const Session& b) {
         if (a.start.instant != b.start.instant) return a.start.instant < b.start.instant;
@@ -272,8 +280,9 @@ LoadResult loadFeedUnchecked(const fs::path& dir, const LoadOptions& options) {
     }
     const fs::path manifestPath = dir / "manifest.json";
     if (!fs::is_regular_file(manifestPath, ec)) {
-        result.diagnostics.add(Severity::Fatal, "manifest.json", "",
-                               "missing: a feed needs a manifest (write it with: kiosk-feed build " + dir.string() + ")");
+        result.diagnostics.add(
+            Severity::Fatal, "manifest.json", "",
+            "missing: a feed needs a manifest (write it with: kiosk-feed build " + dir.string() + ")");
         return result;
     }
     auto text = readFile(manifestPath, options.limits.maxDocumentBytes);
@@ -295,7 +304,8 @@ Result<std::vector<ManifestEntry>> scanFeedFolder(const fs::path& dir, const Fee
     std::vector<ManifestEntry> out;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return fail(dir.string() + " is not a folder");
-    for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
         if (ec) return fail("cannot list " + dir.string() + ": " + ec.message());
         const std::string rel = it->path().lexically_relative(dir).generic_string();  // no link following
         const std::string name = it->path().filename().string();

@@ -61,8 +61,9 @@ Result<std::string> sha256File(const fs::path& path) {
     while (in) {
         in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
         const auto n = in.gcount();
-        if (n > 0) crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(buf.data()),
-                                             static_cast<unsigned long long>(n));
+        if (n > 0)
+            crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(buf.data()),
+                                      static_cast<unsigned long long>(n));
     }
     if (in.bad()) return fail("read error in " + path.string());
     unsigned char out[crypto_hash_sha256_BYTES];

@@ -14,6 +14,6 @@ std::string formatDayShort(const CivilDate& d, Lang lang);  // "mer. 20"
 std::string formatTime(int hour, int minute, Lang lang);    // "14 h 30", "9 h", "14:30"
 std::string formatTime(Instant t, const TimeZone& tz, Lang lang);
 std::string formatTimeRange(Instant start, Instant end, const TimeZone& tz, Lang lang);  // "14 h 30 – 16 h"
-unsigned weekdayOf(const CivilDate& d);  // 0 = Sunday
+unsigned weekdayOf(const CivilDate& d);                                                  // 0 = Sunday
 
 }  // namespace kiosk::core

@@ -35,8 +35,8 @@ struct Decoded {
     // Peak memory this decode was estimated to need from the header, and reserved from
     // the process-wide decode budget while it ran; 0 when refused before that.
     std::uint64_t reservedBytes = 0;
-    std::vector<unsigned char> pixels;      // RGBA, 8 bits per channel, rows packed (width * 4 bytes), straight alpha
-    std::thread::id decodedOn;              // the thread that did the work (tests check it is a worker)
+    std::vector<unsigned char> pixels;  // RGBA, 8 bits per channel, rows packed (width * 4 bytes), straight alpha
+    std::thread::id decodedOn;          // the thread that did the work (tests check it is a worker)
 };
 
 struct ImageDecoderOptions {

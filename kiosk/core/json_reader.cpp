@@ -63,14 +63,24 @@ bool isValidId(std::string_view id) {
     });
 }
 
-JsonItem::JsonItem(const json& value, std::string path, std::string file, Diagnostics& diags,
-                   Severity failLevel, const FeedLimits& limits)
-    : value_(&value), path_(std::move(path)), file_(std::move(file)), diags_(&diags),
-      failLevel_(failLevel), limits_(&limits), ok_(std::make_shared<bool>(true)) {}
+JsonItem::JsonItem(const json& value, std::string path, std::string file, Diagnostics& diags, Severity failLevel,
+                   const FeedLimits& limits)
+    : value_(&value),
+      path_(std::move(path)),
+      file_(std::move(file)),
+      diags_(&diags),
+      failLevel_(failLevel),
+      limits_(&limits),
+      ok_(std::make_shared<bool>(true)) {}
 
 JsonItem::JsonItem(const json& value, std::string path, const JsonItem& parent)
-    : value_(&value), path_(std::move(path)), file_(parent.file_), diags_(parent.diags_),
-      failLevel_(parent.failLevel_), limits_(parent.limits_), ok_(parent.ok_) {}
+    : value_(&value),
+      path_(std::move(path)),
+      file_(parent.file_),
+      diags_(parent.diags_),
+      failLevel_(parent.failLevel_),
+      limits_(parent.limits_),
+      ok_(parent.ok_) {}
 
 std::string JsonItem::pathOf(const char* key) const { return path_ + "." + key; }
 
@@ -125,7 +135,8 @@ std::string JsonItem::string(const char* key, bool required, std::size_t maxByte
 std::string JsonItem::cleaned(const std::string& s, const std::string& path, bool keepNewlines) {
     CleanedText c = cleanText(s, keepNewlines);
     if (c.invalidBytes > 0) {
-        warn(path, std::to_string(c.invalidBytes) + " bytes that are not valid UTF-8 replaced by U+FFFD; save the file as UTF-8");
+        warn(path, std::to_string(c.invalidBytes) +
+                       " bytes that are not valid UTF-8 replaced by U+FFFD; save the file as UTF-8");
     }
     if (c.removedControls > 0) {
         warn(path, std::to_string(c.removedControls) + " control characters removed (the first is " +
@@ -145,7 +156,8 @@ LocalizedText JsonItem::text(const char* key, bool required) {
         return true;
     };
     if (v->is_string()) {
-        if (!tooLong(v->get<std::string>(), pathOf(key))) out.set("fr", cleaned(v->get<std::string>(), pathOf(key), true));
+        if (!tooLong(v->get<std::string>(), pathOf(key)))
+            out.set("fr", cleaned(v->get<std::string>(), pathOf(key), true));
         return out;
     }
     if (!v->is_object()) {
@@ -291,7 +303,8 @@ const json* JsonItem::rawArray(const char* key, bool required, std::size_t maxCo
         return nullptr;
     }
     if (v->size() > maxCount) {
-        error(pathOf(key), "expected at most " + std::to_string(maxCount) + " entries, got " + std::to_string(v->size()));
+        error(pathOf(key),
+              "expected at most " + std::to_string(maxCount) + " entries, got " + std::to_string(v->size()));
         return nullptr;
     }
     return v;

@@ -24,8 +24,8 @@ namespace kiosk::core {
 // makes ok() false; children made with child() share that verdict.
 class JsonItem {
 public:
-    JsonItem(const nlohmann::json& value, std::string path, std::string file, Diagnostics& diags,
-             Severity failLevel, const FeedLimits& limits);
+    JsonItem(const nlohmann::json& value, std::string path, std::string file, Diagnostics& diags, Severity failLevel,
+             const FeedLimits& limits);
 
     bool ok() const { return *ok_; }
     const std::string& path() const { return path_; }

@@ -15,13 +15,13 @@ struct FeedLimits {
     std::uint64_t maxImagePixels = 24'000'000;  // width x height: 24 megapixels
     std::size_t maxFiles = 2000;                // entries in the manifest
     std::size_t maxSessions = 2000;
-    std::size_t maxItems = 500;                 // places, demos, pages, announcements, slides
-    std::size_t maxTextBytes = 20000;           // one text in one language
+    std::size_t maxItems = 500;        // places, demos, pages, announcements, slides
+    std::size_t maxTextBytes = 20000;  // one text in one language
     std::size_t maxPolygonPoints = 200;
     std::size_t maxGalleryImages = 20;
     // Structure of any JSON document, checked while parsing, before any value is built:
-    std::size_t maxJsonDepth = 32;         // objects and arrays nested in each other
-    std::size_t maxJsonEntries = 10000;    // entries of one object or array
+    std::size_t maxJsonDepth = 32;       // objects and arrays nested in each other
+    std::size_t maxJsonEntries = 10000;  // entries of one object or array
     // Dates: an event lasts at most maxEventDays; every date lies in [minYear, maxYear].
     int maxEventDays = 60;
     int minYear = 2000;

@@ -6,8 +6,14 @@ namespace kiosk::core {
 const char* langCode(Lang lang) { return lang == Lang::En ? "en" : "fr"; }
 
 bool parseLang(std::string_view code, Lang& out) {
-    if (code == "fr") { out = Lang::Fr; return true; }
-    if (code == "en") { out = Lang::En; return true; }
+    if (code == "fr") {
+        out = Lang::Fr;
+        return true;
+    }
+    if (code == "en") {
+        out = Lang::En;
+        return true;
+    }
     return false;
 }
 

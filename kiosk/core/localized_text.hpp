@@ -10,7 +10,7 @@ namespace kiosk::core {
 
 enum class Lang { Fr, En };
 
-const char* langCode(Lang lang);                  // "fr", "en"
+const char* langCode(Lang lang);                   // "fr", "en"
 bool parseLang(std::string_view code, Lang& out);  // false for unknown codes
 
 struct TextInLang {

@@ -10,7 +10,10 @@ namespace {
 template <class E, std::size_t N>
 bool lookup(const std::pair<E, const char*> (&table)[N], const std::string& key, E& out) {
     for (const auto& [value, name] : table) {
-        if (key == name) { out = value; return true; }
+        if (key == name) {
+            out = value;
+            return true;
+        }
     }
     return false;
 }
@@ -22,21 +25,26 @@ const char* nameOf(const std::pair<E, const char*> (&table)[N], E value) {
     return "?";
 }
 
-const std::pair<SessionType, const char*> kTypes[] = {
-    {SessionType::Talk, "talk"},           {SessionType::RoundTable, "round_table"},
-    {SessionType::Workshop, "workshop"},   {SessionType::Showroom, "showroom"},
-    {SessionType::Convivial, "convivial"}, {SessionType::Screening, "screening"},
-    {SessionType::Exhibition, "exhibition"}, {SessionType::Other, "other"}};
-const std::pair<AccessFeature, const char*> kAccess[] = {
-    {kStepFree, "step_free"}, {kInductionLoop, "induction_loop"}, {kSignLanguage, "sign_language"},
-    {kAudioDescription, "audio_description"}, {kQuietRoom, "quiet_room"}};
-const std::pair<AudienceFlag, const char*> kAudience[] = {
-    {kGeneralPublic, "general_public"}, {kProfessionals, "professionals"},
-    {kFamilies, "families"}, {kYoungPeople, "young_people"}};
+const std::pair<SessionType, const char*> kTypes[] = {{SessionType::Talk, "talk"},
+                                                      {SessionType::RoundTable, "round_table"},
+                                                      {SessionType::Workshop, "workshop"},
+                                                      {SessionType::Showroom, "showroom"},
+                                                      {SessionType::Convivial, "convivial"},
+                                                      {SessionType::Screening, "screening"},
+                                                      {SessionType::Exhibition, "exhibition"},
+                                                      {SessionType::Other, "other"}};
+const std::pair<AccessFeature, const char*> kAccess[] = {{kStepFree, "step_free"},
+                                                         {kInductionLoop, "induction_loop"},
+                                                         {kSignLanguage, "sign_language"},
+                                                         {kAudioDescription, "audio_description"},
+                                                         {kQuietRoom, "quiet_room"}};
+const std::pair<AudienceFlag, const char*> kAudience[] = {{kGeneralPublic, "general_public"},
+                                                          {kProfessionals, "professionals"},
+                                                          {kFamilies, "families"},
+                                                          {kYoungPeople, "young_people"}};
 const std::pair<SlideKind, const char*> kSlides[] = {
-    {SlideKind::Welcome, "welcome"},     {SlideKind::NowNext, "now_next"},
-    {SlideKind::Programme, "programme"}, {SlideKind::Demos, "demos"},
-    {SlideKind::Map, "map"},             {SlideKind::Announcements, "announcements"},
+    {SlideKind::Welcome, "welcome"},    {SlideKind::NowNext, "now_next"}, {SlideKind::Programme, "programme"},
+    {SlideKind::Demos, "demos"},        {SlideKind::Map, "map"},          {SlideKind::Announcements, "announcements"},
     {SlideKind::Countdown, "countdown"}};
 
 template <class T>

@@ -25,8 +25,8 @@ enum AccessFeature : std::uint8_t {
     kQuietRoom = 1 << 4,
 };
 using AccessSet = std::uint8_t;
-inline constexpr AccessFeature kAllAccessFeatures[] = {kStepFree, kInductionLoop, kSignLanguage,
-                                                       kAudioDescription, kQuietRoom};
+inline constexpr AccessFeature kAllAccessFeatures[] = {kStepFree, kInductionLoop, kSignLanguage, kAudioDescription,
+                                                       kQuietRoom};
 
 enum AudienceFlag : std::uint8_t {
     kGeneralPublic = 1 << 0,
@@ -168,9 +168,7 @@ struct Announcement {
     Priority priority = Priority::Normal;
     std::optional<Instant> validFrom, validUntil;
     std::vector<std::string> groups;  // as Targeting::groups (its window is validFrom/validUntil)
-    bool validAt(Instant t) const {
-        return (!validFrom || t >= *validFrom) && (!validUntil || t < *validUntil);
-    }
+    bool validAt(Instant t) const { return (!validFrom || t >= *validFrom) && (!validUntil || t < *validUntil); }
 };
 
 enum class SlideKind : std::uint8_t { Welcome, NowNext, Programme, Demos, Map, Announcements, Countdown };

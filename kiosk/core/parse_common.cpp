@@ -7,7 +7,8 @@
 
 namespace kiosk::core::detail {
 
-std::optional<JsonItem> documentRoot(const nlohmann::json& doc, const char* file, const ParseContext& ctx, Severity level) {
+std::optional<JsonItem> documentRoot(const nlohmann::json& doc, const char* file, const ParseContext& ctx,
+                                     Severity level) {
     JsonItem root(doc, "$", file, ctx.diags, level, ctx.limits);
     if (!doc.is_object()) {
         root.error("$", "expected an object, got " + describeJson(doc));
@@ -27,7 +28,8 @@ void requirePlace(JsonItem& item, const char* key, const std::string& placeId, c
         if (p.id == placeId) return;
     }
     if (ctx.rejectedPlaces && ctx.rejectedPlaces->count(placeId)) {
-        item.error(item.path() + "." + key, "place \"" + placeId + "\" was skipped for its own errors (see places.json)");
+        item.error(item.path() + "." + key,
+                   "place \"" + placeId + "\" was skipped for its own errors (see places.json)");
         return;
     }
     item.error(item.path() + "." + key, "expected the id of a place in places.json, got \"" + placeId + "\"");
@@ -58,8 +60,8 @@ std::optional<Image> readImage(JsonItem& parent, const char* key, const ParseCon
 
 AccessSet readAccess(JsonItem& item, const char* key) {
     AccessSet set = 0;
-    for (const auto& k : item.choiceList(key, {"step_free", "induction_loop", "sign_language", "audio_description",
-                                               "quiet_room"})) {
+    for (const auto& k :
+         item.choiceList(key, {"step_free", "induction_loop", "sign_language", "audio_description", "quiet_room"})) {
         AccessFeature f;
         if (parseAccess(k, f)) set |= f;
     }
@@ -80,7 +82,8 @@ std::optional<Manifest> parseManifest(const nlohmann::json& doc, Diagnostics& di
     Manifest m;
     m.format = root.string("format", true, 64);
     if (!m.format.empty() && m.format != "kiosk-feed/1") {
-        root.error("$.format", "expected \"kiosk-feed/1\", got \"" + m.format + "\" (a newer format this kiosk cannot read)");
+        root.error("$.format",
+                   "expected \"kiosk-feed/1\", got \"" + m.format + "\" (a newer format this kiosk cannot read)");
     }
     m.version = root.integer("version", true, 1, INT64_C(9007199254740991)).value_or(0);
     if (auto p = root.dateTime("published", true)) m.published = *p;

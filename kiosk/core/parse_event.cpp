@@ -10,8 +10,8 @@ namespace kiosk::core::detail {
 std::optional<Event> parseEvent(const nlohmann::json& doc, const ParseContext& ctx) {
     auto root = documentRoot(doc, "event.json", ctx, Severity::Fatal);
     if (!root) return std::nullopt;
-    root->allowOnly({"id", "name", "tagline", "edition", "start_date", "end_date", "time_zone", "organiser",
-                     "contact", "next_edition", "languages", "labels"});
+    root->allowOnly({"id", "name", "tagline", "edition", "start_date", "end_date", "time_zone", "organiser", "contact",
+                     "next_edition", "languages", "labels"});
     Event e;
     e.id = root->id();
     e.name = root->text("name", true);
@@ -32,7 +32,8 @@ std::optional<Event> parseEvent(const nlohmann::json& doc, const ParseContext& c
     }
     e.timeZoneName = root->string("time_zone", true, 64);
     if (!e.timeZoneName.empty() && !TimeZone::locate(e.timeZoneName).ok()) {
-        root->error("$.time_zone", "expected an IANA time zone such as \"Europe/Paris\", got \"" + e.timeZoneName + "\"");
+        root->error("$.time_zone",
+                    "expected an IANA time zone such as \"Europe/Paris\", got \"" + e.timeZoneName + "\"");
     }
     if (auto org = root->child("organiser", true)) {
         org->allowOnly({"name", "url"});
@@ -71,7 +72,8 @@ std::vector<Page> parsePages(const nlohmann::json& doc, const ParseContext& ctx)
         Page p;
         p.id = item.id();
         if (item.has("icon")) {
-            p.icon = item.choice("icon", false, {"info", "access", "hours", "contact", "registration", "food", "transport"});
+            p.icon =
+                item.choice("icon", false, {"info", "access", "hours", "contact", "registration", "food", "transport"});
         }
         p.title = item.text("title", true);
         p.body = item.text("body", true);
@@ -95,7 +97,8 @@ std::vector<Announcement> parseAnnouncements(const nlohmann::json& doc, const Pa
         a.id = item.id();
         a.text = item.text("text", true);
         if (item.has("priority")) {
-            a.priority = item.choice("priority", false, {"normal", "urgent"}) == "urgent" ? Priority::Urgent : Priority::Normal;
+            a.priority =
+                item.choice("priority", false, {"normal", "urgent"}) == "urgent" ? Priority::Urgent : Priority::Normal;
         }
         const Targeting t = readTargeting(item);
         a.validFrom = t.validFrom;
@@ -115,8 +118,8 @@ std::vector<Slide> parsePlaylist(const nlohmann::json& doc, const ParseContext& 
     for (auto& item : root->items("slides", true, ctx.limits.maxItems)) {
         item.allowOnly({"kind", "seconds", "valid_from", "valid_until", "groups"});
         Slide s;
-        const std::string kind = item.choice("kind", true, {"welcome", "now_next", "programme", "demos", "map",
-                                                            "announcements", "countdown"});
+        const std::string kind = item.choice(
+            "kind", true, {"welcome", "now_next", "programme", "demos", "map", "announcements", "countdown"});
         parseSlideKind(kind, s.kind);
         s.seconds = static_cast<int>(item.integer("seconds", true, 3, 120).value_or(10));
         s.targeting = readTargeting(item);

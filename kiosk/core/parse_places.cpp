@@ -41,7 +41,8 @@ std::vector<PlanPoint> readPolygon(JsonItem& item, const FloorPlan& plan) {
                         pt[0].get<double>() >= 0 && pt[0].get<double>() <= plan.width && pt[1].get<double>() >= 0 &&
                         pt[1].get<double>() <= plan.height;
         if (!ok) {
-            item.error(item.path() + ".polygon[" + std::to_string(i) + "]", "expected " + expected + ", got " + describeJson(pt));
+            item.error(item.path() + ".polygon[" + std::to_string(i) + "]",
+                       "expected " + expected + ", got " + describeJson(pt));
             return {};
         }
         points.push_back({pt[0].get<float>(), pt[1].get<float>()});

@@ -56,22 +56,24 @@ void readPrevious(JsonItem& item, Session& s) {
 }
 
 Session readSession(JsonItem& item, const ParseContext& ctx) {
-    item.allowOnly({"id", "title", "subtitle", "type", "start", "end", "status", "status_note", "place", "room",
-                    "audience", "speakers", "description", "easy_read", "access", "registration", "language",
-                    "image", "valid_from", "valid_until", "groups", "previous"});
+    item.allowOnly({"id",          "title",       "subtitle", "type",         "start",    "end",
+                    "status",      "status_note", "place",    "room",         "audience", "speakers",
+                    "description", "easy_read",   "access",   "registration", "language", "image",
+                    "valid_from",  "valid_until", "groups",   "previous"});
     Session s;
     s.id = item.id();
     s.title = item.text("title", true);
     s.subtitle = item.text("subtitle", false);
-    const std::string type = item.choice("type", true, {"talk", "round_table", "workshop", "showroom", "convivial",
-                                                        "screening", "exhibition", "other"});
+    const std::string type = item.choice(
+        "type", true, {"talk", "round_table", "workshop", "showroom", "convivial", "screening", "exhibition", "other"});
     parseSessionType(type, s.type);
     readTimes(item, s);
     s.targeting = readTargeting(item);
     if (item.has("status")) {
         const std::string status = item.choice("status", false, {"scheduled", "changed", "cancelled"});
-        s.status = status == "changed" ? SessionStatus::Changed
-                 : status == "cancelled" ? SessionStatus::Cancelled : SessionStatus::Scheduled;
+        s.status = status == "changed"     ? SessionStatus::Changed
+                   : status == "cancelled" ? SessionStatus::Cancelled
+                                           : SessionStatus::Scheduled;
     }
     s.statusNote = item.text("status_note", false);
     readPrevious(item, s);
@@ -79,7 +81,8 @@ Session readSession(JsonItem& item, const ParseContext& ctx) {
     if (item.has("room")) s.roomId = item.string("room", false, 64);
     if (item.has("audience")) {
         s.audience = 0;
-        for (const auto& a : item.choiceList("audience", {"general_public", "professionals", "families", "young_people"})) {
+        for (const auto& a :
+             item.choiceList("audience", {"general_public", "professionals", "families", "young_people"})) {
             AudienceFlag f;
             if (parseAudience(a, f)) s.audience |= f;
         }
@@ -98,7 +101,8 @@ Session readSession(JsonItem& item, const ParseContext& ctx) {
 // An unknown room is only a warning: the session still has its place.
 void checkRoom(JsonItem& item, Session& s, const ParseContext& ctx) {
     if (s.roomId.empty() || !ctx.places || !ctx.floorPlans) return;
-    const auto place = std::find_if(ctx.places->begin(), ctx.places->end(), [&](const Place& p) { return p.id == s.placeId; });
+    const auto place =
+        std::find_if(ctx.places->begin(), ctx.places->end(), [&](const Place& p) { return p.id == s.placeId; });
     if (place == ctx.places->end()) return;  // the place itself is reported
     for (const FloorPlan& plan : *ctx.floorPlans) {
         if (plan.placeId != place->id) continue;

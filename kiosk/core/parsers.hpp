@@ -21,8 +21,8 @@ struct ParseContext {
     Diagnostics& diags;
     const FeedLimits& limits;
     const Manifest& manifest;
-    const std::vector<Place>* places = nullptr;         // for references from sessions and demos
-    const std::vector<FloorPlan>* floorPlans = nullptr;  // for room references
+    const std::vector<Place>* places = nullptr;             // for references from sessions and demos
+    const std::vector<FloorPlan>* floorPlans = nullptr;     // for room references
     const std::set<std::string>* rejectedPlaces = nullptr;  // places skipped for their own errors
 };
 
@@ -32,7 +32,8 @@ void requireUnique(JsonItem& item, std::set<std::string>& seen, const std::strin
 void requirePlace(JsonItem& item, const char* key, const std::string& placeId, const ParseContext& ctx);
 
 // The top-level object of a document; a non-object is reported at `level` and gives nullopt.
-std::optional<JsonItem> documentRoot(const nlohmann::json& doc, const char* file, const ParseContext& ctx, Severity level);
+std::optional<JsonItem> documentRoot(const nlohmann::json& doc, const char* file, const ParseContext& ctx,
+                                     Severity level);
 
 // Reads {"src", "alt"}; a src not listed in the manifest is a warning and gives nullopt.
 std::optional<Image> readImage(JsonItem& parent, const char* key, const ParseContext& ctx);
@@ -42,7 +43,8 @@ AccessSet readAccess(JsonItem& item, const char* key = "access");
 std::optional<Manifest> parseManifest(const nlohmann::json& doc, Diagnostics& diags, const FeedLimits& limits);
 std::optional<Event> parseEvent(const nlohmann::json& doc, const ParseContext& ctx);
 std::vector<Session> parseSessions(const nlohmann::json& doc, const ParseContext& ctx);
-std::vector<Place> parsePlaces(const nlohmann::json& doc, const ParseContext& ctx, std::set<std::string>* rejected = nullptr);
+std::vector<Place> parsePlaces(const nlohmann::json& doc, const ParseContext& ctx,
+                               std::set<std::string>* rejected = nullptr);
 void parseMaps(const nlohmann::json& doc, const ParseContext& ctx, std::optional<TerritoryMap>& territory,
                std::vector<FloorPlan>& plans);
 std::vector<Demo> parseDemos(const nlohmann::json& doc, const ParseContext& ctx);

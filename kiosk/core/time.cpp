@@ -25,12 +25,9 @@ bool tryParse(const std::string& text, const char* format, date::sys_time<Durati
     return parsedWholeInput(in);
 }
 
-date::year_month_day toYmd(const CivilDate& d) {
-    return date::year{d.year} / date::month{d.month} / date::day{d.day};
-}
+date::year_month_day toYmd(const CivilDate& d) { return date::year{d.year} / date::month{d.month} / date::day{d.day}; }
 CivilDate fromYmd(const date::year_month_day& ymd) {
-    return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-            static_cast<unsigned>(ymd.day())};
+    return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
 }
 
 std::string offsetText(int minutes) {
@@ -49,8 +46,7 @@ std::optional<DateTime> parseDateTimeWithOffset(std::string_view view) {
     // date::parse applies the offset: out is UTC.
     date::sys_seconds t;
     std::chrono::minutes offset{0};
-    if (!tryParse(text, "%Y-%m-%dT%H:%M:%S%Ez", t, offset) &&
-        !tryParse(text, "%Y-%m-%dT%H:%M%Ez", t, offset)) {
+    if (!tryParse(text, "%Y-%m-%dT%H:%M:%S%Ez", t, offset) && !tryParse(text, "%Y-%m-%dT%H:%M%Ez", t, offset)) {
         return std::nullopt;
     }
     if (offset.count() < -14 * 60 || offset.count() > 14 * 60) return std::nullopt;
@@ -106,8 +102,8 @@ LocalTime TimeZone::toLocal(Instant t) const {
 }
 
 Instant TimeZone::fromLocal(const CivilDate& d, int hour, int minute, int second) const {
-    const auto local = date::local_days{toYmd(d)} + std::chrono::hours{hour} +
-                       std::chrono::minutes{minute} + std::chrono::seconds{second};
+    const auto local = date::local_days{toYmd(d)} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
+                       std::chrono::seconds{second};
     const auto info = zone_->get_info(local);
     switch (info.result) {
         case date::local_info::unique:

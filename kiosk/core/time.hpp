@@ -9,7 +9,9 @@
 
 #include "core/result.hpp"
 
-namespace date { class time_zone; }
+namespace date {
+class time_zone;
+}
 
 namespace kiosk::core {
 
@@ -63,7 +65,7 @@ private:
 // offset, or a bare date (09:00 that day). Error message names the accepted forms.
 Result<Instant> parseNowOption(std::string_view text, const TimeZone& tz);
 
-std::string formatIsoUtc(Instant t);                            // "2027-10-20T12:30:00Z"
-std::string formatIsoLocal(Instant t, const TimeZone& tz);      // "2027-10-20T14:30:00+02:00"
+std::string formatIsoUtc(Instant t);                        // "2027-10-20T12:30:00Z"
+std::string formatIsoLocal(Instant t, const TimeZone& tz);  // "2027-10-20T14:30:00+02:00"
 
 }  // namespace kiosk::core

@@ -4,8 +4,8 @@
 
 #include <atomic>
 #include <condition_variable>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -89,9 +89,9 @@ private:
     bool queueSamples(const void* data, int bytes, std::uint64_t generation);
 
     EspeakOptions options_;
-    std::string programPath_;   // empty when espeak-ng was not found
-    std::uint32_t device_ = 0;  // SDL_AudioDeviceID, 0 when no device
-    double bytesPerSecond_ = 0;   // of the device's queue (its obtained format)
+    std::string programPath_;       // empty when espeak-ng was not found
+    std::uint32_t device_ = 0;      // SDL_AudioDeviceID, 0 when no device
+    double bytesPerSecond_ = 0;     // of the device's queue (its obtained format)
     std::function<void()> notify_;  // set before use, read by the worker
     bool sdlAudioStarted_ = false;
     std::atomic<int> volume_{kDefaultVolume};

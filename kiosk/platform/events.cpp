@@ -66,15 +66,25 @@ EventResult translateEvent(const SDL_Event& e, int w, int h, ui::InputQueue& out
             ui::Key key;
             bool known = true;
             switch (k) {
-                case SDLK_UP: case SDLK_KP_8: key = ui::Key::Up; break;
-                case SDLK_DOWN: case SDLK_KP_2: key = ui::Key::Down; break;
-                case SDLK_LEFT: case SDLK_KP_4: key = ui::Key::Left; break;
-                case SDLK_RIGHT: case SDLK_KP_6: key = ui::Key::Right; break;
-                case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_KP_5: key = ui::Key::Enter; break;
-                case SDLK_ESCAPE: case SDLK_BACKSPACE: case SDLK_KP_PERIOD: key = ui::Key::Back; break;
-                case SDLK_HOME: case SDLK_KP_0: key = ui::Key::Home; break;
+                case SDLK_UP:
+                case SDLK_KP_8: key = ui::Key::Up; break;
+                case SDLK_DOWN:
+                case SDLK_KP_2: key = ui::Key::Down; break;
+                case SDLK_LEFT:
+                case SDLK_KP_4: key = ui::Key::Left; break;
+                case SDLK_RIGHT:
+                case SDLK_KP_6: key = ui::Key::Right; break;
+                case SDLK_RETURN:
+                case SDLK_KP_ENTER:
+                case SDLK_KP_5: key = ui::Key::Enter; break;
+                case SDLK_ESCAPE:
+                case SDLK_BACKSPACE:
+                case SDLK_KP_PERIOD: key = ui::Key::Back; break;
+                case SDLK_HOME:
+                case SDLK_KP_0: key = ui::Key::Home; break;
                 case SDLK_TAB: key = ui::Key::Tab; break;
-                case SDLK_KP_MULTIPLY: case SDLK_F1: key = ui::Key::Speech; break;  // a keypad key starts speech
+                case SDLK_KP_MULTIPLY:
+                case SDLK_F1: key = ui::Key::Speech; break;  // a keypad key starts speech
                 default: known = false; break;
             }
             if (known) {

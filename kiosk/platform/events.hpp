@@ -7,14 +7,16 @@
 
 union SDL_Event;
 
-namespace kiosk::platform { class Video; }
+namespace kiosk::platform {
+class Video;
+}
 
 namespace kiosk::platform {
 
 struct EventResult {
-    bool staffKeys = false;       // the staff key combination (Ctrl+Alt+Q): the staff PIN keypad opens
-    int digit = -1;               // 0-9 from the keyboard's top row (the staff keypad), else -1
-    bool pointer = false;         // `pointerEvent` is the finger or mouse event pushed (staff gesture)
+    bool staffKeys = false;  // the staff key combination (Ctrl+Alt+Q): the staff PIN keypad opens
+    int digit = -1;          // 0-9 from the keyboard's top row (the staff keypad), else -1
+    bool pointer = false;    // `pointerEvent` is the finger or mouse event pushed (staff gesture)
     ui::PointerEvent pointerEvent;
     bool closeRequested = false;  // a window manager's close (Alt+F4) or SDL_QUIT: ignored by the kiosk
     bool handled = false;         // it was input for the UI

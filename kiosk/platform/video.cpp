@@ -27,8 +27,9 @@ core::Result<std::unique_ptr<Video>> Video::open(const VideoOptions& o) {
     const char* wayland = std::getenv("WAYLAND_DISPLAY");
     const char* driver = std::getenv("SDL_VIDEODRIVER");
     if ((!display || !*display) && (!wayland || !*wayland) && (!driver || !*driver)) {
-        return core::fail("no display: DISPLAY and WAYLAND_DISPLAY are not set (start it in a graphical session, or "
-                          "use --headless --screenshot FILE)");
+        return core::fail(
+            "no display: DISPLAY and WAYLAND_DISPLAY are not set (start it in a graphical session, or "
+            "use --headless --screenshot FILE)");
     }
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -101,10 +102,22 @@ core::Status Video::rebuildTarget() {
 void Video::toPicture(float x, float y, float& px, float& py) const {
     const float w = static_cast<float>(width_), h = static_cast<float>(height_);
     switch (rotation_) {
-        case 90: px = y; py = w - x; break;
-        case 180: px = w - x; py = h - y; break;
-        case 270: px = h - y; py = x; break;
-        default: px = x; py = y; break;
+        case 90:
+            px = y;
+            py = w - x;
+            break;
+        case 180:
+            px = w - x;
+            py = h - y;
+            break;
+        case 270:
+            px = h - y;
+            py = x;
+            break;
+        default:
+            px = x;
+            py = y;
+            break;
     }
     py -= static_cast<float>(viewportTop_);
 }
@@ -115,7 +128,8 @@ void Video::showCursor(bool shown) {
 
 std::vector<unsigned char> Video::readPixels() const {
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_) * 4);
-    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, pixels.data(), width_ * 4) != 0) pixels.clear();
+    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, pixels.data(), width_ * 4) != 0)
+        pixels.clear();
     return pixels;
 }
 
@@ -128,13 +142,23 @@ void Video::endFrame() {
         SDL_RenderClear(renderer_);
         // The centre of the viewport in picture coordinates, taken to the physical
         // screen; the texture is placed there and turned about its centre.
-        const float pcx = static_cast<float>(width()) * 0.5f, pcy = static_cast<float>(viewportTop_) + static_cast<float>(height()) * 0.5f;
+        const float pcx = static_cast<float>(width()) * 0.5f,
+                    pcy = static_cast<float>(viewportTop_) + static_cast<float>(height()) * 0.5f;
         const float w = static_cast<float>(width_), h = static_cast<float>(height_);
         float cx = pcx, cy = pcy;
         switch (rotation_) {
-            case 90: cx = w - pcy; cy = pcx; break;
-            case 180: cx = w - pcx; cy = h - pcy; break;
-            case 270: cx = pcy; cy = h - pcx; break;
+            case 90:
+                cx = w - pcy;
+                cy = pcx;
+                break;
+            case 180:
+                cx = w - pcx;
+                cy = h - pcy;
+                break;
+            case 270:
+                cx = pcy;
+                cy = h - pcx;
+                break;
             default: break;
         }
         const SDL_Rect dst{static_cast<int>(std::lround(cx - static_cast<float>(width()) * 0.5f)),

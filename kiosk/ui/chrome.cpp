@@ -23,7 +23,8 @@ std::string asOfNotice(const UiContext& ctx) {
 }
 
 float controlHeight(const UiContext& ctx) {
-    return std::max(ctx.metrics->minControlPx(), ctx.fonts->bodyBold->FontSize * (ctx.metrics->compact() ? 1.7f : 2.0f));
+    return std::max(ctx.metrics->minControlPx(),
+                    ctx.fonts->bodyBold->FontSize * (ctx.metrics->compact() ? 1.7f : 2.0f));
 }
 
 float drawNavButtons(const UiContext& ctx, Navigator& nav, ImVec2 pos, float height, bool showHome) {
@@ -48,13 +49,15 @@ bool offersOtherLanguage(const UiContext& ctx) {
 
 float languageButtonWidth(const UiContext& ctx) {
     if (!offersOtherLanguage(ctx)) return 0.0f;
-    return std::max(ctx.metrics->cssPx(120), badgeSize(tr(Str::LanguageButton, ctx.lang), ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
+    return std::max(ctx.metrics->cssPx(120),
+                    badgeSize(tr(Str::LanguageButton, ctx.lang), ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
 }
 
 void drawLanguageButton(const UiContext& ctx, Navigator& nav, ImVec2 pos, float height) {
     if (!offersOtherLanguage(ctx)) return;
     ImGui::SetCursorScreenPos(pos);
-    if (button("##lang", tr(Str::LanguageButton, ctx.lang), ImVec2(languageButtonWidth(ctx), height), ButtonKind::Secondary)) {
+    if (button("##lang", tr(Str::LanguageButton, ctx.lang), ImVec2(languageButtonWidth(ctx), height),
+               ButtonKind::Secondary)) {
         nav.toggleLanguage();
     }
 }
@@ -70,12 +73,14 @@ float easyReadBox(const UiContext& ctx, const core::LocalizedText& easyRead, flo
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const std::string body = easyRead.str(ctx.lang);
-    const float h = f.bodyBold->FontSize + pad * 0.3f + layoutText(f.bodyBold, body, width - 2 * pad, 0).size.y + 2 * pad;
+    const float h =
+        f.bodyBold->FontSize + pad * 0.3f + layoutText(f.bodyBold, body, width - 2 * pad, 0).size.y + 2 * pad;
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), ctx.theme->surface.imu32(), pad * 0.5f);
     dl->AddRect(p, ImVec2(p.x + width, p.y + h), ctx.theme->primary.imu32(), pad * 0.5f, 0, 3.0f);
     BackgroundScope box(ctx.theme->surface);
     float y = p.y + pad;
-    y += drawText(dl, f.bodyBold, ImVec2(p.x + pad, y), width - 2 * pad, 1, ctx.theme->primary.imu32(), tr(Str::EasyReadBox, ctx.lang));
+    y += drawText(dl, f.bodyBold, ImVec2(p.x + pad, y), width - 2 * pad, 1, ctx.theme->primary.imu32(),
+                  tr(Str::EasyReadBox, ctx.lang));
     y += pad * 0.3f;
     drawText(dl, f.bodyBold, ImVec2(p.x + pad, y), width - 2 * pad, 0, ctx.theme->text.imu32(), body);
     ImGui::Dummy(ImVec2(width, h + pad * 0.5f));
@@ -85,7 +90,8 @@ float easyReadBox(const UiContext& ctx, const core::LocalizedText& easyRead, flo
 void accessList(const UiContext& ctx, core::AccessSet access, float width) {
     for (auto feature : core::kAllAccessFeatures) {
         if (access & feature) {
-            text(ctx.fonts->body, width, 0, ctx.theme->text.imu32(), std::string("\u2713 ") + accessLabel(feature, ctx.lang));
+            text(ctx.fonts->body, width, 0, ctx.theme->text.imu32(),
+                 std::string("\u2713 ") + accessLabel(feature, ctx.lang));
         }
     }
 }
@@ -154,7 +160,8 @@ float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, b
     const float textW = origin.x + m.width() - margin - langW - margin * 0.5f - textX;
     // The title in the largest font it fits in; the day and time under it when they fit.
     ImFont* titleFont = f.heading;
-    if (!layoutText(titleFont, title, textW, 1).lines.empty() && layoutText(titleFont, title, textW, 1).overflow) titleFont = f.bodyBold;
+    if (!layoutText(titleFont, title, textW, 1).lines.empty() && layoutText(titleFont, title, textW, 1).overflow)
+        titleFont = f.bodyBold;
     // Still too long (large text between Home, Back and the language switch): two lines of
     // the bold or the small font, as many as the band holds.
     int titleLines = 1;
@@ -165,7 +172,8 @@ float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, b
     const bool showWhen = !layoutText(f.small, when, textW, 1).overflow && titleFont == f.heading;
     const float titleH = layoutText(titleFont, title, textW, titleLines).size.y + (showWhen ? f.small->FontSize : 0);
     const float y = origin.y + (height - titleH) * 0.5f;
-    const float usedH = drawText(dl, titleFont, ImVec2(textX, y), textW, titleLines, ctx.theme->onPrimary.imu32(), title);
+    const float usedH =
+        drawText(dl, titleFont, ImVec2(textX, y), textW, titleLines, ctx.theme->onPrimary.imu32(), title);
     if (showWhen) drawText(dl, f.small, ImVec2(textX, y + usedH), textW, 1, ctx.theme->onPrimary.imu32(), when);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
     return height;
@@ -239,7 +247,8 @@ float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, f
     const bool cancelled = s.status == core::SessionStatus::Cancelled;
     const Rgb ink = ended || cancelled ? t.textMuted : t.text;
 
-    const float timeW = std::min(width * 0.3f, f.bodyBold->CalcTextSizeA(f.bodyBold->FontSize, 1e9f, 0, "\u2013 00\u00A0h\u00A000").x);
+    const float timeW =
+        std::min(width * 0.3f, f.bodyBold->CalcTextSizeA(f.bodyBold->FontSize, 1e9f, 0, "\u2013 00\u00A0h\u00A000").x);
     const float textX = pos.x + pad + timeW + pad;
     const float textW = pos.x + width - pad - textX;
 
@@ -282,7 +291,8 @@ float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, f
     if (s.registration.required && !cancelled) {  // a cancelled session says "Annulé" and nothing else
         std::string reg = tr(Str::RegistrationRequired, ctx.lang);
         if (s.registration.capacity > 0) {
-            reg += " \u00B7 " + core::countOf(static_cast<std::size_t>(s.registration.capacity), core::Noun::Seat, ctx.lang);
+            reg += " \u00B7 " +
+                   core::countOf(static_cast<std::size_t>(s.registration.capacity), core::Noun::Seat, ctx.lang);
         }
         addBadge(reg, t.surface, t.primary);
     }

@@ -58,7 +58,11 @@ public:
     // Begins a child window filling [min, max]; returns the usable width.
     float begin(const UiContext& ctx, Navigator& nav, const char* id, ImVec2 min, ImVec2 max);
     void end(const UiContext& ctx);
-    void reset() { resetScroll_ = true; restoreFrames_ = 0; kinetic_.reset(); }
+    void reset() {
+        resetScroll_ = true;
+        restoreFrames_ = 0;
+        kinetic_.reset();
+    }
     // Where the list was scrolled to when last drawn, and going back there (Back).
     float scrollY() const { return scrollY_; }
     void restore(float y) {
@@ -93,14 +97,15 @@ float chipRows(const UiContext& ctx, const char* idPrefix, const std::vector<std
     float x = start.x, y = start.y;
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const float w = std::min(width, std::max(ctx.metrics->cssPx(64), badgeSize(labels[i], ctx.fonts->bodyBold).x +
-                                                                            ctx.fonts->body->FontSize));
+                                                                             ctx.fonts->body->FontSize));
         if (x > start.x && x + w > start.x + width) {
             x = start.x;
             y += h + gap;
         }
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         const std::string id = std::string("##") + idPrefix + std::to_string(i);
-        if (button(id.c_str(), labels[i], ImVec2(w, h), selected(i) ? ButtonKind::TabSelected : ButtonKind::Tab)) toggle(i);
+        if (button(id.c_str(), labels[i], ImVec2(w, h), selected(i) ? ButtonKind::TabSelected : ButtonKind::Tab))
+            toggle(i);
         x += w + gap;
     }
     const float used = labels.empty() ? 0 : y + h - start.y;

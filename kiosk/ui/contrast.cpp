@@ -23,7 +23,8 @@ void ContrastLog::text(unsigned int c, float fontSize, std::string_view what) {
                  static_cast<std::uint8_t>(c >> IM_COL32_B_SHIFT)};
     if (!state().records.contrast) return;
     auto& pairs = state().records.contrastPairs;
-    if (pairs.size() < 20000) pairs.push_back({fg, background(), true, fontSize >= state().largeTextPx, std::string(what.substr(0, 60))});
+    if (pairs.size() < 20000)
+        pairs.push_back({fg, background(), true, fontSize >= state().largeTextPx, std::string(what.substr(0, 60))});
 }
 
 void ContrastLog::control(Rgb edge, Rgb background, std::string_view what) {

@@ -55,7 +55,7 @@ struct FrameRecords {
     std::vector<ColourPair> contrastPairs;
     std::vector<TextOverflow> overflows;  // always: rare, and the headless mode logs them
     std::vector<DrawnText> drawnTexts;
-    std::vector<Surface> surfaces;   // with texts: lists and pannable surfaces of this frame
+    std::vector<Surface> surfaces;    // with texts: lists and pannable surfaces of this frame
     std::vector<DrawnRect> pictures;  // with texts: images drawn this frame
 };
 

@@ -50,7 +50,10 @@ bool hasNewUrgent(const core::Content& current, const core::Content& next, core:
 }  // namespace
 
 KioskUi::KioskUi(const core::Clock& clock, const Metrics& metrics, UiOptions options)
-    : clock_(clock), metrics_(metrics), options_(std::move(options)), theme_(Theme::standard()),
+    : clock_(clock),
+      metrics_(metrics),
+      options_(std::move(options)),
+      theme_(Theme::standard()),
       lang_(options_.defaultLang) {
     options_.idleWarningSeconds = std::max(20.0, options_.idleWarningSeconds);
     for (auto make : screenFactories()) {
@@ -117,7 +120,8 @@ bool KioskUi::prepareFrame() {
     if (!fontsDirty_) return false;
     fontsDirty_ = false;
     const auto texts = textsFor(content_.get());
-    auto fonts = buildFonts(*ImGui::GetIO().Fonts, options_.fontFiles, fontSizesFor(metrics_, a11y_.textScale()), texts);
+    auto fonts =
+        buildFonts(*ImGui::GetIO().Fonts, options_.fontFiles, fontSizesFor(metrics_, a11y_.textScale()), texts);
     if (!fonts) {
         core::log::error("cannot rebuild fonts: " + fonts.error());
         return false;
@@ -222,7 +226,8 @@ void KioskUi::countRoute(const Route& from, const Route& to) {
     if (to.screen == ScreenId::Session) {
         stats_->itemViewed("session", id);
         for (const auto& s : content_->sessions) {
-            if (s.id == id && !s.registration.url.empty() && s.status != core::SessionStatus::Cancelled) stats_->qrShown(id);
+            if (s.id == id && !s.registration.url.empty() && s.status != core::SessionStatus::Cancelled)
+                stats_->qrShown(id);
         }
     } else if (to.screen == ScreenId::Demo) {
         stats_->itemViewed("demo", id);
@@ -249,7 +254,8 @@ void KioskUi::setAccessibility(const AccessibilitySettings& settings) {
     const bool speechOff = a11y_.speech && !settings.speech;
     if (stats_) {
         if (settings.textStep > a11y_.textStep) stats_->accessibilityUsed("larger_text");
-        if (settings.contrast != a11y_.contrast && settings.contrast != ContrastMode::Normal) stats_->accessibilityUsed("high_contrast");
+        if (settings.contrast != a11y_.contrast && settings.contrast != ContrastMode::Normal)
+            stats_->accessibilityUsed("high_contrast");
         if (settings.reducedMotion && !a11y_.reducedMotion) stats_->accessibilityUsed("reduced_motion");
         if (settings.speech && !a11y_.speech) stats_->accessibilityUsed("speech");
         if (settings.seated && !a11y_.seated) stats_->accessibilityUsed("seated");
@@ -280,7 +286,9 @@ void KioskUi::handleKeys(std::deque<KeyEvent> keys) {
     auto earcon = [&](Earcon e) {
         if (earcons_ && a11y_.speech) earcons_->play(e);
     };
-    auto move = [&](KeypadFocus::Move m) { earcon(KeypadFocus::move(m, areaMin_.y) ? Earcon::FocusMoved : Earcon::EndOfList); };
+    auto move = [&](KeypadFocus::Move m) {
+        earcon(KeypadFocus::move(m, areaMin_.y) ? Earcon::FocusMoved : Earcon::EndOfList);
+    };
     for (const KeyEvent& k : keys) {
         if (!k.down) continue;
         if (speech_ && a11y_.speech) speech_->stop();  // any key stops speech
@@ -304,7 +312,10 @@ void KioskUi::handleKeys(std::deque<KeyEvent> keys) {
             case Key::Back:
                 if (currentId() == ScreenId::Attract) break;
                 earcon(Earcon::Back);
-                if (canGoBack()) back(); else go(ScreenId::Attract);
+                if (canGoBack())
+                    back();
+                else
+                    go(ScreenId::Attract);
                 break;
             case Key::Home:
                 if (currentId() != ScreenId::Attract) home();
@@ -369,17 +380,20 @@ float KioskUi::drawFooter() {
     if (button("##a11y", label, ImVec2(w, h), ButtonKind::Accent)) go(ScreenId::Accessibility);
     if (footerRows() == 2) y += h + margin * 0.5f;
     if (a11y_.speech && speech_) {  // speech controls: repeat, pause, volume
-        const char* labels[] = {tr(Str::Repeat, lang_), speech_->speaking() ? tr(Str::Pause, lang_) : tr(Str::Resume, lang_),
+        const char* labels[] = {tr(Str::Repeat, lang_),
+                                speech_->speaking() ? tr(Str::Pause, lang_) : tr(Str::Resume, lang_),
                                 tr(Str::VolumeDown, lang_), tr(Str::VolumeUp, lang_)};
         float x = metrics_.width() - margin;
         float widths[4];
         for (int i = 3; i >= 0; --i) {
-            widths[i] = std::max(metrics_.cssPx(72), badgeSize(labels[i], fonts_.bodyBold).x + fonts_.body->FontSize * 0.6f);
+            widths[i] =
+                std::max(metrics_.cssPx(72), badgeSize(labels[i], fonts_.bodyBold).x + fonts_.body->FontSize * 0.6f);
             x -= widths[i] + (i < 3 ? metrics_.px(2) : 0);
         }
         const char* ids[] = {"##repeat", "##pause", "##vol-down", "##vol-up"};
         for (int i = 0; i < 4; ++i) {
-            if (footerRows() == 1 && x < a11yX + w) break;  // not enough room: the keypad and the panel still offer them
+            if (footerRows() == 1 && x < a11yX + w)
+                break;  // not enough room: the keypad and the panel still offer them
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             if (button(ids[i], labels[i], ImVec2(widths[i], h), ButtonKind::Secondary)) {
                 switch (i) {
@@ -426,7 +440,8 @@ void KioskUi::checkIdle(bool activity) {
         idleWarning_ = true;
         redrawRequested_ = true;  // the dialog is an auto-sized window: it shows a frame later
         speak(std::string(tr(Str::StillThere, lang_)) + " " + tr(Str::ReturningIn, lang_) + " " +
-                  std::to_string(static_cast<int>(options_.idleWarningSeconds)) + " s. " + tr(Str::Continue, lang_) + (lang_ == core::Lang::En ? "?" : "\u202F?"),
+                  std::to_string(static_cast<int>(options_.idleWarningSeconds)) + " s. " + tr(Str::Continue, lang_) +
+                  (lang_ == core::Lang::En ? "?" : "\u202F?"),
               {});
     }
 }
@@ -443,7 +458,8 @@ void KioskUi::drawLoading() {
     text(fonts_.heading, w, 2, theme_.text.imu32(), tr(Str::ContentLoading, core::Lang::Fr), Align::Center);
     text(fonts_.body, w, 2, theme_.textMuted.imu32(), tr(Str::ContentLoading, core::Lang::En), Align::Center);
     ImGui::Dummy(ImVec2(w, metrics_.margin()));
-    const std::string who = (options_.kioskName.empty() ? std::string() : options_.kioskName + " \u2190 ") + options_.feedHost;
+    const std::string who =
+        (options_.kioskName.empty() ? std::string() : options_.kioskName + " \u2190 ") + options_.feedHost;
     text(fonts_.body, w, 2, theme_.textMuted.imu32(), who, Align::Center);
 }
 
@@ -452,7 +468,8 @@ void KioskUi::drawIdleWarning() {
     const float pad = metrics_.margin();
     const double left = idleSeconds() + options_.idleWarningSeconds - (clock_.seconds() - lastInput_);
     const int seconds = std::max(0, static_cast<int>(std::ceil(left)));
-    ImGui::SetNextWindowPos(ImVec2(metrics_.width() * 0.5f, metrics_.height() * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2(metrics_.width() * 0.5f, metrics_.height() * 0.5f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(w, 0));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme_.surface.imu32()));
     BackgroundScope dialog(theme_.surface);
@@ -506,8 +523,8 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
     animating_ = false;
     frameLang_ = lang_;
     frameA11y_ = a11y_;
-    setWidgetEnv({&theme_, &fonts_, a11y_.speech ? speech_ : nullptr, core::langCode(lang_),
-                  std::max(metrics_.cssPx(3), 3.0f)});
+    setWidgetEnv(
+        {&theme_, &fonts_, a11y_.speech ? speech_ : nullptr, core::langCode(lang_), std::max(metrics_.cssPx(3), 3.0f)});
     ContrastLog::clear();
     ContrastLog::push(theme_.background);
     ContrastLog::setLargeTextPx(metrics_.cssPx(24));
@@ -572,7 +589,8 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
             applyPendingContent();
         }
         if (content_) enterCurrent();
-        if (content_ && popped && savedStates_.back().has_value()) screens_.at(currentId())->restoreState(savedStates_.back());
+        if (content_ && popped && savedStates_.back().has_value())
+            screens_.at(currentId())->restoreState(savedStates_.back());
         KeypadFocus::reset();
         if (content_) speak(screens_.at(currentId())->title(context()), {});
     }
@@ -587,8 +605,8 @@ double KioskUi::computeSecondsUntilChange() const {
     if (currentId() != ScreenId::Attract && content_) {
         const double idle = clock_.seconds() - lastInput_;
         // The countdown's number changes on each whole second after the warning appeared.
-        next = std::min(next, idleWarning_ ? std::max(0.001, 1.0 - std::fmod(idle - idleSeconds(), 1.0))
-                                           : idleSeconds() - idle);
+        next = std::min(
+            next, idleWarning_ ? std::max(0.001, 1.0 - std::fmod(idle - idleSeconds(), 1.0)) : idleSeconds() - idle);
     }
     // Pause becomes Resume when speech ends: at the end of the queued audio, or when the
     // engine's notifier wakes the loop after a synthesis.

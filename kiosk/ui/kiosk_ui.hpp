@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "core/assets.hpp"
 #include "core/clock.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
-#include "core/assets.hpp"
 #include "ui/accessibility.hpp"
 #include "ui/earcons.hpp"
 #include "ui/fonts.hpp"
@@ -169,9 +169,9 @@ private:
     core::Lang frameLang_ = core::Lang::Fr;
     AccessibilitySettings frameA11y_;
     PinchGesture pinch_;
-    double dueAt_ = 0;            // clock_.seconds() at which the picture changes on its own
-    double pendingSince_ = 0;     // when pendingContent_ arrived
-    bool lastSpeaking_ = false;   // speech state the last frame showed (Pause / Resume)
+    double dueAt_ = 0;           // clock_.seconds() at which the picture changes on its own
+    double pendingSince_ = 0;    // when pendingContent_ arrived
+    bool lastSpeaking_ = false;  // speech state the last frame showed (Pause / Resume)
     float dt_ = 1.0f / 60.0f;
     ImVec2 areaMin_, areaMax_;
     std::function<void()> overlay_;

@@ -94,16 +94,19 @@ void MapView::clampOffset() {
     const float s = baseScale_ * zoom_;
     const float visW = viewSize_.x / s, visH = viewSize_.y / s;
     // Keep the content on screen: centred when smaller than the view, else within edges.
-    offset_.x = visW >= contentSize_.x ? (contentSize_.x - visW) * 0.5f : std::clamp(offset_.x, 0.0f, contentSize_.x - visW);
-    offset_.y = visH >= contentSize_.y ? (contentSize_.y - visH) * 0.5f : std::clamp(offset_.y, 0.0f, contentSize_.y - visH);
+    offset_.x =
+        visW >= contentSize_.x ? (contentSize_.x - visW) * 0.5f : std::clamp(offset_.x, 0.0f, contentSize_.x - visW);
+    offset_.y =
+        visH >= contentSize_.y ? (contentSize_.y - visH) * 0.5f : std::clamp(offset_.y, 0.0f, contentSize_.y - visH);
 }
 
 void MapView::drawButtons(const UiContext& ctx, ImVec2 min, ImVec2 max) {
     const float side = std::max(ctx.metrics->cssPx(56), ctx.fonts->heading->FontSize * 1.6f);
     const float gap = ctx.metrics->px(2.5f);
     const char* resetLabel = tr(Str::ResetView, ctx.lang);
-    const float resetW = std::max(side, ctx.fonts->bodyBold->CalcTextSizeA(ctx.fonts->bodyBold->FontSize, 1e9f, 0, resetLabel).x +
-                                            ctx.fonts->body->FontSize * 1.5f);
+    const float resetW =
+        std::max(side, ctx.fonts->bodyBold->CalcTextSizeA(ctx.fonts->bodyBold->FontSize, 1e9f, 0, resetLabel).x +
+                           ctx.fonts->body->FontSize * 1.5f);
     // A column down the right edge; in a short map, a row along the top.
     const bool column = max.y - min.y >= 3 * side + 4 * gap;
     const ImVec2 centre((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
@@ -113,10 +116,17 @@ void MapView::drawButtons(const UiContext& ctx, ImVec2 min, ImVec2 max) {
     if (ctx.metrics->controlsLow()) y = max.y - gap * 2 - (column ? 3 * side + 2 * gap : side);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (button("##zoom-in", "+", ImVec2(side, side), ButtonKind::Primary, ctx.fonts->heading)) zoomAround(1.5f, centre);
-    if (column) y += side + gap; else x += side + gap;
+    if (column)
+        y += side + gap;
+    else
+        x += side + gap;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (button("##zoom-out", "\u2212", ImVec2(side, side), ButtonKind::Primary, ctx.fonts->heading)) zoomAround(1 / 1.5f, centre);
-    if (column) y += side + gap; else x += side + gap;
+    if (button("##zoom-out", "\u2212", ImVec2(side, side), ButtonKind::Primary, ctx.fonts->heading))
+        zoomAround(1 / 1.5f, centre);
+    if (column)
+        y += side + gap;
+    else
+        x += side + gap;
     ImGui::SetCursorScreenPos(ImVec2(column ? max.x - resetW - gap * 2 : x, y));
     if (button("##zoom-reset", resetLabel, ImVec2(resetW, side), ButtonKind::Secondary)) {
         zoom_ = 1.0f;
@@ -137,7 +147,8 @@ std::string MapView::draw(const UiContext& ctx, ImVec2 min, ImVec2 max, ImVec2 s
     if (pendingFocus_) {
         zoom_ = std::clamp(pendingFocus_->second, kMinZoom, kMaxZoom);
         const float s = baseScale_ * zoom_;
-        offset_ = ImVec2(pendingFocus_->first.x - viewSize_.x / s * 0.5f, pendingFocus_->first.y - viewSize_.y / s * 0.5f);
+        offset_ =
+            ImVec2(pendingFocus_->first.x - viewSize_.x / s * 0.5f, pendingFocus_->first.y - viewSize_.y / s * 0.5f);
         pendingFocus_.reset();
     }
     clampOffset();
@@ -164,8 +175,8 @@ std::string MapView::draw(const UiContext& ctx, ImVec2 min, ImVec2 max, ImVec2 s
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), ctx.theme->primary.imu32(), ImDrawFlags_Closed,
                         r.highlight ? 4.0f : 2.0f);
         const ImVec2 ls = badgeSize(r.label, labelFont);
-        badge(dl, ImVec2(centre.x - ls.x * 0.5f, centre.y - ls.y * 0.5f), r.label, r.highlight ? ctx.theme->accent : ctx.theme->primary,
-              ctx.theme->onPrimary, labelFont);
+        badge(dl, ImVec2(centre.x - ls.x * 0.5f, centre.y - ls.y * 0.5f), r.label,
+              r.highlight ? ctx.theme->accent : ctx.theme->primary, ctx.theme->onPrimary, labelFont);
     }
     dl->PopClipRect();
 
@@ -194,7 +205,8 @@ std::string MapView::draw(const UiContext& ctx, ImVec2 min, ImVec2 max, ImVec2 s
         if (tapped.empty()) {  // a small room: its target square around the label
             for (const MapRoom& r : rooms) {
                 const auto [lo, hi] = roomTarget(ctx, r);
-                if (io.MousePos.x >= lo.x && io.MousePos.x <= hi.x && io.MousePos.y >= lo.y && io.MousePos.y <= hi.y) tapped = r.id;
+                if (io.MousePos.x >= lo.x && io.MousePos.x <= hi.x && io.MousePos.y >= lo.y && io.MousePos.y <= hi.y)
+                    tapped = r.id;
             }
         }
     }
@@ -251,7 +263,7 @@ std::string MapView::drawMarkers(const UiContext& ctx, ImVec2 min, ImVec2 max, c
         } else {
             const std::string& area = markers[s.members[0]].area;
             const bool sameArea = !area.empty() && std::all_of(s.members.begin(), s.members.end(),
-                                                                [&](std::size_t i) { return markers[i].area == area; });
+                                                               [&](std::size_t i) { return markers[i].area == area; });
             s.label = (sameArea ? area + " \u00B7 " : std::string()) + std::to_string(s.members.size()) + "\u00A0" +
                       tr(Str::PlacesInGroup, ctx.lang);
             if (here) s.label = std::string(tr(Str::YouAreHere, ctx.lang)) + " \u00B7 " + s.label;
@@ -260,7 +272,8 @@ std::string MapView::drawMarkers(const UiContext& ctx, ImVec2 min, ImVec2 max, c
         s.important = here || highlight;
         shown.push_back(std::move(s));
     }
-    std::stable_sort(shown.begin(), shown.end(), [](const Shown& a, const Shown& b) { return a.important > b.important; });
+    std::stable_sort(shown.begin(), shown.end(),
+                     [](const Shown& a, const Shown& b) { return a.important > b.important; });
     std::vector<LabelRequest> requests;
     for (const Shown& s : shown) {
         const ImVec2 ls = badgeSize(s.label, labelFont);
@@ -288,7 +301,8 @@ std::string MapView::drawMarkers(const UiContext& ctx, ImVec2 min, ImVec2 max, c
             drawText(dl, ctx.fonts->bodyBold, ImVec2(c.x - pinSize * 0.4f, c.y - ctx.fonts->bodyBold->FontSize * 0.5f),
                      pinSize * 0.8f, 1, ctx.theme->onPrimary.imu32(), n, Align::Center);
         }
-        if (placed[k].placed) badge(dl, ImVec2(placed[k].rect.x0, placed[k].rect.y0), s.label, s.colour, ctx.theme->onPrimary, labelFont);
+        if (placed[k].placed)
+            badge(dl, ImVec2(placed[k].rect.x0, placed[k].rect.y0), s.label, s.colour, ctx.theme->onPrimary, labelFont);
         if (s.members.size() == 1 && markers[s.members[0]].id.empty()) continue;  // a mark, not a link
         ImGui::SetCursorScreenPos(ImVec2(p.x - pinSize * 0.5f, p.y - pinSize));
         const std::string id = "##marker" + markers[s.members[0]].id;
@@ -303,7 +317,8 @@ std::string MapView::drawMarkers(const UiContext& ctx, ImVec2 min, ImVec2 max, c
         if (placed[k].placed) {  // the label is part of the target
             ImGui::SetCursorScreenPos(ImVec2(placed[k].rect.x0, placed[k].rect.y0));
             const std::string lid = id + "-label";
-            if (tapArea(lid.c_str(), s.label, ImVec2(placed[k].rect.x1 - placed[k].rect.x0, placed[k].rect.y1 - placed[k].rect.y0))) {
+            if (tapArea(lid.c_str(), s.label,
+                        ImVec2(placed[k].rect.x1 - placed[k].rect.x0, placed[k].rect.y1 - placed[k].rect.y0))) {
                 if (s.members.size() == 1) {
                     tapped = markers[s.members[0]].id;
                 } else {
@@ -317,7 +332,8 @@ std::string MapView::drawMarkers(const UiContext& ctx, ImVec2 min, ImVec2 max, c
 }
 
 // The places of a grouped marker, one button each, over the map; "Close" goes back to it.
-std::string MapView::drawGroupList(const UiContext& ctx, ImVec2 mapMin, ImVec2 mapMax, const std::vector<MapMarker>& markers) {
+std::string MapView::drawGroupList(const UiContext& ctx, ImVec2 mapMin, ImVec2 mapMax,
+                                   const std::vector<MapMarker>& markers) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Fonts& f = *ctx.fonts;
     // The list may use the whole screen area below the header: a small map (a tablet)
@@ -330,9 +346,11 @@ std::string MapView::drawGroupList(const UiContext& ctx, ImVec2 mapMin, ImVec2 m
     const std::size_t n = std::max<std::size_t>(1, openGroup_.size());
     const float availRows = (max.y - min.y - 4 * pad - headH - rowH) / (rowH + pad);
     const int rowsFit = std::max(1, static_cast<int>(availRows));
-    const int cols = std::min(3, static_cast<int>((n + static_cast<std::size_t>(rowsFit) - 1) / static_cast<std::size_t>(rowsFit)));
+    const int cols =
+        std::min(3, static_cast<int>((n + static_cast<std::size_t>(rowsFit) - 1) / static_cast<std::size_t>(rowsFit)));
     const int rows = static_cast<int>((n + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols));
-    const float w = std::min(max.x - min.x - 2 * pad, std::max(ctx.metrics->cssPx(420), (max.x - min.x) * (cols == 1 ? 0.5f : 0.9f)));
+    const float w = std::min(max.x - min.x - 2 * pad,
+                             std::max(ctx.metrics->cssPx(420), (max.x - min.x) * (cols == 1 ? 0.5f : 0.9f)));
     const float h = std::min(max.y - min.y - 2 * pad, pad * 4 + headH + (rowH + pad) * static_cast<float>(rows + 1));
     const ImVec2 p0((min.x + max.x - w) * 0.5f, (min.y + max.y - h) * 0.5f), p1(p0.x + w, p0.y + h);
     dl->PushClipRect(ImVec2(0, 0), ImVec2(ctx.metrics->width(), ctx.metrics->height()), false);
@@ -340,7 +358,8 @@ std::string MapView::drawGroupList(const UiContext& ctx, ImVec2 mapMin, ImVec2 m
     dl->AddRectFilled(p0, p1, ctx.theme->surface.imu32(), f.body->FontSize * 0.4f);
     BackgroundScope panel(ctx.theme->surface);
     float y = p0.y + pad;
-    y += drawText(dl, f.heading, ImVec2(p0.x + pad, y), w - 2 * pad, 1, ctx.theme->text.imu32(), tr(Str::ChooseAPlace, ctx.lang));
+    y += drawText(dl, f.heading, ImVec2(p0.x + pad, y), w - 2 * pad, 1, ctx.theme->text.imu32(),
+                  tr(Str::ChooseAPlace, ctx.lang));
     y += pad;
     const float colW = (w - pad * static_cast<float>(cols + 1)) / static_cast<float>(cols);
     std::string chosen;
@@ -350,15 +369,18 @@ std::string MapView::drawGroupList(const UiContext& ctx, ImVec2 mapMin, ImVec2 m
         if (it == markers.end()) continue;
         const int col = k / rows, row = k % rows;
         ++k;
-        ImGui::SetCursorScreenPos(ImVec2(p0.x + pad + static_cast<float>(col) * (colW + pad), y + static_cast<float>(row) * (rowH + pad)));
+        ImGui::SetCursorScreenPos(
+            ImVec2(p0.x + pad + static_cast<float>(col) * (colW + pad), y + static_cast<float>(row) * (rowH + pad)));
         const std::string bid = "##group-" + id;
-        if (button(bid.c_str(), it->here ? std::string(tr(Str::YouAreHere, ctx.lang)) + " \u00B7 " + it->label : it->label,
+        if (button(bid.c_str(),
+                   it->here ? std::string(tr(Str::YouAreHere, ctx.lang)) + " \u00B7 " + it->label : it->label,
                    ImVec2(colW, rowH), ButtonKind::Secondary)) {
             chosen = id;
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, p1.y - pad - rowH));
-    if (button("##group-close", tr(Str::CloseList, ctx.lang), ImVec2(w - 2 * pad, rowH), ButtonKind::Primary)) openGroup_.clear();
+    if (button("##group-close", tr(Str::CloseList, ctx.lang), ImVec2(w - 2 * pad, rowH), ButtonKind::Primary))
+        openGroup_.clear();
     dl->PopClipRect();
     if (!chosen.empty()) openGroup_.clear();
     return chosen;
@@ -369,8 +391,9 @@ LayoutRect MapView::buttonsRect(const UiContext& ctx, ImVec2 min, ImVec2 max) co
     const float side = std::max(ctx.metrics->cssPx(56), ctx.fonts->heading->FontSize * 1.6f);
     const float gap = ctx.metrics->px(2.5f);
     const char* resetLabel = tr(Str::ResetView, ctx.lang);
-    const float resetW = std::max(side, ctx.fonts->bodyBold->CalcTextSizeA(ctx.fonts->bodyBold->FontSize, 1e9f, 0, resetLabel).x +
-                                            ctx.fonts->body->FontSize);
+    const float resetW =
+        std::max(side, ctx.fonts->bodyBold->CalcTextSizeA(ctx.fonts->bodyBold->FontSize, 1e9f, 0, resetLabel).x +
+                           ctx.fonts->body->FontSize);
     const bool column = max.y - min.y >= 3 * side + 4 * gap;
     if (column) return {max.x - resetW - gap * 3, min.y, max.x, min.y + gap * 4 + 3 * side + 2 * gap};
     return {max.x - gap * 3 - resetW - 2 * (side + gap), min.y, max.x, min.y + gap * 3 + side};

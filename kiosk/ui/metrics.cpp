@@ -11,13 +11,15 @@ constexpr float kCapToEm = 0.626f;  // DejaVu Sans: cap height 1493 / (ascent 19
 constexpr float kPi = 3.14159265f;
 
 float dpiOf(const ScreenGeometry& g) {
-    const float diagPx = std::sqrt(static_cast<float>(g.widthPx) * g.widthPx + static_cast<float>(g.heightPx) * g.heightPx);
+    const float diagPx =
+        std::sqrt(static_cast<float>(g.widthPx) * g.widthPx + static_cast<float>(g.heightPx) * g.heightPx);
     return g.dpi > 0 ? g.dpi : g.diagonalInches > 0 ? diagPx / g.diagonalInches : 96.0f;
 }
 }  // namespace
 
 Metrics::Metrics(const ScreenGeometry& g) : geometry_(g) {
-    const float diagPx = std::sqrt(static_cast<float>(g.widthPx) * g.widthPx + static_cast<float>(g.heightPx) * g.heightPx);
+    const float diagPx =
+        std::sqrt(static_cast<float>(g.widthPx) * g.widthPx + static_cast<float>(g.heightPx) * g.heightPx);
     dpi_ = dpiOf(g);
     const float diagonalInches = diagPx / dpi_;  // of this picture (a seated viewport is a part)
     if (g.viewingDistanceMm <= 600.0f || (g.dpi <= 0 && diagonalInches < 15.0f)) {

@@ -8,7 +8,7 @@ struct ScreenGeometry {
     int widthPx = 1920, heightPx = 1080;  // as the visitor sees it (after rotation)
     float diagonalInches = 43.0f;
     float viewingDistanceMm = 900.0f;
-    float dpi = 0;  // when > 0, used as is (a part of the screen keeps the whole screen's DPI)
+    float dpi = 0;                    // when > 0, used as is (a part of the screen keeps the whole screen's DPI)
     float mountingHeightMm = 800.0f;  // the picture's bottom edge above the floor
 };
 

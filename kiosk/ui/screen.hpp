@@ -27,17 +27,17 @@ struct UiContext {
     const Metrics* metrics = nullptr;
     const Fonts* fonts = nullptr;
     const Theme* theme = nullptr;
-    ImageSource* images = nullptr;  // may be null: placeholders are drawn
-    std::string herePlace;          // "you are here" place id, may be empty
-    std::string hereRoom;           // its room on the floor plan, may be empty
+    ImageSource* images = nullptr;           // may be null: placeholders are drawn
+    std::string herePlace;                   // "you are here" place id, may be empty
+    std::string hereRoom;                    // its room on the floor plan, may be empty
     const core::AssetSet* assets = nullptr;  // the kiosk's own artwork; may be null
     bool reducedMotion = false;
     AccessibilitySettings a11y;
-    SpeechOutput* speech = nullptr;  // non-null only while the visitor has speech on
-    core::stats::Sink* stats = nullptr;  // anonymous counts (docs/privacy.md); may be null
+    SpeechOutput* speech = nullptr;            // non-null only while the visitor has speech on
+    core::stats::Sink* stats = nullptr;        // anonymous counts (docs/privacy.md); may be null
     std::optional<core::Instant> contentAsOf;  // set when the content is old: "programme as of <date>"
-    float dt = 1.0f / 60.0f;        // seconds since the previous frame
-    ImVec2 areaMin, areaMax;        // the screen's area below the header
+    float dt = 1.0f / 60.0f;                   // seconds since the previous frame
+    ImVec2 areaMin, areaMax;                   // the screen's area below the header
     // Two-finger pinch this frame (touch screens): scale since the previous frame.
     bool pinching = false;
     float pinchScale = 1.0f;
@@ -74,16 +74,25 @@ public:
     // Draws into the current full-screen ImGui window below the header. Main thread.
     virtual void draw(const UiContext& ctx, Navigator& nav) = 0;
     // Called when the screen is shown with its route; resets state for a new visit.
-    virtual void enter(const UiContext& ctx, const Route& route) { (void)ctx; (void)route; }
+    virtual void enter(const UiContext& ctx, const Route& route) {
+        (void)ctx;
+        (void)route;
+    }
     // What the visitor set here (filters, scroll positions, the map's view), taken when
     // they go further and handed back, after enter(), when they come Back to this route.
     // Each route in the stack keeps its own; empty: nothing to keep.
     virtual std::any saveState() const { return {}; }
     virtual void restoreState(const std::any& state) { (void)state; }
     // Seconds until the screen changes on its own (a slide, a clock), or a large value.
-    virtual double secondsUntilChange(const UiContext& ctx) const { (void)ctx; return 1e9; }
+    virtual double secondsUntilChange(const UiContext& ctx) const {
+        (void)ctx;
+        return 1e9;
+    }
     // The screen's title for the header (empty: no header, as on the attract loop).
-    virtual std::string title(const UiContext& ctx) const { (void)ctx; return {}; }
+    virtual std::string title(const UiContext& ctx) const {
+        (void)ctx;
+        return {};
+    }
 };
 
 }  // namespace kiosk::ui

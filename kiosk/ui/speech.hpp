@@ -21,11 +21,11 @@ public:
     virtual void stop() = 0;
     virtual void pause() = 0;
     virtual void resume() = 0;
-    virtual void repeat() = 0;                // the last text again
-    virtual void setVolume(int step) = 0;     // clamped to 1..kVolumeSteps
+    virtual void repeat() = 0;             // the last text again
+    virtual void setVolume(int step) = 0;  // clamped to 1..kVolumeSteps
     virtual int volume() const = 0;
-    virtual bool speaking() const = 0;        // synthesising or playing (not paused)
-    virtual bool available() const = 0;       // false when no engine is installed
+    virtual bool speaking() const = 0;                  // synthesising or playing (not paused)
+    virtual bool available() const = 0;                 // false when no engine is installed
     virtual std::string engineDescription() const = 0;  // for --check and the staff status
 
     // Called from the engine's own thread when speaking() may have changed without a call

@@ -106,19 +106,22 @@ const Pair kStrings[] = {
     {"Choisissez ce qui vous aide. Tout revient comme avant après votre visite.",
      "Choose what helps you. Everything goes back to normal after your visit."},
     {"Texte plus grand", "Larger text"},
-    {"Agrandit tous les textes. Touchez encore pour changer de taille.", "Makes all text larger. Touch again to change the size."},
+    {"Agrandit tous les textes. Touchez encore pour changer de taille.",
+     "Makes all text larger. Touch again to change the size."},
     {"Contraste élevé", "High contrast"},
     {"Des couleurs plus tranchées pour mieux lire.", "Stronger colours for easier reading."},
     {"non", "off"},
     {"noir sur blanc", "black on white"},
     {"blanc sur noir", "white on black"},
     {"Moins d’animations", "Less motion"},
-    {"Arrête les fondus et les défilements qui continuent seuls.", "Stops fades and lists that keep moving on their own."},
+    {"Arrête les fondus et les défilements qui continuent seuls.",
+     "Stops fades and lists that keep moving on their own."},
     {"Lecture à voix haute", "Read aloud"},
     {"Lit ce que vous touchez. Glissez le doigt pour écouter, levez-le pour choisir.",
      "Reads what you touch. Slide your finger to listen, lift it to choose."},
     {"Position assise", "Seated position"},
-    {"Rassemble les commandes à hauteur d’une personne assise.", "Brings every control within reach of a seated person."},
+    {"Rassemble les commandes à hauteur d’une personne assise.",
+     "Brings every control within reach of a seated person."},
     {"Facile à lire", "Easy to read"},
     {"Montre des textes courts et simples quand il y en a.", "Shows short, simple texts where there are some."},
     {"Diaporama en pause", "Pause the slideshow"},
@@ -135,7 +138,8 @@ const Pair kStrings[] = {
     {"Code incorrect.", "Wrong PIN."},
     {"Nouvel essai dans", "Try again in"},
     {"Vérification…", "Checking…"},
-    {"Aucun code n’est défini sur cette borne (commande kiosk pin).", "No PIN is set on this kiosk (command kiosk pin)."},
+    {"Aucun code n’est défini sur cette borne (commande kiosk pin).",
+     "No PIN is set on this kiosk (command kiosk pin)."},
     {"Annuler", "Cancel"},
     {"\u2190", "\u2190"},
     {"OK", "OK"},
@@ -178,25 +182,32 @@ const Pair kStrings[] = {
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::Count), "one entry per Str");
 
 const Pair kTypes[] = {
-    {"Conférence", "Talk"},         {"Table ronde", "Round table"}, {"Atelier", "Workshop"},
-    {"Showroom", "Showroom"},       {"Convivialité", "Get-together"}, {"Projection", "Screening"},
-    {"Exposition", "Exhibition"},   {"Rendez-vous", "Event"},
+    {"Conférence", "Talk"},       {"Table ronde", "Round table"},   {"Atelier", "Workshop"},
+    {"Showroom", "Showroom"},     {"Convivialité", "Get-together"}, {"Projection", "Screening"},
+    {"Exposition", "Exhibition"}, {"Rendez-vous", "Event"},
 };
 const Pair kAccess[] = {
-    {"Accès de plain-pied", "Step-free access"}, {"Boucle magnétique", "Induction loop"},
-    {"Interprétation LSF", "Sign language (LSF)"}, {"Audiodescription", "Audio description"},
+    {"Accès de plain-pied", "Step-free access"},
+    {"Boucle magnétique", "Induction loop"},
+    {"Interprétation LSF", "Sign language (LSF)"},
+    {"Audiodescription", "Audio description"},
     {"Espace calme", "Quiet room"},
 };
 const Pair kAudiences[] = {
-    {"Tout public", "General public"}, {"Professionnels", "Professionals"},
-    {"Familles", "Families"},          {"Jeunes", "Young people"},
+    {"Tout public", "General public"},
+    {"Professionnels", "Professionals"},
+    {"Familles", "Families"},
+    {"Jeunes", "Young people"},
 };
 
 const char* pick(const Pair& p, Lang lang) { return lang == Lang::En ? p.en : p.fr; }
 
 int bitIndex(unsigned v) {
     int i = 0;
-    while (v > 1) { v >>= 1; ++i; }
+    while (v > 1) {
+        v >>= 1;
+        ++i;
+    }
     return i;
 }
 }  // namespace

@@ -63,8 +63,8 @@ enum class Str {
     ScanToRegister,
     ScanForInfo,
     YouAreHere,
-    PlacesInGroup,    // "3 places" on a grouped marker (always 2 or more)
-    ChooseAPlace,     // the heading of a grouped marker's list
+    PlacesInGroup,  // "3 places" on a grouped marker (always 2 or more)
+    ChooseAPlace,   // the heading of a grouped marker's list
     CloseList,
     HoursToGo,
     OpensIn,

@@ -22,16 +22,16 @@ struct Theme {
     Rgb surface{0xFF, 0xFF, 0xFF};
     Rgb text{0x1B, 0x1B, 0x1F};
     Rgb textMuted{0x45, 0x45, 0x4D};
-    Rgb primary{0x00, 0x4E, 0x78};      // buttons, headers
+    Rgb primary{0x00, 0x4E, 0x78};  // buttons, headers
     Rgb onPrimary{0xFF, 0xFF, 0xFF};
-    Rgb accent{0xB3, 0x3A, 0x00};       // call to action
+    Rgb accent{0xB3, 0x3A, 0x00};  // call to action
     Rgb onAccent{0xFF, 0xFF, 0xFF};
-    Rgb border{0x76, 0x76, 0x80};       // control outlines, >= 3:1 on background
+    Rgb border{0x76, 0x76, 0x80};  // control outlines, >= 3:1 on background
     Rgb cancelled{0xA3, 0x12, 0x1A};
     Rgb changed{0x7A, 0x4A, 0x00};
     Rgb now{0x1E, 0x6B, 0x34};
 
-    Rgb focus{0x00, 0x4E, 0x78};        // keypad focus ring, >= 3:1 on background and surface
+    Rgb focus{0x00, 0x4E, 0x78};  // keypad focus ring, >= 3:1 on background and surface
 
     static Theme standard();
     static Theme highContrastLight();  // black on white, text >= 7:1

@@ -99,15 +99,18 @@ void drawPictogram(ImDrawList* dl, Pictogram p, ImVec2 c, float size, ImU32 colo
             dl->AddLine(ImVec2(c.x + s * 0.4f, a.y - s * 0.25f), ImVec2(c.x + s * 0.4f, a.y + s * 0.1f), color, t);
             for (int i = 0; i < 3; ++i) {
                 for (int j = 0; j < 2; ++j) {
-                    const ImVec2 d(c.x - s * 0.45f + static_cast<float>(i) * s * 0.45f, c.y + s * 0.05f + static_cast<float>(j) * s * 0.38f);
-                    dl->AddRectFilled(ImVec2(d.x - s * 0.1f, d.y - s * 0.1f), ImVec2(d.x + s * 0.1f, d.y + s * 0.1f), color);
+                    const ImVec2 d(c.x - s * 0.45f + static_cast<float>(i) * s * 0.45f,
+                                   c.y + s * 0.05f + static_cast<float>(j) * s * 0.38f);
+                    dl->AddRectFilled(ImVec2(d.x - s * 0.1f, d.y - s * 0.1f), ImVec2(d.x + s * 0.1f, d.y + s * 0.1f),
+                                      color);
                 }
             }
             break;
         }
         case Pictogram::Map: {
-            const ImVec2 pts[] = {{c.x - s * 0.9f, c.y - s * 0.6f}, {c.x - s * 0.3f, c.y - s * 0.8f}, {c.x + s * 0.3f, c.y - s * 0.6f},
-                                  {c.x + s * 0.9f, c.y - s * 0.8f}, {c.x + s * 0.9f, c.y + s * 0.6f}, {c.x + s * 0.3f, c.y + s * 0.8f},
+            const ImVec2 pts[] = {{c.x - s * 0.9f, c.y - s * 0.6f}, {c.x - s * 0.3f, c.y - s * 0.8f},
+                                  {c.x + s * 0.3f, c.y - s * 0.6f}, {c.x + s * 0.9f, c.y - s * 0.8f},
+                                  {c.x + s * 0.9f, c.y + s * 0.6f}, {c.x + s * 0.3f, c.y + s * 0.8f},
                                   {c.x - s * 0.3f, c.y + s * 0.6f}, {c.x - s * 0.9f, c.y + s * 0.8f}};
             dl->AddPolyline(pts, 8, color, ImDrawFlags_Closed, t);
             dl->AddLine(pts[1], pts[6], color, t);
@@ -122,7 +125,8 @@ void drawPictogram(ImDrawList* dl, Pictogram p, ImVec2 c, float size, ImU32 colo
             break;
         }
         case Pictogram::Showroom: {
-            dl->AddRect(ImVec2(c.x - s * 0.9f, c.y - s * 0.7f), ImVec2(c.x + s * 0.9f, c.y + s * 0.4f), color, s * 0.08f, 0, t);
+            dl->AddRect(ImVec2(c.x - s * 0.9f, c.y - s * 0.7f), ImVec2(c.x + s * 0.9f, c.y + s * 0.4f), color,
+                        s * 0.08f, 0, t);
             dl->AddLine(ImVec2(c.x, c.y + s * 0.4f), ImVec2(c.x, c.y + s * 0.75f), color, t);
             dl->AddLine(ImVec2(c.x - s * 0.5f, c.y + s * 0.8f), ImVec2(c.x + s * 0.5f, c.y + s * 0.8f), color, t);
             dl->AddTriangleFilled(ImVec2(c.x - s * 0.2f, c.y - s * 0.35f), ImVec2(c.x - s * 0.2f, c.y + s * 0.1f),

@@ -28,7 +28,9 @@ void drawFocusRing(ImVec2 min, ImVec2 max) {
                 env().theme->background.imu32(), t, 0, t * 0.5f);
     const Rgb bg = ContrastLog::background();
     ContrastLog::control(contrastRatio(env().theme->focus, bg) >= contrastRatio(env().theme->background, bg)
-                             ? env().theme->focus : env().theme->background, bg, "focus ring");
+                             ? env().theme->focus
+                             : env().theme->background,
+                         bg, "focus ring");
 }
 
 // Called by every interactive widget right after its ImGui item: records it, draws the
@@ -42,8 +44,8 @@ bool registerItem(std::string_view label, ImVec2 min, ImVec2 max) {
     description.swap(f.description);
     lang.swap(f.labelLang);
     if (lang.empty()) lang = env().lang;
-    if (env().speech && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::GetIO().MouseDown[0] &&
-        f.spokenUnderFinger != id) {
+    if (env().speech && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        ImGui::GetIO().MouseDown[0] && f.spokenUnderFinger != id) {
         f.spokenUnderFinger = id;  // explore by touch: what is under the finger is said
         env().speech->speak(description.empty() ? std::string(label) : std::string(label) + ". " + description, lang);
     }
@@ -96,10 +98,15 @@ bool KeypadFocus::move(Move direction, float contentTop) {
     } else if (direction == Move::Next) {
         bool after = false;
         for (const auto& i : items) {
-            if (after && i.id != 0) { best = &i; break; }
+            if (after && i.id != 0) {
+                best = &i;
+                break;
+            }
             after = after || &i == current;
         }
-        if (!best) for (const auto& i : items) if (i.id != 0 && !best) best = &i;
+        if (!best)
+            for (const auto& i : items)
+                if (i.id != 0 && !best) best = &i;
     } else {
         // Nearest item whose centre lies in that direction; off-axis distance costs double.
         const ImVec2 c((current->min.x + current->max.x) * 0.5f, (current->min.y + current->max.y) * 0.5f);
@@ -110,10 +117,22 @@ bool KeypadFocus::move(Move direction, float contentTop) {
             const float dx = o.x - c.x, dy = o.y - c.y;
             float along = 0, across = 0;
             switch (direction) {
-                case Move::Up: along = -dy; across = std::fabs(dx); break;
-                case Move::Down: along = dy; across = std::fabs(dx); break;
-                case Move::Left: along = -dx; across = std::fabs(dy); break;
-                case Move::Right: along = dx; across = std::fabs(dy); break;
+                case Move::Up:
+                    along = -dy;
+                    across = std::fabs(dx);
+                    break;
+                case Move::Down:
+                    along = dy;
+                    across = std::fabs(dx);
+                    break;
+                case Move::Left:
+                    along = -dx;
+                    across = std::fabs(dy);
+                    break;
+                case Move::Right:
+                    along = dx;
+                    across = std::fabs(dy);
+                    break;
                 case Move::Next: break;
             }
             if (along <= 1.0f) continue;
@@ -135,9 +154,8 @@ bool KeypadFocus::activate() {
     FocusState& f = focus();
     f.visible = true;
     const auto& items = lastItems();
-    const bool present = f.focused != 0 && std::any_of(items.begin(), items.end(), [&](const InteractiveItem& i) {
-        return i.id == f.focused;
-    });
+    const bool present = f.focused != 0 && std::any_of(items.begin(), items.end(),
+                                                       [&](const InteractiveItem& i) { return i.id == f.focused; });
     if (!present) f.focused = 0;
     f.activate = present;
     return present;
@@ -214,9 +232,16 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     bool outline = false;
     switch (kind) {
         case ButtonKind::Primary: break;
-        case ButtonKind::Accent: bg = t.accent; fg = t.onAccent; break;
+        case ButtonKind::Accent:
+            bg = t.accent;
+            fg = t.onAccent;
+            break;
         case ButtonKind::Secondary:
-        case ButtonKind::Tab: bg = t.surface; fg = t.primary; outline = true; break;
+        case ButtonKind::Tab:
+            bg = t.surface;
+            fg = t.primary;
+            outline = true;
+            break;
         case ButtonKind::TabSelected: break;
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -19,7 +19,7 @@ enum class ButtonKind { Primary, Secondary, Accent, Tab, TabSelected };
 
 struct InteractiveItem {
     std::string label;
-    ImVec2 min, max;     // screen rectangle as laid out this frame
+    ImVec2 min, max;      // screen rectangle as laid out this frame
     unsigned int id = 0;  // ImGui id; 0 for areas a keypad cannot activate
     bool inList = false;  // in a list that scrolls: content the visitor brings into view
 };
@@ -38,7 +38,7 @@ struct WidgetEnv {
     const Fonts* fonts = nullptr;
     SpeechOutput* speech = nullptr;  // speak what the finger is on (speech mode)
     const char* lang = "fr";         // language of the interface's own labels
-    float focusRing = 3.0f;               // focus ring thickness in pixels
+    float focusRing = 3.0f;          // focus ring thickness in pixels
 };
 void setWidgetEnv(const WidgetEnv& env);
 
@@ -54,9 +54,9 @@ public:
     static bool activate();
     static unsigned int focused();
     static std::string focusedLabel();
-    static bool visible();    // a keypad is in use: show the ring
-    static void hide();       // a touch: the ring goes away
-    static void reset();      // new screen or new visitor
+    static bool visible();  // a keypad is in use: show the ring
+    static void hide();     // a touch: the ring goes away
+    static void reset();    // new screen or new visitor
 };
 
 // The next widget's spoken description, said after its label (accessibility panel).

@@ -35,9 +35,8 @@ inline fs::path uniqueTempPath(const std::string& tag) {
     static std::atomic<unsigned> counter{0};
     std::random_device rd;
     for (;;) {
-        const fs::path p = fs::temp_directory_path() /
-                           ("kiosk-core-test-" + tag + "-" + std::to_string(::getpid()) + "-" +
-                            std::to_string(counter++) + "-" + std::to_string(rd()));
+        const fs::path p = fs::temp_directory_path() / ("kiosk-core-test-" + tag + "-" + std::to_string(::getpid()) +
+                                                        "-" + std::to_string(counter++) + "-" + std::to_string(rd()));
         if (!fs::exists(p)) return p;
     }
 }
@@ -141,8 +140,8 @@ inline std::string describe(const core::Diagnostics& diags) {
 }
 
 // The first diagnostic of that severity about `file`, at `path` when `path` is given.
-inline const core::Diagnostic* findDiag(const core::Diagnostics& diags, core::Severity severity,
-                                        std::string_view file, std::string_view path = {}) {
+inline const core::Diagnostic* findDiag(const core::Diagnostics& diags, core::Severity severity, std::string_view file,
+                                        std::string_view path = {}) {
     for (const auto& d : diags.all()) {
         if (d.severity == severity && d.file == file && (path.empty() || d.path == path)) return &d;
     }
@@ -234,7 +233,8 @@ struct FeedFixture {
         announcements = json::parse(R"({ "announcements": [
           { "id": "bienvenue", "text": { "fr": "Bienvenue !", "en": "Welcome!" }, "priority": "normal" }
         ] })");
-        playlist = json::parse(R"({ "slides": [ { "kind": "welcome", "seconds": 10 }, { "kind": "now_next", "seconds": 15 } ] })");
+        playlist = json::parse(
+            R"({ "slides": [ { "kind": "welcome", "seconds": 10 }, { "kind": "now_next", "seconds": 15 } ] })");
         files["images/robot.png"] = tinyPng(10);
         files["images/plan.png"] = tinyPng(200);
     }
@@ -243,10 +243,14 @@ struct FeedFixture {
 
     // Writes every document that is not null, and every entry of `files`.
     void writeDocuments() const {
-        const std::pair<const char*, const json*> docs[] = {
-            {"event.json", &event}, {"sessions.json", &sessions},         {"places.json", &places},
-            {"maps.json", &maps},   {"demos.json", &demos},               {"pages.json", &pages},
-            {"announcements.json", &announcements}, {"playlist.json", &playlist}};
+        const std::pair<const char*, const json*> docs[] = {{"event.json", &event},
+                                                            {"sessions.json", &sessions},
+                                                            {"places.json", &places},
+                                                            {"maps.json", &maps},
+                                                            {"demos.json", &demos},
+                                                            {"pages.json", &pages},
+                                                            {"announcements.json", &announcements},
+                                                            {"playlist.json", &playlist}};
         for (const auto& [name, doc] : docs) {
             if (!doc->is_null()) writeText(dir / name, doc->dump(2));
         }

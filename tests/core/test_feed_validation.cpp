@@ -68,9 +68,8 @@ TEST_CASE("a good feed loads with zero diagnostics and everything in it", "[vali
         CHECK(c.sessions[0].id == "conference-ia");
         CHECK(c.sessions[1].id == "atelier-robots");
         CHECK(c.sessions[2].id == "projection-nocturne");
-        CHECK(std::is_sorted(c.sessions.begin(), c.sessions.end(), [](const auto& a, const auto& b) {
-            return a.start.instant < b.start.instant;
-        }));
+        CHECK(std::is_sorted(c.sessions.begin(), c.sessions.end(),
+                             [](const auto& a, const auto& b) { return a.start.instant < b.start.instant; }));
     }
 
     SECTION("fields of a session are read") {
@@ -141,7 +140,8 @@ TEST_CASE("a manifest with another format string is fatal", "[validation][fatal]
 }
 
 TEST_CASE("a manifest entry with an unsafe path is fatal", "[validation][fatal]") {
-    const std::string bad = GENERATE(as<std::string>{}, "../x", "/etc/passwd", "images\\robot.png", "images/../event.json");
+    const std::string bad =
+        GENERATE(as<std::string>{}, "../x", "/etc/passwd", "images\\robot.png", "images/../event.json");
     FeedFixture f;
     f.writeDocuments();
     json m = f.manifestJson();
@@ -261,7 +261,8 @@ TEST_CASE("a session start without offset is an item error with the documented m
     REQUIRE(r.content != nullptr);
     const auto* d = findDiag(r.diagnostics, Severity::ItemError, "sessions.json", "$.sessions[1].start");
     REQUIRE(d != nullptr);
-    CHECK(d->toString() == "sessions.json: $.sessions[1].start: expected ISO 8601 date-time with offset, got \"14h30\"");
+    CHECK(d->toString() ==
+          "sessions.json: $.sessions[1].start: expected ISO 8601 date-time with offset, got \"14h30\"");
     CHECK(r.diagnostics.count(Severity::ItemError) == 1u);
     CHECK_FALSE(hasSession(*r.content, "conference-ia"));
     CHECK(hasSession(*r.content, "atelier-robots"));
@@ -338,8 +339,8 @@ TEST_CASE("a duplicate session id keeps the first session and skips the second",
 }
 
 TEST_CASE("a session id with characters outside a-z 0-9 - _ is an item error", "[validation][item]") {
-    const std::string bad = GENERATE(as<std::string>{}, "Atelier-Robots", "atelier robots", "atelier.robots", "",
-                                     std::string(65, 'a'));
+    const std::string bad =
+        GENERATE(as<std::string>{}, "Atelier-Robots", "atelier robots", "atelier.robots", "", std::string(65, 'a'));
     FeedFixture f;
     f.sessions["sessions"][0]["id"] = bad;
     const auto r = f.load();
@@ -413,8 +414,7 @@ TEST_CASE("a floor plan with a polygon point outside the plan is an item error",
     const auto r = f.load();
     INFO(describe(r.diagnostics));
     REQUIRE(r.content != nullptr);
-    const auto* d =
-        findDiag(r.diagnostics, Severity::ItemError, "maps.json", "$.floor_plans[1].rooms[0].polygon[2]");
+    const auto* d = findDiag(r.diagnostics, Severity::ItemError, "maps.json", "$.floor_plans[1].rooms[0].polygon[2]");
     REQUIRE(d != nullptr);
     CHECK(contains(d->message, "[700,390]"));
     CHECK(r.content->findFloorPlan("plan-musee") == nullptr);

@@ -49,8 +49,8 @@ TEST_CASE("isSafeFeedPath accepts relative slash paths only", "[build]") {
     CHECK(core::isSafeFeedPath("event.json"));
     CHECK(core::isSafeFeedPath("images/plan.png"));
     CHECK(core::isSafeFeedPath("a/b/c.png"));
-    for (const char* bad : {"", "/etc/passwd", "../x", "images/../x", "./event.json", "images//a.png",
-                            "images\\a.png", "images/", "a/./b"}) {
+    for (const char* bad : {"", "/etc/passwd", "../x", "images/../x", "./event.json", "images//a.png", "images\\a.png",
+                            "images/", "a/./b"}) {
         INFO(bad);
         CHECK_FALSE(core::isSafeFeedPath(bad));
     }

@@ -80,9 +80,9 @@ TEST_CASE("programmeDays lists each day with a session once, in order", "[schedu
 
 TEST_CASE("sessionsOnDay lists a day's sessions in start order, cancelled ones included", "[schedule]") {
     const auto c = programme();
-    CHECK(ids(core::sessionsOnDay(c, {2027, 10, 20})) ==
-          Ids{"matin-20", "annule-20", "atelier-20", "midi-20", "apres-midi-20", "annule-soir-20", "soiree-20",
-              "nuit-20"});
+    CHECK(ids(core::sessionsOnDay(c, {2027, 10, 20})) == Ids{"matin-20", "annule-20", "atelier-20", "midi-20",
+                                                             "apres-midi-20", "annule-soir-20", "soiree-20",
+                                                             "nuit-20"});
     CHECK(ids(core::sessionsOnDay(c, {2027, 10, 21})) == Ids{"matin-21"});
     CHECK(core::sessionsOnDay(c, {2027, 10, 19}).empty());
 }

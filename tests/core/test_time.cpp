@@ -73,18 +73,18 @@ TEST_CASE("parseDateTimeWithOffset accepts date-times with an offset", "[time]")
 
 TEST_CASE("parseDateTimeWithOffset refuses what is not a date-time with offset", "[time]") {
     const std::string text = GENERATE(as<std::string>{},
-                                      "14h30",                              // the documented example
-                                      "2027-10-20T14:30",                   // no offset
-                                      "2027-10-20T14:30:00",                // no offset, with seconds
-                                      "2027-10-20",                         // a date
-                                      "2027-13-01T00:00+02:00",             // month 13
-                                      "2027-10-32T00:00+02:00",             // day 32
-                                      "2027-10-20T25:00+02:00",             // hour 25
+                                      "14h30",                               // the documented example
+                                      "2027-10-20T14:30",                    // no offset
+                                      "2027-10-20T14:30:00",                 // no offset, with seconds
+                                      "2027-10-20",                          // a date
+                                      "2027-13-01T00:00+02:00",              // month 13
+                                      "2027-10-32T00:00+02:00",              // day 32
+                                      "2027-10-20T25:00+02:00",              // hour 25
                                       "2027-10-20T14:30:00+02:00 trailing",  // trailing garbage
-                                      "2027-10-20T14:30:00+02:00Z",         // two offsets
-                                      "2027-10-20T14:30+02:00x",            // trailing character
-                                      " 2027-10-20T14:30+02:00",            // leading space
-                                      "2027-10-20 14:30+02:00x",            // space and garbage
+                                      "2027-10-20T14:30:00+02:00Z",          // two offsets
+                                      "2027-10-20T14:30+02:00x",             // trailing character
+                                      " 2027-10-20T14:30+02:00",             // leading space
+                                      "2027-10-20 14:30+02:00x",             // space and garbage
                                       "");
     INFO("\"" << text << "\"");
     CHECK_FALSE(core::parseDateTimeWithOffset(text).has_value());
@@ -98,9 +98,9 @@ TEST_CASE("parseDate reads YYYY-MM-DD and refuses impossible dates", "[time]") {
     CHECK(d->day == 20u);
     CHECK(core::parseDate("2028-02-29").has_value());  // leap year
 
-    const std::string bad = GENERATE(as<std::string>{}, "2027-02-30", "2027-02-29", "2027-04-31", "2027-13-01",
-                                     "2027-00-10", "2027-10-00", "2027-10-20T10:00", "27-10-20", "2027-10-2", "",
-                                     "2027-10-20x");
+    const std::string bad =
+        GENERATE(as<std::string>{}, "2027-02-30", "2027-02-29", "2027-04-31", "2027-13-01", "2027-00-10", "2027-10-00",
+                 "2027-10-20T10:00", "27-10-20", "2027-10-2", "", "2027-10-20x");
     INFO("\"" << bad << "\"");
     CHECK_FALSE(core::parseDate(bad).has_value());
 }

@@ -71,8 +71,8 @@ struct LoopSetup {
     float mounting = 800;  // the screen's bottom edge above the floor, mm
     const char* now = "2027-10-20T14:30:00+02:00";
     double idleSeconds = 90;
-    std::string contentDir;  // empty: the bundled feed
-    std::string statsDatabase;  // empty: no statistics
+    std::string contentDir;                        // empty: the bundled feed
+    std::string statsDatabase;                     // empty: no statistics
     std::function<void(app::Runtime&)> configure;  // last word on the runtime (staff PIN, feed_url, live_source...)
 };
 
@@ -89,8 +89,10 @@ public:
         rt_.config = app::defaultConfig();
         rt_.config.idleSeconds = s.idleSeconds;
         // Fonts as the kiosk finds them (fontconfig), when the defaults name no file.
-        if (auto f = app::findFontFile(rt_.config.fontFamily, false); f && rt_.config.fontRegular.empty()) rt_.config.fontRegular = f.value();
-        if (auto f = app::findFontFile(rt_.config.fontFamily, true); f && rt_.config.fontBold.empty()) rt_.config.fontBold = f.value();
+        if (auto f = app::findFontFile(rt_.config.fontFamily, false); f && rt_.config.fontRegular.empty())
+            rt_.config.fontRegular = f.value();
+        if (auto f = app::findFontFile(rt_.config.fontFamily, true); f && rt_.config.fontBold.empty())
+            rt_.config.fontBold = f.value();
         rt_.config.screen.width = s.width;
         rt_.config.screen.height = s.height;
         rt_.config.screen.diagonalInches = s.diagonal;

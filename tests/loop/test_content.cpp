@@ -17,7 +17,8 @@ std::shared_ptr<const kiosk::core::Content> contentWithVersion(const kiosk::core
 }
 }  // namespace
 
-TEST_CASE("new content waits while a visitor reads, then shows at the next screen change after the delay", "[loop][content]") {
+TEST_CASE("new content waits while a visitor reads, then shows at the next screen change after the delay",
+          "[loop][content]") {
     LoopHarness h;
     REQUIRE(h.ok());
     h.tap(640, 400);
@@ -37,7 +38,7 @@ TEST_CASE("new content waits while a visitor reads, then shows at the next scree
         h.key(SDLK_RETURN);
     }
     CHECK(h.ui().content()->manifest.version == base->manifest.version);
-    h.runFor(70);  // more than 5 minutes since it arrived
+    h.runFor(70);        // more than 5 minutes since it arrived
     h.key(SDLK_ESCAPE);  // the next change of screen
     CHECK(h.ui().content()->manifest.version == base->manifest.version + 1);
     CHECK(h.presentedIsCurrent());

@@ -105,7 +105,7 @@ TEST_CASE("the attract loop draws only while it moves", "[loop][idle][attract]")
     h.runFor(60);
     const auto drawn = h.app().framesPresented() - frames;
     INFO("frames in 60 s of attract loop: " << drawn);
-    CHECK(drawn > 0);      // slides change
+    CHECK(drawn > 0);        // slides change
     CHECK(drawn < 60 * 30);  // but never every frame flat out
     CHECK(h.presentedIsCurrent());
 }

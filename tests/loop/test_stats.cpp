@@ -13,7 +13,8 @@ using kiosk::test::LoopSetup;
 namespace st = kiosk::core::stats;
 
 TEST_CASE("a scripted visit on the loop is counted: visit, screens, item and language", "[loop][stats]") {
-    const auto db = std::filesystem::temp_directory_path() / ("kiosk-loop-stats-" + std::to_string(::getpid()) + ".sqlite");
+    const auto db =
+        std::filesystem::temp_directory_path() / ("kiosk-loop-stats-" + std::to_string(::getpid()) + ".sqlite");
     std::filesystem::remove(db);
     {
         LoopSetup s;

@@ -53,13 +53,17 @@ void tapEveryControl(const std::string& screen, const LoopSetup& setup = {}, std
 }  // namespace
 
 TEST_CASE("every control of home leaves an up-to-date picture", "[loop][taps]") { tapEveryControl("home"); }
-TEST_CASE("every control of the programme leaves an up-to-date picture", "[loop][taps]") { tapEveryControl("programme", {}, 20); }
+TEST_CASE("every control of the programme leaves an up-to-date picture", "[loop][taps]") {
+    tapEveryControl("programme", {}, 20);
+}
 TEST_CASE("every control of a session leaves an up-to-date picture", "[loop][taps]") { tapEveryControl("session"); }
 TEST_CASE("every control of the maps leaves an up-to-date picture", "[loop][taps]") { tapEveryControl("maps"); }
 TEST_CASE("every control of a place leaves an up-to-date picture", "[loop][taps]") { tapEveryControl("place"); }
 TEST_CASE("every control of the showroom leaves an up-to-date picture", "[loop][taps]") { tapEveryControl("showroom"); }
 TEST_CASE("every control of a demo leaves an up-to-date picture", "[loop][taps]") { tapEveryControl("demo"); }
-TEST_CASE("every control of the practical pages leaves an up-to-date picture", "[loop][taps]") { tapEveryControl("info"); }
+TEST_CASE("every control of the practical pages leaves an up-to-date picture", "[loop][taps]") {
+    tapEveryControl("info");
+}
 TEST_CASE("every control of a page leaves an up-to-date picture", "[loop][taps]") { tapEveryControl("page"); }
 TEST_CASE("every control of the accessibility panel leaves an up-to-date picture", "[loop][taps]") {
     tapEveryControl("accessibility", {}, 20);

@@ -396,7 +396,8 @@ TEST_CASE("the engine notifies the end of a synthesis and then knows when playba
         CHECK(left > 0);
         CHECK(left < 10);
         // Playback ends about when it was said to (real time, dummy driver).
-        CHECK(waitFor([&] { return !speech.speaking(); }, std::chrono::milliseconds(static_cast<int>(left * 1000) + 1500)));
+        CHECK(waitFor([&] { return !speech.speaking(); },
+                      std::chrono::milliseconds(static_cast<int>(left * 1000) + 1500)));
     }
     CHECK(speech.secondsUntilQuiet() > 100);  // quiet: nothing to wait for
     speech.setChangeNotifier({});

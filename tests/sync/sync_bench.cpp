@@ -49,9 +49,10 @@ int main() {
     std::size_t mark = nginx.accessLog().size();
     auto r = engine.syncOnce();
     auto log = nginx.accessLog();
-    std::printf("unchanged poll: %s, %llu request(s), %llu bytes received (headers included), %llu bytes sent by nginx\n",
-                core::sync::outcomeName(r.outcome), static_cast<unsigned long long>(r.requests),
-                static_cast<unsigned long long>(r.bytes), static_cast<unsigned long long>(sentBytes(log, mark, "")));
+    std::printf(
+        "unchanged poll: %s, %llu request(s), %llu bytes received (headers included), %llu bytes sent by nginx\n",
+        core::sync::outcomeName(r.outcome), static_cast<unsigned long long>(r.requests),
+        static_cast<unsigned long long>(r.bytes), static_cast<unsigned long long>(sentBytes(log, mark, "")));
 
     const std::string changedPath = "extra/file-50.bin";
     feed.files[changedPath] = randomBytes(20000);
@@ -64,13 +65,14 @@ int main() {
     const std::uint64_t total = sentBytes(log, mark, "");
     const std::uint64_t manifestBytes = sentBytes(log, mark, "manifest.json");
     const std::uint64_t objectBytes = sentBytes(log, mark, "/extra/", &objRequests);
-    std::printf("one of 100 files changed (%s, 20000 bytes): %s, %llu requests, %llu bytes sent in all:\n"
-                "  manifest %llu bytes (body %llu), changed file %llu bytes in %zu request(s)\n"
-                "  (all bytes - manifest bytes) / changed size = %.3f\n",
-                changedPath.c_str(), core::sync::outcomeName(r.outcome), static_cast<unsigned long long>(r.requests),
-                static_cast<unsigned long long>(total), static_cast<unsigned long long>(manifestBytes),
-                static_cast<unsigned long long>(manifestSize), static_cast<unsigned long long>(objectBytes), objRequests,
-                static_cast<double>(total - manifestBytes) / 20000.0);
+    std::printf(
+        "one of 100 files changed (%s, 20000 bytes): %s, %llu requests, %llu bytes sent in all:\n"
+        "  manifest %llu bytes (body %llu), changed file %llu bytes in %zu request(s)\n"
+        "  (all bytes - manifest bytes) / changed size = %.3f\n",
+        changedPath.c_str(), core::sync::outcomeName(r.outcome), static_cast<unsigned long long>(r.requests),
+        static_cast<unsigned long long>(total), static_cast<unsigned long long>(manifestBytes),
+        static_cast<unsigned long long>(manifestSize), static_cast<unsigned long long>(objectBytes), objRequests,
+        static_cast<double>(total - manifestBytes) / 20000.0);
 
     // Warm start: the bundled event, synced once into a cache, then loaded as at start-up.
     TempDir warm("bench-warm");

@@ -147,10 +147,10 @@ struct TestCerts {
     explicit TestCerts(int startDaysFromNow = 0) {
         const std::string d = dir.path().string();
         writeText(dir / "ext.cnf", "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-        writeText(dir / "ca.cnf",
-                  "[ca]\ndefault_ca=c\n[c]\ndatabase=" + d + "/index\nnew_certs_dir=" + d +
-                      "\nserial=" + d + "/serial\ndefault_md=sha256\npolicy=p\ncopy_extensions=copy\n"
-                      "[p]\ncommonName=supplied\n");
+        writeText(dir / "ca.cnf", "[ca]\ndefault_ca=c\n[c]\ndatabase=" + d + "/index\nnew_certs_dir=" + d +
+                                      "\nserial=" + d +
+                                      "/serial\ndefault_md=sha256\npolicy=p\ncopy_extensions=copy\n"
+                                      "[p]\ncommonName=supplied\n");
         writeText(dir / "index", "");
         writeText(dir / "serial", "1000\n");
         const auto ymd = [](int days) {
@@ -170,7 +170,8 @@ struct TestCerts {
                 ymd(startDaysFromNow + 10) + " -notext" + q,
         };
         for (const auto& c : cmds) {
-            if (std::system(c.c_str()) != 0) throw std::runtime_error("openssl failed: " + c + "\n" + readText(dir / "openssl.log"));
+            if (std::system(c.c_str()) != 0)
+                throw std::runtime_error("openssl failed: " + c + "\n" + readText(dir / "openssl.log"));
         }
     }
 };
@@ -190,13 +191,23 @@ public:
             tls = "ssl_certificate " + certs->cert().string() + "; ssl_certificate_key " + certs->key().string() + ";";
         }
         writeText(dir_ / "nginx.conf",
-                  "worker_processes 1; daemon off; master_process off; pid " + d + "/nginx.pid;\n"
-                  "error_log " + d + "/error.log;\nevents { worker_connections 64; }\n"
-                  "http {\n log_format k '$status $bytes_sent $uri';\n access_log " + d + "/access.log k;\n"
-                  " client_body_temp_path " + d + "/body; proxy_temp_path " + d + "/proxy;\n"
-                  " fastcgi_temp_path " + d + "/fcgi; uwsgi_temp_path " + d + "/uwsgi; scgi_temp_path " + d + "/scgi;\n"
-                  " types { application/json json; image/png png; }\n default_type application/octet-stream;\n"
-                  " server { " + listen + "; " + tls + " root " + root.string() + "; " + extra + " }\n}\n");
+                  "worker_processes 1; daemon off; master_process off; pid " + d +
+                      "/nginx.pid;\n"
+                      "error_log " +
+                      d +
+                      "/error.log;\nevents { worker_connections 64; }\n"
+                      "http {\n log_format k '$status $bytes_sent $uri';\n access_log " +
+                      d +
+                      "/access.log k;\n"
+                      " client_body_temp_path " +
+                      d + "/body; proxy_temp_path " + d +
+                      "/proxy;\n"
+                      " fastcgi_temp_path " +
+                      d + "/fcgi; uwsgi_temp_path " + d + "/uwsgi; scgi_temp_path " + d +
+                      "/scgi;\n"
+                      " types { application/json json; image/png png; }\n default_type application/octet-stream;\n"
+                      " server { " +
+                      listen + "; " + tls + " root " + root.string() + "; " + extra + " }\n}\n");
         process_ = std::make_unique<Process>(
             std::vector<std::string>{"nginx", "-p", d, "-e", d + "/error.log", "-c", d + "/nginx.conf"},
             dir_ / "stdout.log");
@@ -230,7 +241,8 @@ public:
         process_ = std::make_unique<Process>(
             std::vector<std::string>{py, KIOSK_SYNC_TEST_DIR "/fault_server.py", root.string(), portFile.string()},
             dir_ / "log");
-        for (int i = 0; i < 250 && !fs::exists(portFile); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        for (int i = 0; i < 250 && !fs::exists(portFile); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
         if (!fs::exists(portFile)) throw std::runtime_error("fault server did not start: " + readText(dir_ / "log"));
         port_ = std::stoi(readText(portFile));
     }

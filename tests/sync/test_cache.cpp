@@ -92,7 +92,11 @@ TEST_CASE("write order: objects flushed before rename, version before pointer, p
     REQUIRE(engine.prepare());
     REQUIRE(engine.syncOnce().outcome == SyncOutcome::Updated);
     const auto steps = files.steps();
-    INFO([&] { std::string s; for (auto& x : steps) s += x + "\n"; return s; }());
+    INFO([&] {
+        std::string s;
+        for (auto& x : steps) s += x + "\n";
+        return s;
+    }());
     const core::Manifest manifest = feed.scanManifest();
     const std::string sessionsHash = manifest.find("sessions.json")->sha256;
     const auto syncObj = indexOf(steps, "sync objects/" + sessionsHash + ".part");

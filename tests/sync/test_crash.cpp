@@ -15,11 +15,13 @@ namespace {
 std::string checkCache(const fs::path& cache) {
     core::sync::ContentCache c(cache);
     const auto v = c.currentVersion();
-    if (!v) return fs::exists(cache / "versions") && !fs::is_empty(cache / "versions") && fs::exists(cache / "current")
-                      ? "a pointer file that cannot be read"
-                      : "";  // killed before the first switch: nothing to check
+    if (!v)
+        return fs::exists(cache / "versions") && !fs::is_empty(cache / "versions") && fs::exists(cache / "current")
+                   ? "a pointer file that cannot be read"
+                   : "";  // killed before the first switch: nothing to check
     const auto loaded = c.loadCurrent();
-    if (!loaded.load.content || loaded.fromPrevious) return "version " + std::to_string(*v) + " does not load: " + loaded.problem;
+    if (!loaded.load.content || loaded.fromPrevious)
+        return "version " + std::to_string(*v) + " does not load: " + loaded.problem;
     for (const auto& e : loaded.load.content->manifest.files) {
         auto h = core::sha256File(c.versionDir(*v) / e.path);
         if (!h || h.value() != e.sha256) return e.path + " of version " + std::to_string(*v) + " is not intact";
@@ -30,12 +32,13 @@ std::string checkCache(const fs::path& cache) {
 
 TEST_CASE("SIGKILL at random points during sync always leaves one complete version", "[sync][crash]") {
     FeedFixture feed;
-    for (int i = 0; i < 60; ++i) feed.files["extra/blob-" + std::to_string(i) + ".bin"] = std::string(40000, char('a' + i % 26));
+    for (int i = 0; i < 60; ++i)
+        feed.files["extra/blob-" + std::to_string(i) + ".bin"] = std::string(40000, char('a' + i % 26));
     publish(feed, 1);
     Nginx nginx(feed.path());
     TempDir cache("cache"), logs("logs");
-    const std::vector<std::string> argv = {KIOSK_BINARY, "--sync-once", "--feed", nginx.url("manifest.json"), "--cache",
-                                           cache.path().string()};
+    const std::vector<std::string> argv = {KIOSK_BINARY, "--sync-once",        "--feed", nginx.url("manifest.json"),
+                                           "--cache",    cache.path().string()};
     // One full run to learn how long a sync takes here.
     const auto t0 = std::chrono::steady_clock::now();
     {
@@ -86,7 +89,8 @@ TEST_CASE("kiosk --sync-once: exit 0 on success or nothing new, 1 on failure wit
     // file:// needs an allowed root, which only the configuration can grant.
     writeText(logs / "kiosk.jsonc", "{ \"allowed_file_roots\": [\"" + feed.path().string() + "\"] }");
     auto run = [&](const std::string& feedUrl, const std::string& config) {
-        std::vector<std::string> argv = {KIOSK_BINARY, "--sync-once", "--feed", feedUrl, "--cache", cache.path().string()};
+        std::vector<std::string> argv = {KIOSK_BINARY, "--sync-once", "--feed",
+                                         feedUrl,      "--cache",     cache.path().string()};
         if (!config.empty()) argv.insert(argv.end(), {"--config", config});
         Process p(argv, logs / "out.log");
         const int code = p.wait();

@@ -289,7 +289,8 @@ TEST_CASE("one trusted time shared by the app's TrustedClock and the sync servic
 // reached the recursive parser; both must be a refusal with a sentence.
 TEST_CASE("a manifest with 1e999 or deep nesting is refused with a message, never an exception",
           "[sync][cache][hostile]") {
-    const std::string head = R"({"format": "kiosk-feed/1", "published": "2027-10-01T00:00:00Z", "files": [], "version": )";
+    const std::string head =
+        R"({"format": "kiosk-feed/1", "published": "2027-10-01T00:00:00Z", "files": [], "version": )";
     std::optional<kiosk::core::Result<kiosk::core::Manifest>> r;
     REQUIRE_NOTHROW(r.emplace(core::sync::parseManifestText(head + "1e999}")));
     REQUIRE_FALSE(r->ok());

@@ -11,7 +11,8 @@ using namespace kiosk::test;
 using core::sync::SyncEngine;
 using core::sync::SyncOutcome;
 
-TEST_CASE("nginx: an unchanged feed costs one request answered 304 and a change fetches only that file", "[sync][net]") {
+TEST_CASE("nginx: an unchanged feed costs one request answered 304 and a change fetches only that file",
+          "[sync][net]") {
     FeedFixture feed;
     publish(feed, 1);
     Nginx nginx(feed.path());
@@ -58,11 +59,18 @@ TEST_CASE("nginx: an interrupted download resumes with Range", "[sync][net]") {
     INFO(r.error);
     REQUIRE(r.outcome == SyncOutcome::Updated);
     bool resumed = false;
-    for (const auto& a : r.actions) resumed = resumed || a.find("images/big.png (" + std::to_string(data.size() - 150000) + " bytes, resumed after 150000") != std::string::npos;
-    INFO([&] { std::string s; for (auto& a : r.actions) s += a + "\n"; return s; }());
+    for (const auto& a : r.actions)
+        resumed = resumed || a.find("images/big.png (" + std::to_string(data.size() - 150000) +
+                                    " bytes, resumed after 150000") != std::string::npos;
+    INFO([&] {
+        std::string s;
+        for (auto& a : r.actions) s += a + "\n";
+        return s;
+    }());
     CHECK(resumed);
     bool saw206 = false;
-    for (const auto& l : nginx.accessLog()) saw206 = saw206 || (l.rfind("206 ", 0) == 0 && l.find("big.png") != std::string::npos);
+    for (const auto& l : nginx.accessLog())
+        saw206 = saw206 || (l.rfind("206 ", 0) == 0 && l.find("big.png") != std::string::npos);
     CHECK(saw206);
 }
 
@@ -126,11 +134,13 @@ TEST_CASE("every failure leaves the current version and names its cause", "[sync
         {"HTTP 503", server.url("s503", base + "/manifest.json"), "HTTP 503"},
         {"HTTP 429", server.url("r429", base + "/manifest.json"), "retry after 120 s"},
         {"redirect loop", server.url("loop", base + "/manifest.json"), "redirect loop"},
-        {"SHA-256 mismatch", server.url("ok", badHash.filename().string() + "/manifest.json"), "differs from the manifest"},
+        {"SHA-256 mismatch", server.url("ok", badHash.filename().string() + "/manifest.json"),
+         "differs from the manifest"},
         {"larger than the manifest", server.url("obj-bigger", base + "/manifest.json"), "more than the"},
         {"larger than the limit", server.url("ok", base + "/manifest.json"), "max_download_bytes", 100},
         {"manifest not JSON", server.url("ok", badJson.filename().string() + "/manifest.json"), "not valid JSON"},
-        {"file not on the server", server.url("ok", missing.filename().string() + "/manifest.json"), "does not have it"},
+        {"file not on the server", server.url("ok", missing.filename().string() + "/manifest.json"),
+         "does not have it"},
         {"fatal content", server.url("ok", fatal.filename().string() + "/manifest.json"), "refused: event.json"},
     };
     for (const auto& c : cases) {

@@ -95,7 +95,7 @@ bool eventually(F&& condition) {
 }
 
 core::sync::SyncServiceConfig serviceConfig(const std::string& url, const fs::path& cache,
-                                             const fs::path& allowed = {}) {
+                                            const fs::path& allowed = {}) {
     core::sync::SyncServiceConfig c;
     c.settings = testSettings(url, cache);
     if (!allowed.empty()) c.settings.http.allowedFileRoots = {allowed.string()};
@@ -166,7 +166,8 @@ TEST_CASE("service: failures back off, Retry-After is honoured, the status says 
     TempDir cache("cache");
     SteppedClock clock(at("2027-10-01T10:00:00Z"));
     core::sync::SyncService service(clock);
-    REQUIRE(service.start(serviceConfig(server.url("r429", feed.path().filename().string() + "/manifest.json"), cache.path())));
+    REQUIRE(service.start(
+        serviceConfig(server.url("r429", feed.path().filename().string() + "/manifest.json"), cache.path())));
     REQUIRE(eventually([&] { return service.attempts() >= 1; }));
     auto status = service.status();
     CHECK_THAT(status.lastError, Catch::Contains("HTTP 429"));

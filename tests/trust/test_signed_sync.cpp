@@ -229,7 +229,8 @@ TEST_CASE("signature claims: signed: and minisign's timestamp: give the signing 
     REQUIRE(c);
     CHECK(core::formatFeedClaims(c.value(), at("2027-10-03T08:00:00Z")) == comment);
     CHECK(core::signingTime(comment) == at("2027-10-03T08:00:00Z"));
-    CHECK(core::signingTime("timestamp:1790000000\tfile:manifest.json") == core::Instant(std::chrono::seconds(1790000000)));
+    CHECK(core::signingTime("timestamp:1790000000\tfile:manifest.json") ==
+          core::Instant(std::chrono::seconds(1790000000)));
     CHECK_FALSE(core::signingTime("version:3 signed:yesterday"));
     CHECK_FALSE(core::signingTime("version:3"));
 }

@@ -39,7 +39,8 @@ inline std::shared_ptr<const core::Content> bundledContent() {
 // Labels with no-break spaces (French typography) folded to plain spaces, for matching.
 inline std::string plain(std::string s) {
     for (const char* nb : {"\u00A0", "\u202F"}) {
-        for (auto pos = s.find(nb); pos != std::string::npos; pos = s.find(nb)) s.replace(pos, std::string(nb).size(), " ");
+        for (auto pos = s.find(nb); pos != std::string::npos; pos = s.find(nb))
+            s.replace(pos, std::string(nb).size(), " ");
     }
     return s;
 }
@@ -60,8 +61,7 @@ public:
 
 class Harness {
 public:
-    Harness(int w, int h, float diagonal, float distance, core::Instant now, float mountingMm = 800.0f)
-        : clock_(now) {
+    Harness(int w, int h, float diagonal, float distance, core::Instant now, float mountingMm = 800.0f) : clock_(now) {
         platform::VideoOptions vo;
         vo.headless = true;
         vo.width = w;

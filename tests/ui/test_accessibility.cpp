@@ -19,10 +19,23 @@ struct Screen {
     float diag, dist;
 };
 const Screen kScreens[] = {{1920, 1080, 43, 900}, {1080, 1920, 55, 1000}, {1280, 800, 10.1f, 450}};
-const char* const kAllScreens[] = {"attract", "attract:1", "attract:2", "attract:3", "attract:4", "home", "programme",
-                                   "programme:now", "session:enfants-ecrans-reperes", "maps",
-                                   "maps:hotel-departement/salle-dome", "place:musee-ceramique-lezoux", "showroom",
-                                   "demo:casque-visite-virtuelle", "info", "page:accessibilite", "accessibility"};
+const char* const kAllScreens[] = {"attract",
+                                   "attract:1",
+                                   "attract:2",
+                                   "attract:3",
+                                   "attract:4",
+                                   "home",
+                                   "programme",
+                                   "programme:now",
+                                   "session:enfants-ecrans-reperes",
+                                   "maps",
+                                   "maps:hotel-departement/salle-dome",
+                                   "place:musee-ceramique-lezoux",
+                                   "showroom",
+                                   "demo:casque-visite-virtuelle",
+                                   "info",
+                                   "page:accessibilite",
+                                   "accessibility"};
 
 void open(test::Harness& h, const std::string& spec) {
     const auto colon = spec.find(':');
@@ -32,7 +45,8 @@ void open(test::Harness& h, const std::string& spec) {
 }  // namespace
 
 TEST_CASE("every colour pair drawn on every screen meets WCAG in every contrast mode", "[a11y][contrast]") {
-    for (const ui::ContrastMode mode : {ui::ContrastMode::Normal, ui::ContrastMode::DarkOnLight, ui::ContrastMode::LightOnDark}) {
+    for (const ui::ContrastMode mode :
+         {ui::ContrastMode::Normal, ui::ContrastMode::DarkOnLight, ui::ContrastMode::LightOnDark}) {
         for (const Screen s : kScreens) {
             test::Harness h(s.w, s.h, s.diag, s.dist, test::at("2027-10-20T14:30:00+02:00"));
             REQUIRE(h.ok());
@@ -47,8 +61,9 @@ TEST_CASE("every colour pair drawn on every screen meets WCAG in every contrast 
                 for (const auto& p : ui::ContrastLog::pairs()) {
                     const double ratio = ui::contrastRatio(p.fg, p.bg);
                     const double need = !p.text ? 3.0 : high ? (p.large ? 4.5 : 7.0) : (p.large ? 3.0 : 4.5);
-                    INFO(screen << " " << s.w << "x" << s.h << " mode " << static_cast<int>(mode) << (p.text ? " text «" : " control «")
-                                << p.what << "» " << ratio << ":1, needs " << need);
+                    INFO(screen << " " << s.w << "x" << s.h << " mode " << static_cast<int>(mode)
+                                << (p.text ? " text «" : " control «") << p.what << "» " << ratio << ":1, needs "
+                                << need);
                     CHECK(ratio >= need);
                     ++checked;
                 }
@@ -81,8 +96,8 @@ TEST_CASE("in accessibility mode every touch target is at least 44 CSS px on eve
             open(h, screen);
             REQUIRE_FALSE(ui::InteractiveLog::items().empty());
             for (const auto& item : ui::InteractiveLog::items()) {
-                INFO(screen << " at " << s.w << "x" << s.h << ": «" << item.label << "» " << item.max.x - item.min.x << "x"
-                            << item.max.y - item.min.y << " px, needs " << min);
+                INFO(screen << " at " << s.w << "x" << s.h << ": «" << item.label << "» " << item.max.x - item.min.x
+                            << "x" << item.max.y - item.min.y << " px, needs " << min);
                 CHECK(item.max.x - item.min.x >= min);
                 CHECK(item.max.y - item.min.y >= min);
             }
@@ -121,7 +136,8 @@ TEST_CASE("in the seated layout every control lies 380-1220 mm above the floor",
         REQUIRE(band.overlaps);
         const ui::Metrics fullMetrics(full);
         // The UI is laid out in the band only, keeping the screen's real DPI.
-        test::Harness h(mt.s.w, band.bottomPx - band.topPx, mt.s.diag, mt.s.dist, test::at("2027-10-20T14:30:00+02:00"));
+        test::Harness h(mt.s.w, band.bottomPx - band.topPx, mt.s.diag, mt.s.dist,
+                        test::at("2027-10-20T14:30:00+02:00"));
         REQUIRE(h.ok());
         ui::ScreenGeometry part = full;
         part.heightPx = band.bottomPx - band.topPx;
@@ -133,11 +149,13 @@ TEST_CASE("in the seated layout every control lies 380-1220 mm above the floor",
         for (const char* screen : kAllScreens) {
             open(h, screen);
             for (const auto& item : ui::InteractiveLog::items()) {
-                const float top = std::max(item.min.y, 0.0f), bottom = std::min(item.max.y, static_cast<float>(part.heightPx));
+                const float top = std::max(item.min.y, 0.0f),
+                            bottom = std::min(item.max.y, static_cast<float>(part.heightPx));
                 if (bottom <= top) continue;  // scrolled out of view: it comes into the band when scrolled to
                 const float topMm = band.screenTopMm - fullMetrics.mm(static_cast<float>(band.topPx) + top);
                 const float bottomMm = band.screenTopMm - fullMetrics.mm(static_cast<float>(band.topPx) + bottom);
-                INFO(screen << " at " << mt.s.w << "x" << mt.s.h << ": «" << item.label << "» from " << bottomMm << " to " << topMm << " mm");
+                INFO(screen << " at " << mt.s.w << "x" << mt.s.h << ": «" << item.label << "» from " << bottomMm
+                            << " to " << topMm << " mm");
                 CHECK(topMm <= 1220.5f);
                 CHECK(bottomMm >= 379.5f);
             }
@@ -208,7 +226,8 @@ TEST_CASE("keypad only: wake the kiosk, find sessions with step-free access and 
     h.key(SDLK_RETURN);  // wakes the kiosk
     REQUIRE(h.ui().currentScreen() == "home");
     const auto focusOn = [&](const std::string& label) {
-        for (int i = 0; i < 80 && test::plain(ui::KeypadFocus::focusedLabel()) != test::plain(label); ++i) h.key(SDLK_TAB, 1);
+        for (int i = 0; i < 80 && test::plain(ui::KeypadFocus::focusedLabel()) != test::plain(label); ++i)
+            h.key(SDLK_TAB, 1);
         REQUIRE(test::plain(ui::KeypadFocus::focusedLabel()) == test::plain(label));
     };
     focusOn("Programme");
@@ -238,7 +257,8 @@ TEST_CASE("keypad only: every screen can be reached and left", "[a11y][keypad][j
     h.key(SDLK_RETURN);
     REQUIRE(h.ui().currentScreen() == "home");
     const auto enter = [&](const std::string& label, const char* screen) {
-        for (int i = 0; i < 120 && test::plain(ui::KeypadFocus::focusedLabel()) != test::plain(label); ++i) h.key(SDLK_TAB, 1);
+        for (int i = 0; i < 120 && test::plain(ui::KeypadFocus::focusedLabel()) != test::plain(label); ++i)
+            h.key(SDLK_TAB, 1);
         INFO("looking for " << label);
         REQUIRE(test::plain(ui::KeypadFocus::focusedLabel()) == test::plain(label));
         h.key(SDLK_RETURN);

@@ -67,7 +67,8 @@ TEST_CASE("an urgent announcement appears at once", "[live]") {
     CHECK(h.ui().currentScreen() == "programme");
     h.frame();
     bool shown = false;
-    for (const auto& p : ui::ContrastLog::pairs()) shown = shown || p.what.find("Exercice d’évacuation") != std::string::npos;
+    for (const auto& p : ui::ContrastLog::pairs())
+        shown = shown || p.what.find("Exercice d’évacuation") != std::string::npos;
     CHECK(shown);  // on the programme screen, under the header
 }
 

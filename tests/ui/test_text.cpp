@@ -15,7 +15,8 @@ TEST_CASE("text wraps at spaces within the width", "[text]") {
     CHECK(layout.lines.size() >= 2);
     CHECK_FALSE(layout.overflow);
     for (auto line : layout.lines) {
-        CHECK(font->CalcTextSizeA(font->FontSize, 1e9f, 0, line.data(), line.data() + line.size()).x <= font->FontSize * 8 + 0.5f);
+        CHECK(font->CalcTextSizeA(font->FontSize, 1e9f, 0, line.data(), line.data() + line.size()).x <=
+              font->FontSize * 8 + 0.5f);
         CHECK(line.front() != ' ');
     }
 }
@@ -38,17 +39,35 @@ TEST_CASE("too many lines are cut, ended with an ellipsis and recorded", "[text]
     test::Harness h(1920, 1080, 43, 900, test::at("2027-10-20T14:30:00+02:00"));
     REQUIRE(h.ok());
     ImFont* font = h.ui().fonts().body;
-    const auto layout = ui::layoutText(font, "un deux trois quatre cinq six sept huit neuf dix onze douze", font->FontSize * 5, 2);
+    const auto layout =
+        ui::layoutText(font, "un deux trois quatre cinq six sept huit neuf dix onze douze", font->FontSize * 5, 2);
     CHECK(layout.lines.size() == 2);
     CHECK(layout.overflow);
 }
 
 TEST_CASE("no screen records text overflow at the three reference sizes, in French and English", "[text][screens]") {
-    struct Screen { int w, h; float diag, dist; };
-    const char* screens[] = {"attract", "attract:1", "attract:2", "attract:3", "attract:4", "home", "programme",
-                             "programme:now", "session:enfants-ecrans-reperes", "session:table-ronde-inclusion-rurale",
-                             "maps", "maps:hotel-departement/salle-dome", "place:musee-ceramique-lezoux", "showroom",
-                             "demo:casque-visite-virtuelle", "info", "page:acces", "page:accessibilite"};
+    struct Screen {
+        int w, h;
+        float diag, dist;
+    };
+    const char* screens[] = {"attract",
+                             "attract:1",
+                             "attract:2",
+                             "attract:3",
+                             "attract:4",
+                             "home",
+                             "programme",
+                             "programme:now",
+                             "session:enfants-ecrans-reperes",
+                             "session:table-ronde-inclusion-rurale",
+                             "maps",
+                             "maps:hotel-departement/salle-dome",
+                             "place:musee-ceramique-lezoux",
+                             "showroom",
+                             "demo:casque-visite-virtuelle",
+                             "info",
+                             "page:acces",
+                             "page:accessibilite"};
     for (const Screen s : {Screen{1920, 1080, 43, 900}, Screen{1080, 1920, 55, 1000}, Screen{1280, 800, 10.1f, 450}}) {
         test::Harness h(s.w, s.h, s.diag, s.dist, test::at("2027-10-20T14:30:00+02:00"));
         REQUIRE(h.ok());

@@ -14,9 +14,12 @@ TEST_CASE("the WCAG contrast formula gives the known extremes", "[theme]") {
 
 TEST_CASE("text colours of the standard theme reach 4.5:1 on their backgrounds", "[theme]") {
     const Theme t = Theme::standard();
-    struct Pair { Rgb fg, bg; const char* what; };
+    struct Pair {
+        Rgb fg, bg;
+        const char* what;
+    };
     const Pair pairs[] = {
-        {t.text, t.background, "text on background"},      {t.text, t.surface, "text on cards"},
+        {t.text, t.background, "text on background"},       {t.text, t.surface, "text on cards"},
         {t.textMuted, t.background, "muted on background"}, {t.textMuted, t.surface, "muted on cards"},
         {t.onPrimary, t.primary, "header and badges"},      {t.onAccent, t.accent, "call to action"},
         {t.primary, t.surface, "secondary buttons"},        {t.primary, t.background, "headings"},

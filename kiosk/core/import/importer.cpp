@@ -14,8 +14,8 @@ const Name kNames[] = {
     {"openagenda", Format::OpenAgenda}, {"pretalx-json", Format::PretalxJson}, {"frab-json", Format::PretalxJson},
     {"frab-xml", Format::FrabXml},      {"pretalx-xml", Format::FrabXml},      {"ics", Format::ICalendar},
     {"ical", Format::ICalendar},        {"csv", Format::CsvSessions},          {"csv-sessions", Format::CsvSessions},
-    {"csv-places", Format::CsvPlaces},  {"csv-demos", Format::CsvDemos},
-    {"pretalx", Format::PretalxJson},   {"frab", Format::FrabXml},  // short names in the kiosk's live_source
+    {"csv-places", Format::CsvPlaces},  {"csv-demos", Format::CsvDemos},       {"pretalx", Format::PretalxJson},
+    {"frab", Format::FrabXml},  // short names in the kiosk's live_source
 };
 }  // namespace
 

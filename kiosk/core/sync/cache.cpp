@@ -55,9 +55,7 @@ fs::path ContentCache::versionDir(std::int64_t version) const { return root_ / "
 fs::path ContentCache::objectPath(const std::string& sha) const { return root_ / "objects" / sha; }
 fs::path ContentCache::partPath(const std::string& sha) const { return root_ / "objects" / (sha + ".part"); }
 
-std::optional<std::int64_t> ContentCache::readPointer(const char* name) const {
-    return readPointerAt(root_ / name);
-}
+std::optional<std::int64_t> ContentCache::readPointer(const char* name) const { return readPointerAt(root_ / name); }
 
 std::int64_t ContentCache::rolledBackFrom() const {
     // In the state folder; a marker left in the cache by an older version still counts.
@@ -141,7 +139,8 @@ Status ContentCache::linkVersion(const Manifest& manifest, const fs::path& dir) 
 Result<LoadResult> ContentCache::install(const Manifest& manifest, const std::string& manifestText,
                                          const LoadOptions& options) {
     if (isBad(manifest.version)) {
-        return fail("version " + std::to_string(manifest.version) + " is marked bad (it crashed the kiosk); not installed");
+        return fail("version " + std::to_string(manifest.version) +
+                    " is marked bad (it crashed the kiosk); not installed");
     }
     for (const ManifestEntry& e : manifest.files) {
         if (!hasObject(e)) return fail(e.path + " is not in the cache; the version cannot be assembled");
@@ -220,10 +219,12 @@ Status ContentCache::rollback() {
     const auto prev = previousVersion();
     const auto cur = currentVersion();
     if (!prev || !cur) return fail("there is no previous version to go back to");
-    if (isBad(*prev)) return fail("the previous version " + std::to_string(*prev) + " is marked bad (it crashed the kiosk)");
+    if (isBad(*prev))
+        return fail("the previous version " + std::to_string(*prev) + " is marked bad (it crashed the kiosk)");
     LoadResult load = loadFeed(versionDir(*prev));
     if (!load.content) return fail("the previous version " + std::to_string(*prev) + " no longer loads");
-    if (auto s = files_.replaceFile(stateDir() / "rolled_back_from", std::to_string(std::max(*cur, rolledBackFrom())) + "\n");
+    if (auto s = files_.replaceFile(stateDir() / "rolled_back_from",
+                                    std::to_string(std::max(*cur, rolledBackFrom())) + "\n");
         !s) {
         return s;
     }

@@ -61,9 +61,12 @@ size_t onHeader(char* data, size_t size, size_t count, void* user) {
     if (colon == std::string::npos) return size * count;
     const std::string name = line.substr(0, colon + 1);
     const std::string value = trim(line.substr(colon + 1));
-    if (startsWithNoCase(name, "etag:")) r.etag = value;
-    else if (startsWithNoCase(name, "last-modified:")) r.lastModified = value;
-    else if (startsWithNoCase(name, "date:")) r.date = parseHttpDate(value);
+    if (startsWithNoCase(name, "etag:"))
+        r.etag = value;
+    else if (startsWithNoCase(name, "last-modified:"))
+        r.lastModified = value;
+    else if (startsWithNoCase(name, "date:"))
+        r.date = parseHttpDate(value);
     else if (startsWithNoCase(name, "content-length:") && (t->hopStatus < 300 || t->hopStatus > 399)) {
         // Refuse an announced oversize body at once. Not CURLOPT_MAXFILESIZE: libcurl applies
         // it to the small page of a redirect too, which would refuse a redirected tiny file.
@@ -73,8 +76,7 @@ size_t onHeader(char* data, size_t size, size_t count, void* user) {
             t->tooLarge = true;
             return 0;
         }
-    }
-    else if (startsWithNoCase(name, "retry-after:")) {
+    } else if (startsWithNoCase(name, "retry-after:")) {
         const Instant now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
         r.retryAfterSeconds = parseRetryAfter(value, r.date.value_or(now));
     }
@@ -149,10 +151,8 @@ std::string describeCurlError(CURLcode code, const char* detail, const Transfer&
     if (t.ioError) return "cannot write the download to " + req.toFile.string() + ": " + t.ioMessage;
     switch (code) {
         case CURLE_COULDNT_RESOLVE_HOST:
-        case CURLE_COULDNT_RESOLVE_PROXY:
-            return "host name not found (DNS) for " + req.url + more;
-        case CURLE_COULDNT_CONNECT:
-            return "cannot connect (refused or unreachable) to " + req.url + more;
+        case CURLE_COULDNT_RESOLVE_PROXY: return "host name not found (DNS) for " + req.url + more;
+        case CURLE_COULDNT_CONNECT: return "cannot connect (refused or unreachable) to " + req.url + more;
         case CURLE_OPERATION_TIMEDOUT:
             if (detail && std::strstr(detail, "too slow")) return "transfer stalled (too slow) for " + req.url + more;
             return "timed out waiting for " + req.url + more;
@@ -160,8 +160,7 @@ std::string describeCurlError(CURLcode code, const char* detail, const Transfer&
         case CURLE_RECV_ERROR:
         case CURLE_GOT_NOTHING:
             return "the connection closed before the whole answer arrived (truncated) for " + req.url + more;
-        case CURLE_TOO_MANY_REDIRECTS:
-            return "too many redirects (a redirect loop?) for " + req.url + more;
+        case CURLE_TOO_MANY_REDIRECTS: return "too many redirects (a redirect loop?) for " + req.url + more;
         case CURLE_FILESIZE_EXCEEDED:
             return req.url + " is larger than the limit of " + std::to_string(req.maxBytes) + " bytes";
         case CURLE_PEER_FAILED_VERIFICATION:
@@ -171,12 +170,13 @@ std::string describeCurlError(CURLcode code, const char* detail, const Transfer&
                    " (check the server's certificate, the ca_file setting and the clock)";
         case CURLE_UNSUPPORTED_PROTOCOL:
             if (startsWithNoCase(req.url, "https://")) {  // https itself is allowed: a redirect went elsewhere
-                return req.url + ": a redirect away from https was refused (a secure feed must stay secure; fix the "
-                                 "server's redirect)" + more;
+                return req.url +
+                       ": a redirect away from https was refused (a secure feed must stay secure; fix the "
+                       "server's redirect)" +
+                       more;
             }
             return "unsupported address " + req.url + " (only http, https and allowed file:// folders)";
-        default:
-            return std::string(curl_easy_strerror(code)) + " for " + req.url + more;
+        default: return std::string(curl_easy_strerror(code)) + " for " + req.url + more;
     }
 }
 
@@ -273,7 +273,8 @@ Result<HttpResponse> HttpClient::getHttp(const HttpRequest& request) {
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
     struct curl_slist* headers = nullptr;
-    if (!request.ifNoneMatch.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + request.ifNoneMatch).c_str());
+    if (!request.ifNoneMatch.empty())
+        headers = curl_slist_append(headers, ("If-None-Match: " + request.ifNoneMatch).c_str());
     if (!request.ifModifiedSince.empty()) {
         headers = curl_slist_append(headers, ("If-Modified-Since: " + request.ifModifiedSince).c_str());
     }

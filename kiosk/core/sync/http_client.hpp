@@ -16,21 +16,21 @@ namespace kiosk::core::sync {
 
 struct HttpOptions {
     long connectTimeoutSeconds = 10;
-    long totalTimeoutSeconds = 300;       // one request, headers to last byte
-    long lowSpeedBytesPerSecond = 64;     // below this for lowSpeedSeconds: a stalled transfer
+    long totalTimeoutSeconds = 300;    // one request, headers to last byte
+    long lowSpeedBytesPerSecond = 64;  // below this for lowSpeedSeconds: a stalled transfer
     long lowSpeedSeconds = 30;
     // More is treated as a redirect loop. Redirects keep the scheme or go from http to
     // https; an https feed redirected to plain http is refused (a downgrade on the wire).
     long maxRedirects = 5;
-    std::string caFile;                   // extra trusted CA bundle (PEM); empty: the system's
+    std::string caFile;                         // extra trusted CA bundle (PEM); empty: the system's
     std::vector<std::string> allowedFileRoots;  // file:// URLs only under these folders
     std::string userAgent = "kiosk-sync";
 };
 
 struct HttpRequest {
     std::string url;
-    std::string ifNoneMatch;      // ETag of the copy we have
-    std::string ifModifiedSince;  // Last-Modified of the copy we have
+    std::string ifNoneMatch;            // ETag of the copy we have
+    std::string ifModifiedSince;        // Last-Modified of the copy we have
     std::uint64_t maxBytes = 4u << 20;  // the whole body (a resumed one included)
     // Body destination: empty keeps it in memory; else it is written to this file and, when
     // the file already holds a prefix and resume is set, only the rest is asked for (Range).
@@ -41,25 +41,25 @@ struct HttpRequest {
 };
 
 struct HttpResponse {
-    long status = 0;               // 200, 206, 304, 404...; file:// gives 200
-    std::string body;              // in-memory bodies; for files only an error page's start
+    long status = 0;   // 200, 206, 304, 404...; file:// gives 200
+    std::string body;  // in-memory bodies; for files only an error page's start
     std::string etag, lastModified;
-    std::optional<Instant> date;   // the server's Date header
+    std::optional<Instant> date;            // the server's Date header
     std::optional<long> retryAfterSeconds;  // 429/503 Retry-After (seconds or HTTP date)
-    std::uint64_t bodyBytes = 0;   // body bytes received by this request
+    std::uint64_t bodyBytes = 0;            // body bytes received by this request
     std::uint64_t headerBytes = 0;
-    std::uint64_t resumedFrom = 0; // bytes already in toFile that the server did not resend
+    std::uint64_t resumedFrom = 0;  // bytes already in toFile that the server did not resend
     // The final answer came over https with the certificate chain and host name verified
     // (the only kind whose Date may move the trusted time); false for http and file://.
     bool tlsVerified = false;
-    std::string finalUrl;          // after redirects
+    std::string finalUrl;  // after redirects
     bool success() const { return status == 200 || status == 206; }
 };
 
 // What other threads may read while a request runs.
 struct HttpProgress {
     bool busy = false;
-    std::uint64_t bytes = 0;   // body bytes of the running request
+    std::uint64_t bytes = 0;                     // body bytes of the running request
     std::uint64_t requests = 0, totalBytes = 0;  // since construction
 };
 

@@ -9,10 +9,10 @@
 namespace kiosk::core::sync {
 
 struct PollPolicy {
-    double intervalSeconds = 300;     // between polls when all is well
-    double jitterFraction = 0.1;      // +/- this share of the interval, so kiosks spread out
-    double firstBackoffSeconds = 10;  // after the first failure
-    double maxBackoffSeconds = 1800;  // backoff ceiling
+    double intervalSeconds = 300;            // between polls when all is well
+    double jitterFraction = 0.1;             // +/- this share of the interval, so kiosks spread out
+    double firstBackoffSeconds = 10;         // after the first failure
+    double maxBackoffSeconds = 1800;         // backoff ceiling
     double maxRetryAfterSeconds = 6 * 3600;  // a larger Retry-After is capped here
 };
 

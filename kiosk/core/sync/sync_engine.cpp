@@ -42,10 +42,10 @@ SyncEngine::SyncEngine(SyncSettings settings, const Clock& clock, FileLayer& fil
       files_(files),
       cache_(settings_.cacheDir, files),
       http_(settings_.http),
-      trusted_(settings_.trustedTime ? settings_.trustedTime
-                                     : std::make_shared<TrustedTime>((settings_.stateDir.empty() ? settings_.cacheDir
-                                                                                                 : settings_.stateDir) /
-                                                                     "trusted_time")) {
+      trusted_(settings_.trustedTime
+                   ? settings_.trustedTime
+                   : std::make_shared<TrustedTime>(
+                         (settings_.stateDir.empty() ? settings_.cacheDir : settings_.stateDir) / "trusted_time")) {
     if (!settings_.stateDir.empty()) cache_.setStateDir(settings_.stateDir);
     if (auto s = readStatusFile(settings_.cacheDir)) status_ = std::move(s).value();
     status_.feedUrl = settings_.feedUrl;
@@ -54,7 +54,8 @@ SyncEngine::SyncEngine(SyncSettings settings, const Clock& clock, FileLayer& fil
 
 Status SyncEngine::prepare() {
     if (auto s = cache_.prepare(); !s) return fail("cache folder " + settings_.cacheDir.string() + ": " + s.error());
-    if (auto s = files_.makeDirs(cache_.stateDir()); !s) return fail("state folder " + cache_.stateDir().string() + ": " + s.error());
+    if (auto s = files_.makeDirs(cache_.stateDir()); !s)
+        return fail("state folder " + cache_.stateDir().string() + ": " + s.error());
     return Ok{};
 }
 
@@ -73,8 +74,8 @@ void SyncEngine::observeDate(const HttpResponse& resp, SyncReport& report) {
         report.actions.push_back("server date " + formatIsoUtc(*resp.date) +
                                  " ignored: implausibly far ahead of the trusted time (check the server's clock)");
     } else if (e.capped) {
-        report.actions.push_back("trusted time " + formatIsoUtc(e.floor) + " (server date " +
-                                 formatIsoUtc(*resp.date) + " is further ahead; the clock moves a week at a time)");
+        report.actions.push_back("trusted time " + formatIsoUtc(e.floor) + " (server date " + formatIsoUtc(*resp.date) +
+                                 " is further ahead; the clock moves a week at a time)");
     } else if (e.moved) {
         report.actions.push_back("trusted time " + formatIsoUtc(e.floor));
     }
@@ -91,7 +92,8 @@ Status SyncEngine::checkRoom(const Manifest& m) const {
     }
     if (total > settings_.maxFeedBytes) {
         return fail("the feed is " + std::to_string(total) + " bytes in total, more than the max_feed_bytes limit of " +
-                    std::to_string(settings_.maxFeedBytes) + "; nothing was downloaded (make the feed smaller or "
+                    std::to_string(settings_.maxFeedBytes) +
+                    "; nothing was downloaded (make the feed smaller or "
                     "raise max_feed_bytes)");
     }
     auto free = freeBytes(settings_.cacheDir);
@@ -99,7 +101,8 @@ Status SyncEngine::checkRoom(const Manifest& m) const {
     if (free.value() < missing + settings_.minFreeBytes) {
         return fail("not enough free space in " + settings_.cacheDir.string() + ": " + std::to_string(missing >> 20) +
                     " MiB to download and " + std::to_string(settings_.minFreeBytes >> 20) + " MiB to keep free, " +
-                    std::to_string(free.value() >> 20) + " MiB free; nothing was downloaded (free some space or "
+                    std::to_string(free.value() >> 20) +
+                    " MiB free; nothing was downloaded (free some space or "
                     "move cache_dir)");
     }
     return Ok{};
@@ -169,15 +172,16 @@ Status SyncEngine::downloadObject(const ManifestEntry& e, SyncReport& report) {
     if (!resp.success()) {
         (void)files_.remove(req.toFile);
         if (resp.status == 404) {
-            return fail(e.path + " is listed in the manifest but the server does not have it (HTTP 404 for " + req.url + ")");
+            return fail(e.path + " is listed in the manifest but the server does not have it (HTTP 404 for " + req.url +
+                        ")");
         }
         return fail("HTTP " + std::to_string(resp.status) + " for " + req.url);
     }
     if (auto s = cache_.acceptDownload(e); !s) return s;
     ++report.filesDownloaded;
-    report.actions.push_back("downloaded " + e.path + " (" + std::to_string(resp.bodyBytes) + " bytes" +
-                             (resp.resumedFrom ? ", resumed after " + std::to_string(resp.resumedFrom) : std::string()) +
-                             ")");
+    report.actions.push_back(
+        "downloaded " + e.path + " (" + std::to_string(resp.bodyBytes) + " bytes" +
+        (resp.resumedFrom ? ", resumed after " + std::to_string(resp.resumedFrom) : std::string()) + ")");
     return Ok{};
 }
 
@@ -238,8 +242,9 @@ SyncReport SyncEngine::attempt() {
     if (!r) {
         report.error = r.error();
         if (req.verifyTime && report.error.find("TLS") != std::string::npos) {
-            report.error += "; certificates were checked as of the trusted time " + formatIsoUtc(*req.verifyTime) +
-                            ", ahead of the system clock: if that date is wrong, stop the kiosk and run kiosk --reset-time";
+            report.error +=
+                "; certificates were checked as of the trusted time " + formatIsoUtc(*req.verifyTime) +
+                ", ahead of the system clock: if that date is wrong, stop the kiosk and run kiosk --reset-time";
         }
         return report;
     }
@@ -334,8 +339,10 @@ void SyncEngine::finish(SyncReport& report) {
     }
     if (const auto cur = cache_.currentVersion()) {
         status_.currentVersion = *cur;
-        if (report.content) status_.published = report.content->manifest.published.instant;
-        else if (auto m = readVersionManifest(cache_, *cur)) status_.published = m->published.instant;
+        if (report.content)
+            status_.published = report.content->manifest.published.instant;
+        else if (auto m = readVersionManifest(cache_, *cur))
+            status_.published = m->published.instant;
     }
     status_.trustedTime = trusted_->value();
     status_.badVersions = cache_.badVersions();
@@ -346,8 +353,10 @@ void SyncEngine::finish(SyncReport& report) {
 SyncReport SyncEngine::syncOnce() {
     const HttpProgress before = http_.progress();
     SyncReport report;
-    if (auto s = prepare(); !s) report.error = s.error();
-    else report = attempt();
+    if (auto s = prepare(); !s)
+        report.error = s.error();
+    else
+        report = attempt();
     const HttpProgress after = http_.progress();
     report.requests = after.requests - before.requests;
     report.bytes = after.totalBytes - before.totalBytes;

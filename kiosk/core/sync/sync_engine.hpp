@@ -20,9 +20,9 @@
 namespace kiosk::core::sync {
 
 struct SyncSettings {
-    std::string feedUrl;                   // the manifest: http(s)://.../manifest.json or file:///...
+    std::string feedUrl;  // the manifest: http(s)://.../manifest.json or file:///...
     std::filesystem::path cacheDir;
-    std::filesystem::path stateDir;        // trusted time, rollback marker; empty: cacheDir
+    std::filesystem::path stateDir;  // trusted time, rollback marker; empty: cacheDir
     HttpOptions http;
     std::uint64_t maxDownloadBytes = 64u << 20;  // one file; also capped by the manifest's size
     // The whole feed (every file of a manifest added up): a larger manifest is refused
@@ -45,13 +45,13 @@ const char* outcomeName(SyncOutcome o);  // "nothing new", "updated", "repaired"
 
 struct SyncReport {
     SyncOutcome outcome = SyncOutcome::Failed;
-    std::int64_t version = 0;                 // current version after the attempt
-    std::string error;                        // Failed: the cause in words
-    std::vector<std::string> actions;         // what was done, one line each
-    std::optional<long> retryAfterSeconds;    // from a 429/503
-    std::uint64_t requests = 0, bytes = 0;    // of this attempt (bodies and headers)
+    std::int64_t version = 0;               // current version after the attempt
+    std::string error;                      // Failed: the cause in words
+    std::vector<std::string> actions;       // what was done, one line each
+    std::optional<long> retryAfterSeconds;  // from a 429/503
+    std::uint64_t requests = 0, bytes = 0;  // of this attempt (bodies and headers)
     std::uint64_t filesDownloaded = 0, filesReused = 0;
-    std::shared_ptr<const Content> content;   // Updated/Repaired: the loaded version
+    std::shared_ptr<const Content> content;  // Updated/Repaired: the loaded version
 };
 
 // Threads: one owner thread (it owns the HttpClient); status() is a copy for that thread,

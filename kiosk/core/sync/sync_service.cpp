@@ -179,10 +179,13 @@ void SyncService::run() {
             continue;
         }
         const SyncReport report = engine_->syncOnce();
-        if (report.outcome == SyncOutcome::Failed) log::warning("content sync: " + report.error);
-        else if (report.outcome != SyncOutcome::NothingNew) log::info(std::string("content sync: ") + outcomeName(report.outcome) + ", version " + std::to_string(report.version));
+        if (report.outcome == SyncOutcome::Failed)
+            log::warning("content sync: " + report.error);
+        else if (report.outcome != SyncOutcome::NothingNew)
+            log::info(std::string("content sync: ") + outcomeName(report.outcome) + ", version " +
+                      std::to_string(report.version));
         const double delay = report.outcome == SyncOutcome::Failed ? schedule_->afterFailure(report.retryAfterSeconds)
-                                                                    : schedule_->afterSuccess();
+                                                                   : schedule_->afterSuccess();
         nextAt = clock_.seconds() + delay;
         engine_->setNextAttempt(engine_->trustedTime().correct(uncorrected(clock_).now()) +
                                 std::chrono::seconds(static_cast<long long>(delay)));

@@ -38,10 +38,10 @@ struct SyncServiceConfig {
 
 // What the kiosk shows at start, before any network request.
 struct StartContent {
-    LoadResult load;             // content null only if the bundled feed itself fails
-    std::string source;          // "cache version 7", "cache version 6 (previous)", "bundled"
-    std::int64_t version = 0;    // cache version, 0 for bundled content
-    std::string problem;         // why the cache was not used, empty when it was
+    LoadResult load;           // content null only if the bundled feed itself fails
+    std::string source;        // "cache version 7", "cache version 6 (previous)", "bundled"
+    std::int64_t version = 0;  // cache version, 0 for bundled content
+    std::string problem;       // why the cache was not used, empty when it was
 };
 
 // Threads: construct, start(), stop(), the destructor and rollback() on one thread (the

@@ -15,22 +15,22 @@ namespace kiosk::core::sync {
 
 struct SyncStatus {
     std::string feedUrl;
-    std::int64_t currentVersion = 0;       // 0: no downloaded version (bundled content)
-    std::optional<Instant> published;      // of the current version
+    std::int64_t currentVersion = 0;   // 0: no downloaded version (bundled content)
+    std::optional<Instant> published;  // of the current version
     std::optional<Instant> lastAttempt, lastSuccess, nextAttempt;
-    std::optional<Instant> trustedTime;    // the clock floor (see trusted_time.hpp)
-    std::string lastResult;                // what the last attempt did, in words
-    std::string lastError;                 // empty when the last attempt succeeded
+    std::optional<Instant> trustedTime;  // the clock floor (see trusted_time.hpp)
+    std::string lastResult;              // what the last attempt did, in words
+    std::string lastError;               // empty when the last attempt succeeded
     int consecutiveFailures = 0;
-    std::uint64_t bytesDownloaded = 0;     // since the status file was created
+    std::uint64_t bytesDownloaded = 0;  // since the status file was created
     std::uint64_t requests = 0;
     // Signed feeds (issue 12): the current version's signature, and the last refusal.
     bool signatureRequired = false;           // the kiosk has feed_public_keys
     std::string signatureKeyId;               // key that signed the current version; empty: not verified
     std::optional<Instant> signatureExpires;  // after it the feed is stale (kept, but said)
     std::string signatureRefused;             // why the last fetched manifest was refused; empty: none
-    std::vector<std::int64_t> badVersions;  // marked bad by the crash guard (see crash_guard.hpp)
-    std::string crashGuard;                 // the crash guard's last action in words, with its date
+    std::vector<std::int64_t> badVersions;    // marked bad by the crash guard (see crash_guard.hpp)
+    std::string crashGuard;                   // the crash guard's last action in words, with its date
 };
 
 // "unsigned" (no keys configured), "valid", "stale" (expired at `now`), "unverified"

@@ -46,8 +46,9 @@ public:
             if (col == 0) rowTop = rowBottom + (index ? gap : 0);
             const float x = origin.x + static_cast<float>(col) * (w + gap);
             const std::string label = labelled(name, ctx.lang) + state;
-            const float h = std::max(controlHeight(ctx) * 1.2f, layoutText(ctx.fonts->bodyBold, label, w * 0.85f, 3).size.y +
-                                                                    ctx.fonts->body->FontSize);
+            const float h =
+                std::max(controlHeight(ctx) * 1.2f,
+                         layoutText(ctx.fonts->bodyBold, label, w * 0.85f, 3).size.y + ctx.fonts->body->FontSize);
             ImGui::SetCursorScreenPos(ImVec2(x, rowTop));
             describeNext(tr(help, ctx.lang));
             if (button(("##toggle" + std::to_string(index)).c_str(), label, ImVec2(w, h),
@@ -60,27 +61,33 @@ public:
             ++index;
         };
         const auto yesNo = [&](bool v) { return std::string(tr(v ? Str::Yes : Str::No, ctx.lang)); };
-        toggle(Str::LargerText, std::to_string(AccessibilitySettings::kTextPercent[s.textStep]) + "\u00A0%", Str::LargerTextHelp,
-               s.textStep > 0, [&] { s.textStep = (s.textStep + 1) % AccessibilitySettings::kTextSteps; });
+        toggle(Str::LargerText, std::to_string(AccessibilitySettings::kTextPercent[s.textStep]) + "\u00A0%",
+               Str::LargerTextHelp, s.textStep > 0,
+               [&] { s.textStep = (s.textStep + 1) % AccessibilitySettings::kTextSteps; });
         const Str contrastName[] = {Str::ContrastOff, Str::ContrastDarkOnLight, Str::ContrastLightOnDark};
         toggle(Str::HighContrast, tr(contrastName[static_cast<int>(s.contrast)], ctx.lang), Str::HighContrastHelp,
-               s.contrast != ContrastMode::Normal, [&] { s.contrast = static_cast<ContrastMode>((static_cast<int>(s.contrast) + 1) % 3); });
+               s.contrast != ContrastMode::Normal,
+               [&] { s.contrast = static_cast<ContrastMode>((static_cast<int>(s.contrast) + 1) % 3); });
         toggle(Str::SpeechToggle, yesNo(s.speech), Str::SpeechHelp, s.speech, [&] { s.speech = !s.speech; });
         toggle(Str::ReducedMotion, yesNo(s.reducedMotion), Str::ReducedMotionHelp, s.reducedMotion,
                [&] { s.reducedMotion = !s.reducedMotion; });
         toggle(Str::Seated, yesNo(s.seated), Str::SeatedHelp, s.seated, [&] { s.seated = !s.seated; });
         toggle(Str::EasyRead, yesNo(s.easyRead), Str::EasyReadHelp, s.easyRead, [&] { s.easyRead = !s.easyRead; });
-        toggle(Str::PauseLoop, yesNo(s.loopPaused), Str::PauseLoopHelp, s.loopPaused, [&] { s.loopPaused = !s.loopPaused; });
+        toggle(Str::PauseLoop, yesNo(s.loopPaused), Str::PauseLoopHelp, s.loopPaused,
+               [&] { s.loopPaused = !s.loopPaused; });
         ImGui::SetCursorScreenPos(ImVec2(origin.x, rowBottom + gap * 2));
-        const float bw = std::min(width, std::max(m.cssPx(200), badgeSize(tr(Str::ResetAll, ctx.lang), ctx.fonts->bodyBold).x +
-                                                                    ctx.fonts->body->FontSize));
-        if (button("##a11y-reset", tr(Str::ResetAll, ctx.lang), ImVec2(bw, controlHeight(ctx)), ButtonKind::Secondary)) {
+        const float bw =
+            std::min(width, std::max(m.cssPx(200), badgeSize(tr(Str::ResetAll, ctx.lang), ctx.fonts->bodyBold).x +
+                                                       ctx.fonts->body->FontSize));
+        if (button("##a11y-reset", tr(Str::ResetAll, ctx.lang), ImVec2(bw, controlHeight(ctx)),
+                   ButtonKind::Secondary)) {
             s = AccessibilitySettings{};
             s.panelOpened = true;
         }
         // "Done" beside "Reset all" when its label fits there, else under it.
-        const float doneW = std::min(width, std::max(m.cssPx(200), badgeSize(tr(Str::Done, ctx.lang), ctx.fonts->bodyBold).x +
-                                                                       ctx.fonts->body->FontSize * 2));
+        const float doneW =
+            std::min(width, std::max(m.cssPx(200), badgeSize(tr(Str::Done, ctx.lang), ctx.fonts->bodyBold).x +
+                                                       ctx.fonts->body->FontSize * 2));
         if (bw + gap + doneW <= width) {
             ImGui::SameLine(0, gap);
         } else {

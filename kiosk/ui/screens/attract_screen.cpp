@@ -14,13 +14,13 @@
 #include "core/wording.hpp"
 #include "ui/artwork.hpp"
 #include "ui/chrome.hpp"
-#include "ui/map_layout.hpp"
 #include "ui/contrast.hpp"
+#include "ui/map_layout.hpp"
 #include "ui/map_view.hpp"
-#include "ui/visuals.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/text.hpp"
+#include "ui/visuals.hpp"
 #include "ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -74,7 +74,8 @@ public:
             drawDots(ctx, slides.size(), m.height() - ctaH - margin * 0.6f);
         }
         // Any other tap wakes the kiosk and only wakes it.
-        if (ImGui::IsMouseReleased(0) && !ImGui::IsAnyItemActive() && !ImGui::IsAnyItemHovered() && ImGui::IsWindowHovered()) {
+        if (ImGui::IsMouseReleased(0) && !ImGui::IsAnyItemActive() && !ImGui::IsAnyItemHovered() &&
+            ImGui::IsWindowHovered()) {
             nav.go(ScreenId::Home);
         }
     }
@@ -94,11 +95,15 @@ private:
                     if (core::eventPhase(*ctx.content, now) == core::EventPhase::During) out.push_back(s);
                     break;
                 case SlideKind::Programme:
-                    if (!core::sessionsOnDay(*ctx.content, core::programmeDay(now, ctx.content->timeZone)).empty()) out.push_back(s);
+                    if (!core::sessionsOnDay(*ctx.content, core::programmeDay(now, ctx.content->timeZone)).empty())
+                        out.push_back(s);
                     break;
                 case SlideKind::Announcements:
                     for (const auto& a : ctx.content->announcements) {
-                        if (a.validAt(now)) { out.push_back(s); break; }
+                        if (a.validAt(now)) {
+                            out.push_back(s);
+                            break;
+                        }
                     }
                     break;
                 case SlideKind::Demos:
@@ -180,7 +185,8 @@ private:
         BackgroundScope band(ctx.theme->primary);
         float y = margin * 0.7f;
         y += drawText(dl, f.title, ImVec2(margin, y), w, 2, ctx.theme->onPrimary.imu32(), e.name.str(ctx.lang));
-        drawText(dl, f.heading, ImVec2(margin, y + f.heading->FontSize * 0.15f), w, 2, ctx.theme->onPrimary.imu32(), dates);
+        drawText(dl, f.heading, ImVec2(margin, y + f.heading->FontSize * 0.15f), w, 2, ctx.theme->onPrimary.imu32(),
+                 dates);
         return height;
     }
 
@@ -194,14 +200,16 @@ private:
         const char* langLabel = tr(Str::LanguageButton, ctx.lang);
         // French-only content: no language switch and no call to action in English.
         const bool otherLang = core::contentHasLanguage(*ctx.content, ctx.lang == Lang::Fr ? Lang::En : Lang::Fr);
-        const float langW = otherLang ? std::max(m.cssPx(120), badgeSize(langLabel, f.bodyBold).x + f.body->FontSize) : 0.0f;
+        const float langW =
+            otherLang ? std::max(m.cssPx(120), badgeSize(langLabel, f.bodyBold).x + f.body->FontSize) : 0.0f;
         const std::string a11yLabel = std::string("\u267F ") + tr(Str::Accessibility, ctx.lang);
         const float a11yW = std::max(m.cssPx(160), badgeSize(a11yLabel, f.bodyBold).x + f.body->FontSize);
         const float sideW = std::max(langW, a11yW);
         const char* cta = tr(Str::TouchToStart, ctx.lang);
         const char* ctaOther = otherLang ? tr(Str::TouchToStartOther, ctx.lang) : "";
         const float besideW = m.width() - 2 * margin - 2 * (sideW + margin * 0.5f);
-        const bool beside = !layoutText(f.title, cta, besideW, 2).overflow && !layoutText(f.body, ctaOther, besideW, 2).overflow;
+        const bool beside =
+            !layoutText(f.title, cta, besideW, 2).overflow && !layoutText(f.body, ctaOther, besideW, 2).overflow;
         const float textW = beside ? besideW : m.width() - 2 * margin;
         const float textH = layoutText(f.title, cta, textW, 2).size.y + f.body->FontSize * 0.2f +
                             layoutText(f.body, ctaOther, textW, 2).size.y;
@@ -211,13 +219,16 @@ private:
         BackgroundScope band(ctx.theme->accent);
         const float buttonY = beside ? top + (height - buttonH) * 0.5f : m.height() - margin * 0.6f - buttonH;
         ImGui::SetCursorScreenPos(ImVec2(m.width() - margin - langW, buttonY));
-        if (otherLang && button("##attract-lang", langLabel, ImVec2(langW, buttonH), ButtonKind::Secondary)) nav.toggleLanguage();
+        if (otherLang && button("##attract-lang", langLabel, ImVec2(langW, buttonH), ButtonKind::Secondary))
+            nav.toggleLanguage();
         ImGui::SetCursorScreenPos(ImVec2(margin, buttonY));
-        if (button("##attract-a11y", a11yLabel, ImVec2(a11yW, buttonH), ButtonKind::Secondary)) nav.go(ScreenId::Accessibility);
+        if (button("##attract-a11y", a11yLabel, ImVec2(a11yW, buttonH), ButtonKind::Secondary))
+            nav.go(ScreenId::Accessibility);
         const float x = beside ? margin + sideW + margin * 0.5f : margin;
         float y = beside ? top + (height - textH) * 0.5f : top + margin * 0.6f;
         y += drawText(dl, f.title, ImVec2(x, y), textW, 2, ctx.theme->onAccent.imu32(), cta, Align::Center);
-        drawText(dl, f.body, ImVec2(x, y + f.body->FontSize * 0.2f), textW, 2, ctx.theme->onAccent.imu32(), ctaOther, Align::Center);
+        drawText(dl, f.body, ImVec2(x, y + f.body->FontSize * 0.2f), textW, 2, ctx.theme->onAccent.imu32(), ctaOther,
+                 Align::Center);
         return height;
     }
 
@@ -239,7 +250,8 @@ private:
         std::vector<const core::Image*> all;
         const core::Instant now = ctx.clock->now();
         for (const core::Session& s : ctx.content->sessions) {
-            if (s.image && !core::hasEnded(s, now) && s.status != core::SessionStatus::Cancelled) all.push_back(&*s.image);
+            if (s.image && !core::hasEnded(s, now) && s.status != core::SessionStatus::Cancelled)
+                all.push_back(&*s.image);
         }
         for (const core::Session& s : ctx.content->sessions) {
             if (s.image && core::hasEnded(s, now)) all.push_back(&*s.image);
@@ -256,13 +268,15 @@ private:
     // `fits` says whether the slide's text fits a panel of that size; when it would not
     // beside the picture (large text, a short slide), the text gets the whole slide.
     template <typename Fits>
-    std::pair<ImVec2, ImVec2> withPicture(const UiContext& ctx, ImVec2 origin, ImVec2 area, std::size_t salt, Pictogram fallback,
-                                          Fits fits) {
+    std::pair<ImVec2, ImVec2> withPicture(const UiContext& ctx, ImVec2 origin, ImVec2 area, std::size_t salt,
+                                          Pictogram fallback, Fits fits) {
         const float gap = ctx.metrics->margin() * 0.6f;
         const bool portrait = area.y > area.x;
         const ImVec2 p0 = origin;
-        const ImVec2 p1 = portrait ? ImVec2(origin.x + area.x, origin.y + area.y * 0.42f) : ImVec2(origin.x + area.x * 0.46f, origin.y + area.y);
-        const ImVec2 textSize = portrait ? ImVec2(area.x, area.y - (p1.y - origin.y) - gap) : ImVec2(area.x - (p1.x - origin.x) - gap, area.y);
+        const ImVec2 p1 = portrait ? ImVec2(origin.x + area.x, origin.y + area.y * 0.42f)
+                                   : ImVec2(origin.x + area.x * 0.46f, origin.y + area.y);
+        const ImVec2 textSize = portrait ? ImVec2(area.x, area.y - (p1.y - origin.y) - gap)
+                                         : ImVec2(area.x - (p1.x - origin.x) - gap, area.y);
         if (ctx.a11y.oneColumn() || !fits(textSize)) return {origin, area};
         if (const core::Image* img = picture(ctx, salt)) {
             drawImage(ctx, *img, p0, p1, Fit::Cover);
@@ -285,7 +299,8 @@ private:
         });
         float y = to.y + ta.y * 0.04f;
         if (!c.event.tagline.empty()) {
-            y += drawText(dl, f.heading, ImVec2(to.x, y), ta.x, 3, ctx.theme->text.imu32(), c.event.tagline.str(ctx.lang), Align::Center);
+            y += drawText(dl, f.heading, ImVec2(to.x, y), ta.x, 3, ctx.theme->text.imu32(),
+                          c.event.tagline.str(ctx.lang), Align::Center);
             y += f.heading->FontSize * 0.6f;
         }
         y += drawText(dl, f.title, ImVec2(to.x, y), ta.x, 4, ctx.theme->primary.imu32(), line, Align::Center);
@@ -301,7 +316,8 @@ private:
             case core::EventPhase::Before: {
                 const int days = core::daysUntilStart(c, now);
                 line = days == 1 ? tr(Str::StartsTomorrow, ctx.lang)
-                                 : (ctx.lang == Lang::Fr ? "J-" + std::to_string(days) + "\u202F: " : std::to_string(days) + " ") +
+                                 : (ctx.lang == Lang::Fr ? "J-" + std::to_string(days) + "\u202F: "
+                                                         : std::to_string(days) + " ") +
                                        tr(Str::DaysToGo, ctx.lang);
                 break;
             }
@@ -336,7 +352,8 @@ private:
         const bool inHours = hours <= 48;
         const std::string number = inHours ? std::to_string(hours) : std::to_string(core::daysUntilStart(c, now));
         const char* unit = tr(inHours ? Str::HoursToGo : Str::DaysToGo, ctx.lang);
-        const std::string date = core::formatDayLong(c.event.startDate, ctx.lang) + " \u00B7 " + core::formatTime(opening, c.timeZone, ctx.lang);
+        const std::string date = core::formatDayLong(c.event.startDate, ctx.lang) + " \u00B7 " +
+                                 core::formatTime(opening, c.timeZone, ctx.lang);
         const auto [to, ta] = withPicture(ctx, origin, area, 1, Pictogram::Clock, [&](ImVec2 sz) {
             const float w = sz.x - 2 * f.body->FontSize;
             return !layoutText(f.title, unit, w, 2).overflow && !layoutText(f.heading, date, w, 1).overflow &&
@@ -347,21 +364,23 @@ private:
         BackgroundScope panel(ctx.theme->primary);
         const float pad = f.body->FontSize;
         float y = to.y + pad;
-        y += drawText(dl, f.heading, ImVec2(to.x + pad, y), ta.x - 2 * pad, 1, ctx.theme->onPrimary.imu32(), tr(Str::OpensIn, ctx.lang),
-                      Align::Center);
+        y += drawText(dl, f.heading, ImVec2(to.x + pad, y), ta.x - 2 * pad, 1, ctx.theme->onPrimary.imu32(),
+                      tr(Str::OpensIn, ctx.lang), Align::Center);
         const float unitH = layoutText(f.title, unit, ta.x - 2 * pad, 2).size.y;
         const float dateH = f.heading->FontSize * 1.4f;
         const float room = to.y + ta.y - pad - unitH - dateH - y;
         ImFont* big = f.display;
         const ImVec2 natural = big->CalcTextSizeA(big->FontSize, 1e9f, 0, number.c_str());
-        const float scale = std::clamp(std::min(room / std::max(1.0f, natural.y), (ta.x - 2 * pad) / std::max(1.0f, natural.x)), 0.4f, 6.0f);
+        const float scale = std::clamp(
+            std::min(room / std::max(1.0f, natural.y), (ta.x - 2 * pad) / std::max(1.0f, natural.x)), 0.4f, 6.0f);
         const float size = big->FontSize * scale;
         const ImVec2 ns = big->CalcTextSizeA(size, 1e9f, 0, number.c_str());
         dl->AddText(big, size, ImVec2(to.x + (ta.x - ns.x) * 0.5f, y), ctx.theme->onPrimary.imu32(), number.c_str());
         y += ns.y;
-        y += drawText(dl, f.title, ImVec2(to.x + pad, y), ta.x - 2 * pad, 2, ctx.theme->onPrimary.imu32(), unit, Align::Center);
-        drawText(dl, f.heading, ImVec2(to.x + pad, y + f.heading->FontSize * 0.4f), ta.x - 2 * pad, 1, ctx.theme->onPrimary.imu32(),
-                 date, Align::Center);
+        y += drawText(dl, f.title, ImVec2(to.x + pad, y), ta.x - 2 * pad, 2, ctx.theme->onPrimary.imu32(), unit,
+                      Align::Center);
+        drawText(dl, f.heading, ImVec2(to.x + pad, y + f.heading->FontSize * 0.4f), ta.x - 2 * pad, 1,
+                 ctx.theme->onPrimary.imu32(), date, Align::Center);
     }
 
     // The event in four figures: sessions, places, communes, demonstrations.
@@ -385,12 +404,14 @@ private:
         if (h < minH) return;
         ImDrawList* dl = ImGui::GetWindowDrawList();
         for (int i = 0; i < 4; ++i) {
-            const ImVec2 p(pos.x + static_cast<float>(i % cols) * (w + gap), pos.y + static_cast<float>(i / cols) * (h + gap));
+            const ImVec2 p(pos.x + static_cast<float>(i % cols) * (w + gap),
+                           pos.y + static_cast<float>(i / cols) * (h + gap));
             if (p.y + h > pos.y + size.y) break;
             dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ctx.theme->surface.imu32(), f.body->FontSize * 0.4f);
             BackgroundScope card(ctx.theme->surface);
             const float top = p.y + (h - minH) * 0.5f + f.body->FontSize * 0.4f;
-            drawText(dl, f.display, ImVec2(p.x, top), w, 1, ctx.theme->primary.imu32(), std::to_string(figures[i].first), Align::Center);
+            drawText(dl, f.display, ImVec2(p.x, top), w, 1, ctx.theme->primary.imu32(),
+                     std::to_string(figures[i].first), Align::Center);
             drawText(dl, f.body, ImVec2(p.x, top + f.display->FontSize), w, 1, ctx.theme->text.imu32(),
                      core::nounForm(figures[i].first, figures[i].second, ctx.lang), Align::Center);
         }
@@ -403,7 +424,8 @@ private:
         float y = pos.y + drawText(dl, f.heading, pos, width, 1, ctx.theme->primary.imu32(), heading);
         y += f.body->FontSize * 0.4f;
         if (items.empty()) {
-            drawText(dl, f.body, ImVec2(pos.x, y), width, 2, ctx.theme->textMuted.imu32(), tr(Str::NothingNow, ctx.lang));
+            drawText(dl, f.body, ImVec2(pos.x, y), width, 2, ctx.theme->textMuted.imu32(),
+                     tr(Str::NothingNow, ctx.lang));
             return;
         }
         for (const core::Session* s : items) {
@@ -419,8 +441,8 @@ private:
         const float bottom = origin.y + area.y;
         if (ctx.oneColumn()) {
             drawList(ctx, tr(Str::NowOn, ctx.lang), nn.now, origin, area.x, origin.y + area.y * 0.5f);
-            drawList(ctx, tr(Str::ComingNext, ctx.lang), nn.next, ImVec2(origin.x, origin.y + area.y * 0.5f + gap * 0.5f),
-                     area.x, bottom);
+            drawList(ctx, tr(Str::ComingNext, ctx.lang), nn.next,
+                     ImVec2(origin.x, origin.y + area.y * 0.5f + gap * 0.5f), area.x, bottom);
         } else {
             const float w = (area.x - gap) * 0.5f;
             drawList(ctx, tr(Str::NowOn, ctx.lang), nn.now, origin, w, bottom);
@@ -448,18 +470,21 @@ private:
             if (a.validAt(ctx.clock->now()) && valid.size() < 3) valid.push_back(&a);
         }
         if (valid.empty()) return;
-        float y = origin.y + drawText(dl, f.heading, origin, area.x, 1, ctx.theme->primary.imu32(), tr(Str::AnnouncementsTitle, ctx.lang));
+        float y = origin.y + drawText(dl, f.heading, origin, area.x, 1, ctx.theme->primary.imu32(),
+                                      tr(Str::AnnouncementsTitle, ctx.lang));
         y += f.body->FontSize * 0.4f;
         const float gap = ctx.metrics->px(4);
-        const float cardH = (origin.y + area.y - y - gap * static_cast<float>(valid.size() - 1)) / static_cast<float>(valid.size());
+        const float cardH =
+            (origin.y + area.y - y - gap * static_cast<float>(valid.size() - 1)) / static_cast<float>(valid.size());
         const float stripe = std::max(ctx.metrics->px(6), f.body->FontSize * 2.4f);
         for (const core::Announcement* a : valid) {
             const Rgb ink = a->priority == core::Priority::Urgent ? ctx.theme->cancelled : ctx.theme->primary;
             const ImVec2 p0(origin.x, y), p1(origin.x + area.x, y + cardH);
             dl->AddRectFilled(p0, p1, ctx.theme->surface.imu32(), f.body->FontSize * 0.4f);
-            dl->AddRectFilled(p0, ImVec2(p0.x + stripe, p1.y), ink.imu32(), f.body->FontSize * 0.4f, ImDrawFlags_RoundCornersLeft);
-            drawPictogram(dl, Pictogram::Info, ImVec2(p0.x + stripe * 0.5f, p0.y + std::min(cardH * 0.5f, stripe)), stripe * 0.6f,
-                          ctx.theme->onPrimary.imu32());
+            dl->AddRectFilled(p0, ImVec2(p0.x + stripe, p1.y), ink.imu32(), f.body->FontSize * 0.4f,
+                              ImDrawFlags_RoundCornersLeft);
+            drawPictogram(dl, Pictogram::Info, ImVec2(p0.x + stripe * 0.5f, p0.y + std::min(cardH * 0.5f, stripe)),
+                          stripe * 0.6f, ctx.theme->onPrimary.imu32());
             BackgroundScope card(ctx.theme->surface);
             const float pad = f.body->FontSize * 0.8f;
             const float tw = area.x - stripe - 2 * pad;
@@ -472,7 +497,8 @@ private:
             }
             const TextLayout l = layoutText(font, text, tw, 6);
             const float ty = y + std::max(pad, (cardH - l.size.y) * 0.5f);
-            drawText(dl, font, ImVec2(p0.x + stripe + pad, ty), tw, std::max(1, static_cast<int>((cardH - pad) / font->FontSize)),
+            drawText(dl, font, ImVec2(p0.x + stripe + pad, ty), tw,
+                     std::max(1, static_cast<int>((cardH - pad) / font->FontSize)),
                      (a->priority == core::Priority::Urgent ? ctx.theme->cancelled : ctx.theme->text).imu32(), text);
             y += cardH + gap;
         }
@@ -482,7 +508,8 @@ private:
         const Fonts& f = *ctx.fonts;
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const auto& demos = ctx.content->demos;
-        float y = origin.y + drawText(dl, f.heading, origin, area.x, 1, ctx.theme->primary.imu32(), tr(Str::FeaturedDemos, ctx.lang));
+        float y = origin.y + drawText(dl, f.heading, origin, area.x, 1, ctx.theme->primary.imu32(),
+                                      tr(Str::FeaturedDemos, ctx.lang));
         y += f.body->FontSize * 0.4f;
         int cols = ctx.oneColumn() ? 2 : 3;
         const float gap = ctx.metrics->px(4);
@@ -494,12 +521,15 @@ private:
         const float natural = cardW * 0.625f + f.bodyBold->FontSize * 2.6f;
         const float availH = origin.y + area.y - y;
         const int rows = std::max(1, std::min(3, static_cast<int>((availH + gap) / (natural * 0.8f + gap))));
-        const float cardH = std::min((availH - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), natural * 1.4f);
+        const float cardH =
+            std::min((availH - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), natural * 1.4f);
         // A different selection each time the slide comes round.
-        const std::size_t first = (rounds_ * static_cast<std::size_t>(cols * rows)) % std::max<std::size_t>(1, demos.size());
+        const std::size_t first =
+            (rounds_ * static_cast<std::size_t>(cols * rows)) % std::max<std::size_t>(1, demos.size());
         for (int i = 0; i < cols * rows && static_cast<std::size_t>(i) < demos.size(); ++i) {
             const core::Demo& d = demos[(first + static_cast<std::size_t>(i)) % demos.size()];
-            const ImVec2 p(origin.x + static_cast<float>(i % cols) * (cardW + gap), y + static_cast<float>(i / cols) * (cardH + gap));
+            const ImVec2 p(origin.x + static_cast<float>(i % cols) * (cardW + gap),
+                           y + static_cast<float>(i / cols) * (cardH + gap));
             const float imageH = cardH - f.bodyBold->FontSize * 2.6f;
             dl->AddRectFilled(p, ImVec2(p.x + cardW, p.y + cardH), ctx.theme->surface.imu32(), f.body->FontSize * 0.3f);
             BackgroundScope card(ctx.theme->surface);
@@ -519,11 +549,13 @@ private:
         const core::TerritoryMap& map = *c.territory;
         const Fonts& f = *ctx.fonts;
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        float y = origin.y + drawText(dl, f.heading, origin, area.x, 1, ctx.theme->primary.imu32(), tr(Str::TodayOnMap, ctx.lang));
+        float y = origin.y +
+                  drawText(dl, f.heading, origin, area.x, 1, ctx.theme->primary.imu32(), tr(Str::TodayOnMap, ctx.lang));
         const ImVec2 size = territorySize(map, 0);
         const float availH = origin.y + area.y - y;
         const float scale = std::min(area.x / size.x, availH / size.y);
-        const ImVec2 p0(origin.x + (area.x - size.x * scale) * 0.5f, y), p1(p0.x + size.x * scale, p0.y + size.y * scale);
+        const ImVec2 p0(origin.x + (area.x - size.x * scale) * 0.5f, y),
+            p1(p0.x + size.x * scale, p0.y + size.y * scale);
         if (map.image) drawImage(ctx, *map.image, p0, p1, Fit::Contain);
         const core::CivilDate today = core::programmeDay(ctx.clock->now(), c.timeZone);
         std::set<std::string> placesToday;
@@ -543,7 +575,8 @@ private:
         auto isHere = [&](const std::vector<std::size_t>& g) {
             return std::any_of(g.begin(), g.end(), [&](std::size_t i) { return shown[i]->id == ctx.herePlace; });
         };
-        std::stable_sort(groups.begin(), groups.end(), [&](const auto& a, const auto& b) { return isHere(a) > isHere(b); });
+        std::stable_sort(groups.begin(), groups.end(),
+                         [&](const auto& a, const auto& b) { return isHere(a) > isHere(b); });
         std::vector<LabelRequest> requests;
         std::vector<std::string> labels;
         for (const auto& g : groups) {
@@ -578,8 +611,8 @@ private:
                          ctx.theme->onPrimary.imu32(), std::to_string(groups[k].size()), Align::Center);
             }
             if (placed[k].placed) {
-                badge(dl, ImVec2(placed[k].rect.x0, placed[k].rect.y0), labels[k], isHere(groups[k]) ? ctx.theme->now : ctx.theme->primary,
-                      ctx.theme->onPrimary, f.small);
+                badge(dl, ImVec2(placed[k].rect.x0, placed[k].rect.y0), labels[k],
+                      isHere(groups[k]) ? ctx.theme->now : ctx.theme->primary, ctx.theme->onPrimary, f.small);
             }
         }
     }

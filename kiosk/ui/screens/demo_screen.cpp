@@ -44,7 +44,8 @@ public:
         if (side) {
             drawGallery(ctx, *d, ImVec2(margin, top), galleryW, ctx.areaMax.y - top - margin);
             const float x = margin * 2 + galleryW;
-            const float w = panel_.begin(ctx, nav, "##demo", ImVec2(x, top), ImVec2(m.width() - margin, ctx.areaMax.y - margin * 0.3f));
+            const float w = panel_.begin(ctx, nav, "##demo", ImVec2(x, top),
+                                         ImVec2(m.width() - margin, ctx.areaMax.y - margin * 0.3f));
             drawText(ctx, nav, *d, w);
             panel_.end(ctx);
         } else {
@@ -87,12 +88,15 @@ private:
         const float y = pos.y + imageH + ctx.metrics->px(3);
         const float bw = (w - ctx.metrics->px(3)) * 0.5f;
         ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
-        if (button("##prev-image", tr(Str::PreviousImage, ctx.lang), ImVec2(bw, buttonH), ButtonKind::Secondary)) step(d, -1);
+        if (button("##prev-image", tr(Str::PreviousImage, ctx.lang), ImVec2(bw, buttonH), ButtonKind::Secondary))
+            step(d, -1);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + w - bw, y));
-        if (button("##next-image", tr(Str::NextImage, ctx.lang), ImVec2(bw, buttonH), ButtonKind::Secondary)) step(d, +1);
+        if (button("##next-image", tr(Str::NextImage, ctx.lang), ImVec2(bw, buttonH), ButtonKind::Secondary))
+            step(d, +1);
         const std::string count = std::to_string(image_ + 1) + " / " + std::to_string(d.gallery.size());
         const ImVec2 cs = badgeSize(count, ctx.fonts->small);
-        badge(dl, ImVec2(max.x - cs.x - 6, pos.y + 6), count, ctx.theme->primary, ctx.theme->onPrimary, ctx.fonts->small);
+        badge(dl, ImVec2(max.x - cs.x - 6, pos.y + 6), count, ctx.theme->primary, ctx.theme->onPrimary,
+              ctx.fonts->small);
     }
 
     void step(const core::Demo& d, int delta) {
@@ -117,7 +121,8 @@ private:
         if (qr > 0) {
             drawQr(ctx, d.link, top, kQrMinMm);
             ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + qr));
-            qrBottom = top.y + qr + text(f.small, beside ? qr : width, 0, t.textMuted.imu32(), tr(Str::ScanForInfo, ctx.lang));
+            qrBottom =
+                top.y + qr + text(f.small, beside ? qr : width, 0, t.textMuted.imu32(), tr(Str::ScanForInfo, ctx.lang));
             if (beside) ImGui::SetCursorScreenPos(ImVec2(top.x + qr + gapX, top.y));
         }
         const float infoW = beside ? width - qr - gapX : width;
@@ -127,8 +132,11 @@ private:
             std::string where = (p->shortName.empty() ? p->name : p->shortName).str(ctx.lang);
             if (!d.stand.empty()) where = d.stand.str(ctx.lang) + " \u00B7 " + where;
             text(f.body, infoW, 0, t.text.imu32(), where);
-            const float bw = std::min(infoW, std::max(ctx.metrics->cssPx(200), badgeSize(tr(Str::ShowOnMap, ctx.lang), f.bodyBold).x + f.body->FontSize));
-            if (button("##demo-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(bw, controlHeight(ctx)))) nav.go(Route::maps(p->id));
+            const float bw =
+                std::min(infoW, std::max(ctx.metrics->cssPx(200),
+                                         badgeSize(tr(Str::ShowOnMap, ctx.lang), f.bodyBold).x + f.body->FontSize));
+            if (button("##demo-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(bw, controlHeight(ctx))))
+                nav.go(Route::maps(p->id));
         }
         ImGui::EndGroup();
         const float infoBottom = ImGui::GetItemRectMax().y;

@@ -61,7 +61,8 @@ public:
         const float w = (max.x - min.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
         const float h = (max.y - min.y - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows);
         for (int i = 0; i < 4; ++i) {
-            const ImVec2 pos(min.x + static_cast<float>(i % cols) * (w + gap), min.y + static_cast<float>(i / cols) * (h + gap));
+            const ImVec2 pos(min.x + static_cast<float>(i % cols) * (w + gap),
+                             min.y + static_cast<float>(i / cols) * (h + gap));
             drawTile(ctx, nav, kTiles[i], pos, ImVec2(w, h), i);
         }
     }
@@ -79,7 +80,8 @@ private:
         const std::string hint = std::string(tr(Str::NowOn, ctx.lang)) + " \u00B7 " + tr(Str::ComingNext, ctx.lang);
         const float labelW = std::min(size.x * 0.5f, badgeSize(label, f.title).x);
         ImFont* font = layoutText(f.title, label, labelW + 1, 1).overflow ? f.heading : f.title;
-        drawText(dl, font, ImVec2(pos.x + pad, pos.y + (size.y - font->FontSize) * 0.5f), size.x * 0.5f, 1, t.onAccent.imu32(), label);
+        drawText(dl, font, ImVec2(pos.x + pad, pos.y + (size.y - font->FontSize) * 0.5f), size.x * 0.5f, 1,
+                 t.onAccent.imu32(), label);
         const float hx = pos.x + pad * 2 + labelW;
         const float hw = pos.x + size.x - pad - hx;
         if (hw > f.body->FontSize * 4 && !layoutText(f.body, hint, hw, 2).overflow) {
@@ -101,8 +103,10 @@ private:
         bool full = false;
         auto section = [&](Str heading, const std::vector<const core::Session*>& rows) {
             // A heading only with room for a row under it (a row is about four lines).
-            if (full || rows.empty() || y + ctx.fonts->heading->FontSize + ctx.fonts->body->FontSize * 5 > max.y) return;
-            y += drawText(dl, ctx.fonts->heading, ImVec2(min.x, y), w, 1, ctx.theme->text.imu32(), tr(heading, ctx.lang));
+            if (full || rows.empty() || y + ctx.fonts->heading->FontSize + ctx.fonts->body->FontSize * 5 > max.y)
+                return;
+            y += drawText(dl, ctx.fonts->heading, ImVec2(min.x, y), w, 1, ctx.theme->text.imu32(),
+                          tr(heading, ctx.lang));
             for (const core::Session* s : rows) {
                 const float h = drawSessionRow(ctx, *s, ImVec2(min.x, y), w);
                 if (y + h > max.y) {  // only whole rows: the cut one is covered again
@@ -133,15 +137,18 @@ private:
         ImVec2 textPos;
         float textW;
         if (beside) {
-            drawPictogram(dl, tile.picto, ImVec2(pos.x + pad + picto * 0.5f, pos.y + size.y * 0.5f), picto, t.onPrimary.imu32());
+            drawPictogram(dl, tile.picto, ImVec2(pos.x + pad + picto * 0.5f, pos.y + size.y * 0.5f), picto,
+                          t.onPrimary.imu32());
             textPos = ImVec2(pos.x + pad * 2 + picto, 0);
             textW = max.x - pad - textPos.x;
         } else {
-            drawPictogram(dl, tile.picto, ImVec2(pos.x + size.x * 0.5f, pos.y + pad + picto * 0.5f), picto, t.onPrimary.imu32());
+            drawPictogram(dl, tile.picto, ImVec2(pos.x + size.x * 0.5f, pos.y + pad + picto * 0.5f), picto,
+                          t.onPrimary.imu32());
             textPos = ImVec2(pos.x + pad, 0);
             textW = size.x - 2 * pad;
         }
-        const std::string labelText = tile.label == Str::Showroom ? showroomLabel(*ctx.content, ctx.lang) : tr(tile.label, ctx.lang);
+        const std::string labelText =
+            tile.label == Str::Showroom ? showroomLabel(*ctx.content, ctx.lang) : tr(tile.label, ctx.lang);
         const char* label = labelText.c_str();
         const char* hint = tr(tile.hint, ctx.lang);
         // Short tiles (a small screen, an urgent banner) drop the hint, then use a smaller
@@ -158,7 +165,8 @@ private:
             }
             if (textH > room) OverflowLog::record(label, textW, "taller than its tile");
         }
-        const float top = beside ? pos.y + (size.y - textH) * 0.5f : pos.y + pad + picto + (size.y - pad - picto - textH) * 0.5f;
+        const float top =
+            beside ? pos.y + (size.y - textH) * 0.5f : pos.y + pad + picto + (size.y - pad - picto - textH) * 0.5f;
         const Align align = beside ? Align::Left : Align::Center;
         const float lh = drawText(dl, labelFont, ImVec2(textPos.x, top), textW, 2, t.onPrimary.imu32(), label, align);
         if (withHint) drawText(dl, f.body, ImVec2(textPos.x, top + lh), textW, 3, t.onPrimary.imu32(), hint, align);

@@ -36,10 +36,11 @@ public:
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         const auto& pages = ctx.content->pages;
         for (std::size_t i = 0; i < pages.size(); ++i) {
-            ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(i % static_cast<std::size_t>(cols)) * (w + gap),
-                                             origin.y + static_cast<float>(i / static_cast<std::size_t>(cols)) * (h + gap)));
-            if (button(("##page-" + pages[i].id).c_str(), pages[i].title.str(ctx.lang), ImVec2(w, h), ButtonKind::Primary,
-                       ctx.fonts->heading)) {
+            ImGui::SetCursorScreenPos(
+                ImVec2(origin.x + static_cast<float>(i % static_cast<std::size_t>(cols)) * (w + gap),
+                       origin.y + static_cast<float>(i / static_cast<std::size_t>(cols)) * (h + gap)));
+            if (button(("##page-" + pages[i].id).c_str(), pages[i].title.str(ctx.lang), ImVec2(w, h),
+                       ButtonKind::Primary, ctx.fonts->heading)) {
                 nav.go(Route::page(pages[i].id));
             }
         }

@@ -87,19 +87,20 @@ private:
         }
         for (std::size_t i = 0; i < c.floorPlans.size(); ++i) {
             const core::Place* p = c.findPlace(c.floorPlans[i].placeId);
-            std::string label = p ? (p->shortName.empty() ? p->name : p->shortName).str(ctx.lang) : c.floorPlans[i].name.str(ctx.lang);
+            std::string label =
+                p ? (p->shortName.empty() ? p->name : p->shortName).str(ctx.lang) : c.floorPlans[i].name.str(ctx.lang);
             labels.push_back(label);
             tabs.push_back(static_cast<int>(i) + 1);
         }
         ImGui::SetCursorScreenPos(ImVec2(margin, y));
-        const float h = chipRows(ctx, "maptab", labels, ctx.metrics->width() - 2 * margin,
-                                 [&](std::size_t i) { return tabs[i] == tab_; },
-                                 [&](std::size_t i) {
-                                     if (tabs[i] != tab_) {
-                                         tab_ = tabs[i];
-                                         view_.reset();
-                                     }
-                                 });
+        const float h = chipRows(
+            ctx, "maptab", labels, ctx.metrics->width() - 2 * margin, [&](std::size_t i) { return tabs[i] == tab_; },
+            [&](std::size_t i) {
+                if (tabs[i] != tab_) {
+                    tab_ = tabs[i];
+                    view_.reset();
+                }
+            });
         return y + h;
     }
 
@@ -149,8 +150,8 @@ private:
             rooms.push_back(std::move(room));
         }
         pendingFocus_ = false;
-        return view_.draw(ctx, min, max, ImVec2(plan.width, plan.height), plan.image ? &*plan.image : nullptr, hereOnPlan(ctx, plan),
-                          rooms);
+        return view_.draw(ctx, min, max, ImVec2(plan.width, plan.height), plan.image ? &*plan.image : nullptr,
+                          hereOnPlan(ctx, plan), rooms);
     }
 
     // "You are here" on the floor plan of the kiosk's own place: at its room's centre when
@@ -171,7 +172,7 @@ private:
         return {mk};
     }
 
-    int tab_ = 0;  // 0: territory, i: floor plan i-1
+    int tab_ = 0;      // 0: territory, i: floor plan i-1
     float tabsH_ = 0;  // the tabs' height in the last frame (portrait: they sit under the map)
     std::string focusPlace_, focusRoom_;
     bool pendingFocus_ = false;

@@ -38,7 +38,9 @@ public:
         while (start < body.size()) {
             std::size_t end = body.find('\n', start);
             if (end == std::string::npos) end = body.size();
-            if (end > start) text(ctx.fonts->body, width, 0, ctx.theme->text.imu32(), std::string_view(body).substr(start, end - start));
+            if (end > start)
+                text(ctx.fonts->body, width, 0, ctx.theme->text.imu32(),
+                     std::string_view(body).substr(start, end - start));
             ImGui::Dummy(ImVec2(1, ctx.fonts->body->FontSize * 0.4f));
             start = end + 1;
         }

@@ -43,11 +43,14 @@ private:
         const Fonts& f = *ctx.fonts;
         const Theme& t = *ctx.theme;
         std::string heading = p.name.str(ctx.lang);
-        if (const core::Room* room = ctx.content->findRoom(p.id, roomId_)) heading = room->name.str(ctx.lang) + " \u2014 " + heading;
+        if (const core::Room* room = ctx.content->findRoom(p.id, roomId_))
+            heading = room->name.str(ctx.lang) + " \u2014 " + heading;
         text(titleFontFor(ctx, width), width, 0, t.text.imu32(), heading);
         text(f.body, width, 0, t.textMuted.imu32(), p.address + ", " + p.postcode + " " + p.commune);
         ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));
-        const float bw = std::min(width, std::max(ctx.metrics->cssPx(200), badgeSize(tr(Str::ShowOnMap, ctx.lang), f.bodyBold).x + f.body->FontSize));
+        const float bw =
+            std::min(width, std::max(ctx.metrics->cssPx(200),
+                                     badgeSize(tr(Str::ShowOnMap, ctx.lang), f.bodyBold).x + f.body->FontSize));
         if (button("##place-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(bw, controlHeight(ctx)))) {
             nav.go(Route::maps(p.id, roomId_));
         }
@@ -64,10 +67,12 @@ private:
             if (!roomId_.empty() && s.roomId != roomId_) continue;
             here.push_back(&s);
         }
-        std::stable_sort(here.begin(), here.end(),
-                         [](const core::Session* a, const core::Session* b) { return a->start.instant < b->start.instant; });
+        std::stable_sort(here.begin(), here.end(), [](const core::Session* a, const core::Session* b) {
+            return a->start.instant < b->start.instant;
+        });
         const std::size_t shown = here.size();
-        for (const core::Session* s : here) pos.y += sessionRowButton(ctx, nav, *s, pos, width) + f.body->FontSize * 0.5f;
+        for (const core::Session* s : here)
+            pos.y += sessionRowButton(ctx, nav, *s, pos, width) + f.body->FontSize * 0.5f;
         ImGui::SetCursorScreenPos(ImVec2(pos.x, top));
         ImGui::Dummy(ImVec2(width, pos.y - top));
         if (shown == 0) text(f.body, width, 2, t.textMuted.imu32(), tr(Str::NothingHere, ctx.lang));

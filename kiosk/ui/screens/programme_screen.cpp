@@ -53,7 +53,8 @@ public:
     std::any saveState() const override { return State{selected_, showFilters_, filter_, list_.scrollY()}; }
     void restoreState(const std::any& state) override {
         if (const auto* s = std::any_cast<State>(&state)) {
-            if (s->selected == kNowTab ? hasNow_ : s->selected < static_cast<int>(days_.size())) selected_ = s->selected;
+            if (s->selected == kNowTab ? hasNow_ : s->selected < static_cast<int>(days_.size()))
+                selected_ = s->selected;
             showFilters_ = s->showFilters;
             filter_ = s->filter;
             list_.restore(s->scroll);
@@ -88,7 +89,7 @@ private:
     std::vector<const core::Session*> visible(const UiContext& ctx) const {
         if (selected_ == kNowTab || days_.empty()) return {};
         return core::applyFilter(core::sessionsOnDay(*ctx.content, days_[static_cast<std::size_t>(selected_)]), filter_,
-                                  *ctx.content, ctx.clock->now());
+                                 *ctx.content, ctx.clock->now());
     }
 
     void drawRows(const UiContext& ctx, Navigator& nav, const std::vector<const core::Session*>& rows, float width) {
@@ -119,13 +120,15 @@ private:
 
     bool isToday(const UiContext& ctx) const {
         return selected_ >= 0 && static_cast<std::size_t>(selected_) < days_.size() &&
-               days_[static_cast<std::size_t>(selected_)] == core::programmeDay(ctx.clock->now(), ctx.content->timeZone);
+               days_[static_cast<std::size_t>(selected_)] ==
+                   core::programmeDay(ctx.clock->now(), ctx.content->timeZone);
     }
 
     void drawNow(const UiContext& ctx, Navigator& nav, float width) {
         const core::NowNext nn = core::nowAndNext(*ctx.content, ctx.clock->now(), 8);
         sectionHeading(ctx, tr(Str::NowOn, ctx.lang), width);
-        if (nn.now.empty()) text(ctx.fonts->body, width, 2, ctx.theme->textMuted.imu32(), tr(Str::NothingNow, ctx.lang));
+        if (nn.now.empty())
+            text(ctx.fonts->body, width, 2, ctx.theme->textMuted.imu32(), tr(Str::NothingNow, ctx.lang));
         drawRows(ctx, nav, core::applyFilter(nn.now, filter_, *ctx.content, ctx.clock->now()), width);
         ImGui::Dummy(ImVec2(width, ctx.fonts->body->FontSize));
         sectionHeading(ctx, tr(Str::ComingNext, ctx.lang), width);
@@ -142,7 +145,8 @@ private:
         const float stripW = m.width() - 2 * margin;
         filterBarApart_ = !m.compact();
         const float tabsW = filterBarApart_ ? stripW : stripW - filterW - m.px(2.5f);
-        const float stripH = h * static_cast<float>(gridRows(ctx, tabsW)) + m.px(2.5f) * static_cast<float>(gridRows(ctx, tabsW) - 1);
+        const float stripH =
+            h * static_cast<float>(gridRows(ctx, tabsW)) + m.px(2.5f) * static_cast<float>(gridRows(ctx, tabsW) - 1);
         if (!draw) return stripH + (filterBarApart_ ? margin * 0.4f + h : 0);
         if (gridRows(ctx, tabsW) == 2) {
             drawTabGrid(ctx, y, margin, tabsW);
@@ -166,10 +170,12 @@ private:
         std::vector<std::string> labels;
         if (hasNow_) labels.push_back(tr(Str::NowTab, ctx.lang));
         for (const auto& d : days_) labels.push_back(core::formatDayShort(d, ctx.lang));
-        for (const auto& l : labels) minW = std::max(minW, badgeSize(l, ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
+        for (const auto& l : labels)
+            minW = std::max(minW, badgeSize(l, ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
         const std::size_t perRow = std::max<std::size_t>(1, static_cast<std::size_t>((avail + gap) / (minW + gap)));
         if (labels.size() <= perRow) return 1;
-        if (!m.compact() && labels.size() <= 2 * perRow && 2 * (controlHeight(ctx) + gap) <= m.height() * 0.2f) return 2;
+        if (!m.compact() && labels.size() <= 2 * perRow && 2 * (controlHeight(ctx) + gap) <= m.height() * 0.2f)
+            return 2;
         return 1;  // windowed, one row
     }
 
@@ -184,9 +190,11 @@ private:
         const float w = (avail - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
         for (std::size_t i = 0; i < n; ++i) {
             const int tab = hasNow_ ? static_cast<int>(i) - 1 : static_cast<int>(i);
-            ImGui::SetCursorScreenPos(ImVec2(margin + static_cast<float>(i % cols) * (w + gap), y + static_cast<float>(i / cols) * (h + gap)));
+            ImGui::SetCursorScreenPos(ImVec2(margin + static_cast<float>(i % cols) * (w + gap),
+                                             y + static_cast<float>(i / cols) * (h + gap)));
             const std::string id = tab == kNowTab ? "##day-now" : "##day" + std::to_string(tab);
-            if (button(id.c_str(), labels[i], ImVec2(w, h), tab == selected_ ? ButtonKind::TabSelected : ButtonKind::Tab)) {
+            if (button(id.c_str(), labels[i], ImVec2(w, h),
+                       tab == selected_ ? ButtonKind::TabSelected : ButtonKind::Tab)) {
                 if (tab == kNowTab && tab != selected_ && ctx.stats) ctx.stats->filterUsed("now");
                 select(tab);
             }
@@ -201,14 +209,17 @@ private:
         const float gap = m.px(2.5f);
         const float h = controlHeight(ctx);
         ImFont* font = ctx.fonts->bodyBold;
-        auto tabW = [&](const std::string& l) { return std::max(m.cssPx(72), badgeSize(l, font).x + ctx.fonts->body->FontSize); };
+        auto tabW = [&](const std::string& l) {
+            return std::max(m.cssPx(72), badgeSize(l, font).x + ctx.fonts->body->FontSize);
+        };
         std::vector<std::string> labels;
         for (const auto& d : days_) labels.push_back(core::formatDayShort(d, ctx.lang));
         const std::string nowLabel = tr(Str::NowTab, ctx.lang);
         float x = margin;
         auto tab = [&](const std::string& id, const std::string& label, float w, bool selected) {
             ImGui::SetCursorScreenPos(ImVec2(x, y));
-            const bool hit = button(id.c_str(), label, ImVec2(w, h), selected ? ButtonKind::TabSelected : ButtonKind::Tab);
+            const bool hit =
+                button(id.c_str(), label, ImVec2(w, h), selected ? ButtonKind::TabSelected : ButtonKind::Tab);
             x += w + gap;
             return hit;
         };
@@ -231,8 +242,10 @@ private:
             first_ = 0;
             shown = n;
         }
-        const float w = windowed ? dayW : std::min((avail - (hasNow_ ? nowW + gap : 0) + gap) / std::max(1, n) - gap, dayW * 2);
-        if (hasNow_ && tab("##day-now", nowLabel, windowed ? nowW : std::max(nowW, w), selected_ == kNowTab) && selected_ != kNowTab) {
+        const float w =
+            windowed ? dayW : std::min((avail - (hasNow_ ? nowW + gap : 0) + gap) / std::max(1, n) - gap, dayW * 2);
+        if (hasNow_ && tab("##day-now", nowLabel, windowed ? nowW : std::max(nowW, w), selected_ == kNowTab) &&
+            selected_ != kNowTab) {
             if (ctx.stats) ctx.stats->filterUsed("now");
             select(kNowTab);
         }
@@ -253,7 +266,8 @@ private:
         std::string label = tr(Str::Filters, ctx.lang);
         if (filter_.active()) label += " \u2713";
         ImGui::SetCursorScreenPos(pos);
-        if (button("##filters", label, ImVec2(w, controlHeight(ctx)), showFilters_ ? ButtonKind::TabSelected : ButtonKind::Tab)) {
+        if (button("##filters", label, ImVec2(w, controlHeight(ctx)),
+                   showFilters_ ? ButtonKind::TabSelected : ButtonKind::Tab)) {
             showFilters_ = !showFilters_;
             list_.reset();
         }
@@ -267,10 +281,12 @@ private:
         drawFilterButton(ctx, ImVec2(margin, y), w);
         if (selected_ != kNowTab && !days_.empty()) {
             // Cancelled sessions are listed but not counted: "1 séance", "3 séances".
-            const std::string count = core::countOf(core::countTakingPlace(visible(ctx)), core::Noun::Session, ctx.lang);
+            const std::string count =
+                core::countOf(core::countTakingPlace(visible(ctx)), core::Noun::Session, ctx.lang);
             const float tx = margin + w + margin * 0.5f;
-            drawText(ImGui::GetWindowDrawList(), ctx.fonts->body, ImVec2(tx, y + (h - ctx.fonts->body->FontSize) * 0.5f),
-                     m.width() - margin - tx, 1, ctx.theme->textMuted.imu32(), count);
+            drawText(ImGui::GetWindowDrawList(), ctx.fonts->body,
+                     ImVec2(tx, y + (h - ctx.fonts->body->FontSize) * 0.5f), m.width() - margin - tx, 1,
+                     ctx.theme->textMuted.imu32(), count);
         }
         return y + h;
     }
@@ -282,46 +298,55 @@ private:
         const auto types = core::typesInProgramme(c);
         std::vector<std::string> labels;
         for (auto t : types) labels.push_back(sessionTypeLabel(t, ctx.lang));
-        chipRows(ctx, "type", labels, width, [&](std::size_t i) { return filter_.types.count(types[i]) > 0; },
-                 [&](std::size_t i) {
-                     if (!filter_.types.erase(types[i])) {
-                         filter_.types.insert(types[i]);
-                         if (ctx.stats) ctx.stats->filterUsed("type");
-                     }
-                 });
+        chipRows(
+            ctx, "type", labels, width, [&](std::size_t i) { return filter_.types.count(types[i]) > 0; },
+            [&](std::size_t i) {
+                if (!filter_.types.erase(types[i])) {
+                    filter_.types.insert(types[i]);
+                    if (ctx.stats) ctx.stats->filterUsed("type");
+                }
+            });
         const auto communes = core::communesWithSessions(c);
         if (communes.size() > 1) heading(Str::FilterPlace);  // one commune: nothing to choose
-        if (communes.size() > 1) chipRows(ctx, "commune", communes, width, [&](std::size_t i) { return filter_.commune == communes[i]; },
-                 [&](std::size_t i) {
-                     filter_.commune = filter_.commune == communes[i] ? "" : communes[i];
-                     if (ctx.stats && !filter_.commune.empty()) ctx.stats->filterUsed("commune");
-                 });
+        if (communes.size() > 1)
+            chipRows(
+                ctx, "commune", communes, width, [&](std::size_t i) { return filter_.commune == communes[i]; },
+                [&](std::size_t i) {
+                    filter_.commune = filter_.commune == communes[i] ? "" : communes[i];
+                    if (ctx.stats && !filter_.commune.empty()) ctx.stats->filterUsed("commune");
+                });
         heading(Str::FilterAudience);
         labels.clear();
         for (auto a : core::kAllAudiences) labels.push_back(audienceLabel(a, ctx.lang));
-        chipRows(ctx, "audience", labels, width, [&](std::size_t i) { return (filter_.audience & core::kAllAudiences[i]) != 0; },
-                 [&](std::size_t i) {
-                     filter_.audience ^= core::kAllAudiences[i];
-                     if (ctx.stats && (filter_.audience & core::kAllAudiences[i])) ctx.stats->filterUsed("audience");
-                 });
+        chipRows(
+            ctx, "audience", labels, width,
+            [&](std::size_t i) { return (filter_.audience & core::kAllAudiences[i]) != 0; },
+            [&](std::size_t i) {
+                filter_.audience ^= core::kAllAudiences[i];
+                if (ctx.stats && (filter_.audience & core::kAllAudiences[i])) ctx.stats->filterUsed("audience");
+            });
         heading(Str::FilterAccess);
         labels.clear();
         for (auto f : core::kAllAccessFeatures) labels.push_back(accessLabel(f, ctx.lang));
-        chipRows(ctx, "access", labels, width, [&](std::size_t i) { return (filter_.access & core::kAllAccessFeatures[i]) != 0; },
-                 [&](std::size_t i) {
-                     filter_.access ^= core::kAllAccessFeatures[i];
-                     if (ctx.stats && (filter_.access & core::kAllAccessFeatures[i])) ctx.stats->filterUsed("access");
-                 });
+        chipRows(
+            ctx, "access", labels, width,
+            [&](std::size_t i) { return (filter_.access & core::kAllAccessFeatures[i]) != 0; },
+            [&](std::size_t i) {
+                filter_.access ^= core::kAllAccessFeatures[i];
+                if (ctx.stats && (filter_.access & core::kAllAccessFeatures[i])) ctx.stats->filterUsed("access");
+            });
         const std::vector<std::string> more = {tr(filter_.hideEnded ? Str::ShowEnded : Str::HideEnded, ctx.lang),
                                                tr(Str::ClearFilters, ctx.lang)};
-        chipRows(ctx, "more", more, width, [&](std::size_t) { return false; }, [&](std::size_t i) {
-            if (i == 0) {
-                filter_.hideEnded = !filter_.hideEnded;
-                if (ctx.stats && filter_.hideEnded) ctx.stats->filterUsed("hide_ended");
-            } else {
-                filter_ = {};
-            }
-        });
+        chipRows(
+            ctx, "more", more, width, [&](std::size_t) { return false; },
+            [&](std::size_t i) {
+                if (i == 0) {
+                    filter_.hideEnded = !filter_.hideEnded;
+                    if (ctx.stats && filter_.hideEnded) ctx.stats->filterUsed("hide_ended");
+                } else {
+                    filter_ = {};
+                }
+            });
         ImGui::Dummy(ImVec2(width, ctx.fonts->body->FontSize * 0.5f));
     }
 
@@ -333,7 +358,7 @@ private:
     }
 
     std::vector<core::CivilDate> days_;
-    int selected_ = 0;  // kNowTab, or an index into days_
+    int selected_ = 0;    // kNowTab, or an index into days_
     int todayIndex_ = 0;  // today, or the last day before it
     int first_ = 0;       // the first day in the strip's window
     bool filterBarApart_ = true;

@@ -22,9 +22,9 @@ std::unique_ptr<Screen> makeAccessibilityScreen();
 
 using ScreenFactory = std::unique_ptr<Screen> (*)();
 inline std::vector<ScreenFactory> screenFactories() {
-    return {&makeAttractScreen, &makeHomeScreen,     &makeProgrammeScreen, &makeSessionScreen, &makeMapsScreen,
-            &makePlaceScreen,   &makeShowroomScreen, &makeDemoScreen,      &makeInfoScreen,    &makePageScreen,
-            &makeAccessibilityScreen};
+    return {&makeAttractScreen, &makeHomeScreen,  &makeProgrammeScreen,    &makeSessionScreen,
+            &makeMapsScreen,    &makePlaceScreen, &makeShowroomScreen,     &makeDemoScreen,
+            &makeInfoScreen,    &makePageScreen,  &makeAccessibilityScreen};
 }
 
 }  // namespace kiosk::ui

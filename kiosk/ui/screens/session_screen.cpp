@@ -36,11 +36,13 @@ public:
         const float margin = m.margin();
         if (!s) {
             ImGui::SetCursorScreenPos(ImVec2(margin, ctx.areaMin.y + margin));
-            text(ctx.fonts->heading, m.width() - 2 * margin, 2, ctx.theme->textMuted.imu32(), tr(Str::NoResults, ctx.lang));
+            text(ctx.fonts->heading, m.width() - 2 * margin, 2, ctx.theme->textMuted.imu32(),
+                 tr(Str::NoResults, ctx.lang));
             return;
         }
         const bool side = !ctx.oneColumn();  // landscape: registration and QR code stay in view beside the text
-        const float sideW = side ? std::max(qrSide(ctx, s->registration.url, kQrMm), (m.width() - 2 * margin) * 0.32f) : 0;
+        const float sideW =
+            side ? std::max(qrSide(ctx, s->registration.url, kQrMm), (m.width() - 2 * margin) * 0.32f) : 0;
         const ImVec2 min(margin, ctx.areaMin.y + margin * 0.5f);
         const ImVec2 max(m.width() - margin - (side ? sideW + margin : 0), ctx.areaMax.y - margin * 0.3f);
         const float width = panel_.begin(ctx, nav, "##session", min, max);
@@ -48,7 +50,8 @@ public:
         if (!side) drawActions(ctx, nav, *s, width);
         panel_.end(ctx);
         if (side) {
-            const float w = side_.begin(ctx, nav, "##session-side", ImVec2(m.width() - margin - sideW, min.y), ImVec2(m.width() - margin, max.y));
+            const float w = side_.begin(ctx, nav, "##session-side", ImVec2(m.width() - margin - sideW, min.y),
+                                        ImVec2(m.width() - margin, max.y));
             drawActions(ctx, nav, *s, w);
             side_.end(ctx);
         }
@@ -123,7 +126,8 @@ private:
         add(sessionTypeLabel(s.type, ctx.lang), t.primary, t.onPrimary);
         if (s.status == core::SessionStatus::Cancelled) add(tr(Str::Cancelled, ctx.lang), t.cancelled, t.onPrimary);
         if (s.status == core::SessionStatus::Changed) add(tr(Str::Changed, ctx.lang), t.changed, t.onPrimary);
-        if (s.status != core::SessionStatus::Cancelled && core::hasEnded(s, ctx.clock->now())) add(tr(Str::Ended, ctx.lang), t.textMuted, t.onPrimary);
+        if (s.status != core::SessionStatus::Cancelled && core::hasEnded(s, ctx.clock->now()))
+            add(tr(Str::Ended, ctx.lang), t.textMuted, t.onPrimary);
         for (auto a : core::kAllAudiences) {
             if (s.audience & a) add(audienceLabel(a, ctx.lang), t.surface, t.primary);
         }
@@ -148,10 +152,12 @@ private:
         const Theme& t = *ctx.theme;
         // A cancelled session offers no registration and no "free entry": "Annulé" says it all.
         const bool cancelled = s.status == core::SessionStatus::Cancelled;
-        std::string reg = cancelled ? tr(Str::Cancelled, ctx.lang)
-                                    : tr(s.registration.required ? Str::RegistrationRequired : Str::FreeEntry, ctx.lang);
+        std::string reg = cancelled
+                              ? tr(Str::Cancelled, ctx.lang)
+                              : tr(s.registration.required ? Str::RegistrationRequired : Str::FreeEntry, ctx.lang);
         if (s.registration.capacity > 0 && !cancelled) {
-            reg += " \u00B7 " + core::countOf(static_cast<std::size_t>(s.registration.capacity), core::Noun::Seat, ctx.lang);
+            reg += " \u00B7 " +
+                   core::countOf(static_cast<std::size_t>(s.registration.capacity), core::Noun::Seat, ctx.lang);
         }
         text(f.bodyBold, width, 0, (cancelled ? t.cancelled : t.text).imu32(), reg);
         if (!s.registration.url.empty() && !cancelled) {

@@ -58,10 +58,12 @@ public:
                 drawPlaceholderArt(ctx, p, ImVec2(p.x + cardW, p.y + imageH), Pictogram::Showroom, "demo");
             }
             float y = p.y + imageH + pad;
-            y += drawText(dl, f.bodyBold, ImVec2(p.x + pad, y), cardW - 2 * pad, 3, ctx.theme->text.imu32(), d.title.str(ctx.lang));
+            y += drawText(dl, f.bodyBold, ImVec2(p.x + pad, y), cardW - 2 * pad, 3, ctx.theme->text.imu32(),
+                          d.title.str(ctx.lang));
             drawText(dl, f.small, ImVec2(p.x + pad, y), cardW - 2 * pad, 2, ctx.theme->textMuted.imu32(), d.partner);
             ImGui::SetCursorScreenPos(p);
-            if (tapArea(("##demo-" + d.id).c_str(), d.title.str(ctx.lang), ImVec2(cardW, cardH))) nav.go(Route::demo(d.id));
+            if (tapArea(("##demo-" + d.id).c_str(), d.title.str(ctx.lang), ImVec2(cardW, cardH)))
+                nav.go(Route::demo(d.id));
         }
         const std::size_t rows = (demos.size() + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols);
         ImGui::SetCursorScreenPos(origin);
