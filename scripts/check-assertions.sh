@@ -17,10 +17,12 @@ status=0
 
 # 1. What ctest runs: each Catch2 entry (a command with -w NoTests) is an executable
 #    with the kiosk's test main.
-json=$(cd "$build" && ctest --show-only=json-v1) || { echo "check-assertions: ctest --show-only failed" >&2; exit 2; }
+# (through a file: the list of 400 tests is too long for one argument)
+json=$(mktemp); trap 'rm -f "$json"' EXIT
+(cd "$build" && ctest --show-only=json-v1) > "$json" || { echo "check-assertions: ctest --show-only failed" >&2; exit 2; }
 python3 - "$json" <<'PY' || status=1
 import json, subprocess, sys
-tests = json.loads(sys.argv[1])["tests"]
+tests = json.load(open(sys.argv[1]))["tests"]
 catch = [t for t in tests if "NoTests" in t.get("command", [])]
 binaries = sorted({t["command"][0] for t in catch})
 bad = []

@@ -315,10 +315,12 @@ std::string MapView::drawMarkers(const UiContext& ctx, ImVec2 min, ImVec2 max, c
             }
         }
         if (placed[k].placed) {  // the label is part of the target
-            ImGui::SetCursorScreenPos(ImVec2(placed[k].rect.x0, placed[k].rect.y0));
+            // A touch target at least 44 CSS px tall, centred on the label.
+            const float labelH = placed[k].rect.y1 - placed[k].rect.y0;
+            const float targetH = std::max(labelH, ctx.metrics->cssPx(44));
+            ImGui::SetCursorScreenPos(ImVec2(placed[k].rect.x0, placed[k].rect.y0 - (targetH - labelH) * 0.5f));
             const std::string lid = id + "-label";
-            if (tapArea(lid.c_str(), s.label,
-                        ImVec2(placed[k].rect.x1 - placed[k].rect.x0, placed[k].rect.y1 - placed[k].rect.y0))) {
+            if (tapArea(lid.c_str(), s.label, ImVec2(placed[k].rect.x1 - placed[k].rect.x0, targetH))) {
                 if (s.members.size() == 1) {
                     tapped = markers[s.members[0]].id;
                 } else {

@@ -167,7 +167,7 @@ const Pair kStrings[] = {
     {"Synchronisation en cours…", "Syncing…"},
     {"Synchronisation faite", "Sync done"},
     {"Échec de la synchronisation", "Sync failed"},
-    {"Pas de flux configuré (feed_url) : rien à synchroniser.", "No feed configured (feed_url): nothing to sync."},
+    {"Pas de flux configuré (feed_url) : rien à synchroniser.", "No feed configured (feed_url): nothing to sync."},
     {"Version précédente remise", "Rolled back"},
     {"Retour impossible", "Rollback failed"},
     {"Contenu rechargé", "Content reloaded"},

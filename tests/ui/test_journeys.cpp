@@ -3,6 +3,7 @@
 // buttons and with two fingers, a demo's gallery by swipe and buttons, and back.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
@@ -57,11 +58,11 @@ TEST_CASE("the programme list scrolls by dragging and keeps moving after the fin
     const auto* before = h.item(title);
     REQUIRE(before);
     const float y0 = before->min.y;
-    h.drag(640, 700, 640, 400, 6);
+    h.drag(640, 650, 640, 450, 6);  // not to the list's end: inertia must have room to go on
     const auto* during = h.item(title);
     REQUIRE(during);
     const float y1 = during->min.y;
-    CHECK(y1 < y0 - 200);  // followed the finger
+    CHECK(y1 < y0 - 120);  // followed the finger
     h.frame(10);           // inertia: it goes on a little
     const auto* after = h.item(title);
     REQUIRE(after);
@@ -186,10 +187,27 @@ TEST_CASE("every session, place and demo is within three taps of Home", "[journe
     h.frame(2);
     tapLabel(h, "Plans");
     collect();
+    // Places closer than a finger share one marker ("Clermont-Ferrand · 3 lieux"): its list
+    // is one more tap.
+    std::vector<std::string> groups;
+    for (const auto& label : seen) {
+        const bool group = label.size() > 6 && label.compare(label.size() - 6, 6, " lieux") == 0 &&
+                           label.find(" \u00B7 ") != std::string::npos;
+        if (group) groups.push_back(label);
+    }
+    for (const auto& g : groups) {
+        tapLabel(h, g);
+        collect();
+        tapLabel(h, "Fermer");
+    }
     for (const auto& p : content->places) {
         const std::string label = (p.shortName.empty() ? p.name : p.shortName).str(core::Lang::Fr);
         INFO(label);
-        CHECK((seen.count(label) || seen.count("Vous êtes ici · " + label)));
+        // Or in a grouped marker of its commune ("Clermont-Ferrand · 3 lieux"), whose list is one more tap.
+        const bool grouped = std::any_of(seen.begin(), seen.end(), [&](const std::string& l) {
+            return l.find("lieux") != std::string::npos && l.find(p.commune) != std::string::npos;
+        });
+        CHECK((seen.count(label) || seen.count("Vous êtes ici · " + label) || grouped));
     }
     // Demos: Showroom (1), the card (2).
     h.ui().show("home");
