@@ -4,18 +4,14 @@
 #include <nlohmann/json.hpp>
 
 #include "core/files.hpp"
+#include "core/sync/status_json.hpp"
 
 namespace kiosk::core::sync {
 using nlohmann::json;
+using status_json::instant;
+using status_json::readInstant;
 
 namespace {
-json instant(const std::optional<Instant>& t) { return t ? json(formatIsoUtc(*t)) : json(nullptr); }
-std::optional<Instant> readInstant(const json& j, const char* key) {
-    if (!j.contains(key) || !j[key].is_string()) return std::nullopt;
-    auto dt = parseDateTimeWithOffset(j[key].get<std::string>());
-    if (!dt) return std::nullopt;
-    return dt->instant;
-}
 std::string when(const std::optional<Instant>& t) { return t ? formatIsoUtc(*t) : std::string("never"); }
 }  // namespace
 

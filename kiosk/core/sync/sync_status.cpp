@@ -4,19 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/files.hpp"
+#include "core/sync/status_json.hpp"
 
 namespace kiosk::core::sync {
 using nlohmann::json;
-
-namespace {
-json instant(const std::optional<Instant>& t) { return t ? json(formatIsoUtc(*t)) : json(nullptr); }
-std::optional<Instant> readInstant(const json& j, const char* key) {
-    if (!j.contains(key) || !j[key].is_string()) return std::nullopt;
-    auto dt = parseDateTimeWithOffset(j[key].get<std::string>());
-    if (!dt) return std::nullopt;
-    return dt->instant;
-}
-}  // namespace
+using status_json::instant;
+using status_json::readInstant;
 
 std::string statusToJson(const SyncStatus& s) {
     json j;
