@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/log.hpp"
+#include "core/messages_fr.hpp"
 #include "core/sync/sync_status.hpp"
 #include "platform/imgui_renderer.hpp"
 #include "ui/strings.hpp"
@@ -18,6 +19,16 @@
 
 namespace kiosk::app {
 namespace {
+// A core message (English) in French for the panel, with the narrow no-break space
+// French puts before ": ; ! ?" so that a lone colon never starts a line.
+std::string frenchOnScreen(const std::string& english) {
+    std::string out = core::frenchMessage(english);
+    for (const char* mark : {" :", " ;", " !", " ?"}) {
+        for (std::size_t at = out.find(mark); at != std::string::npos; at = out.find(mark, at + 3))
+            out.replace(at, 1, "\u202F");
+    }
+    return out;
+}
 
 std::string when(std::optional<core::Instant> t) {
     if (!t) return {};
@@ -102,7 +113,21 @@ void StaffMode::pointer(const ui::PointerEvent& e) {
     if (done) {
         core::log::info("staff gesture: the PIN keypad opens");
         open();
+    } else if (!holdingStats_ && gesture_.armed(now)) {
+        holdingStats_ = true;
+        holdFromAttract_ = ui_.currentScreen() == "attract";  // this release is what wakes it
+        heldStats_ = ui_.statsSink();
+        ui_.setStatsSink(nullptr);
     }
+}
+
+// The tap did not come: it was a visitor after all, whose visit counts from now.
+void StaffMode::releaseHeldStats() {
+    if (!holdingStats_) return;
+    holdingStats_ = false;
+    ui_.setStatsSink(heldStats_);
+    if (heldStats_ && holdFromAttract_ && ui_.currentScreen() != "attract") heldStats_->visitStarted();
+    heldStats_ = nullptr;
 }
 
 void StaffMode::keyboardOpen() {
@@ -123,8 +148,12 @@ void StaffMode::digit(int d) {
 // A fresh visitor view underneath, the statistics and speech off until the panel closes.
 void StaffMode::open() {
     gesture_.reset();
-    ui_.resetForNextVisitor();
-    savedStats_ = ui_.statsSink();
+    const bool gestureWokeIt = holdingStats_ && holdFromAttract_;  // that "visit" was never counted
+    savedStats_ = holdingStats_ ? heldStats_ : ui_.statsSink();
+    holdingStats_ = false;
+    heldStats_ = nullptr;
+    ui_.setStatsSink(gestureWokeIt ? nullptr : savedStats_);
+    ui_.resetForNextVisitor();  // ends a visitor's visit when there was one
     ui_.setStatsSink(nullptr);
     state_ = State::Keypad;
     view_.page = ui::staff::StaffView::Page::Keypad;
@@ -271,13 +300,20 @@ void StaffMode::openPanel() {
     const std::string where = !rt_.config.cacheDir.empty() ? rt_.config.cacheDir : rt_.contentDir();
     runJob([this, where]() -> std::function<void()> {  // statvfs can wait on a busy disk
         std::error_code ec;
-        const auto space = std::filesystem::space(where, ec);
+        std::filesystem::path on = where;  // a cache not made yet: the disk it will be on
+        while (!on.empty() && on != on.root_path() && !std::filesystem::exists(on, ec)) on = on.parent_path();
+        const auto space = std::filesystem::space(on.empty() ? std::filesystem::path(".") : on, ec);
         std::string text = ec ? std::string("? (") + ec.message() + ")" : bytes(space.available) + " (" + where + ")";
         return [this, text] { freeDisk_ = text; };
     });
 }
 
 void StaffMode::setResult(std::string text, bool failed) {
+    if (view_.lang == core::Lang::Fr) {  // "Label: core message" -> "Label : message en français"
+        const std::size_t colon = text.find(": ");
+        if (colon != std::string::npos && colon > 0 && text[colon - 1] != ' ')
+            text = text.substr(0, colon) + "\u202F: " + frenchOnScreen(text.substr(colon + 2));
+    }
     view_.result = std::move(text);
     view_.resultFailed = failed;
     core::log::info("staff panel: " + view_.result);
@@ -356,11 +392,13 @@ void StaffMode::refreshRows() {
     } else {
         rows.emplace_back(s(Str::StaffContent), s(Str::StaffNone));
     }
-    rows.emplace_back(s(Str::StaffSignature), core::sync::describeSignature(st, clock_.now()));
+    // Core messages are English; the French panel shows them through the phrase table.
+    auto inLang = [l](const std::string& english) { return l == core::Lang::Fr ? frenchOnScreen(english) : english; };
+    rows.emplace_back(s(Str::StaffSignature), inLang(core::sync::describeSignature(st, clock_.now())));
     rows.emplace_back(s(Str::StaffLastSync),
-                      st.lastSuccess ? when(st.lastSuccess) + (st.lastResult.empty() ? "" : " \u2013 " + st.lastResult)
+                      st.lastSuccess ? when(st.lastSuccess) + (st.lastResult.empty() ? "" : " \u2013 " + inLang(st.lastResult))
                                      : s(Str::StaffNever));
-    rows.emplace_back(s(Str::StaffLastError), st.lastError.empty() ? s(Str::StaffNone) : st.lastError);
+    rows.emplace_back(s(Str::StaffLastError), st.lastError.empty() ? s(Str::StaffNone) : inLang(st.lastError));
     rows.emplace_back(s(Str::StaffFeed), rt_.config.feedUrl.empty() ? s(Str::StaffNone) + " (" + rt_.contentDir() + ")"
                                                                     : rt_.config.feedUrl);
     std::string network = s(Str::StaffUnknown);
@@ -377,7 +415,8 @@ void StaffMode::refreshRows() {
 
 void StaffMode::render(platform::ImGuiRenderer& renderer, ui::InputQueue& input, float dt) {
     view_.digits = static_cast<int>(pin_.size());
-    view_.waitSeconds = static_cast<int>(std::ceil(throttle_.waitSeconds(clock_.seconds()) - 1e-6));
+    view_.waitSeconds = shownWait();
+    drawnMinute_ = uptimeMinute();
     if (state_ == State::Panel) refreshRows();
     if (ui_.prepareFrame()) renderer.fontsChanged();
     renderer.newFrame();
@@ -400,6 +439,7 @@ double StaffMode::timeoutSeconds() const {
 }
 
 void StaffMode::turn() {
+    if (holdingStats_ && !active() && !gesture_.armed(clock_.seconds())) releaseHeldStats();
     if (!active()) return;
     const double now = clock_.seconds();
     if (now - lastActivity_ >= timeoutSeconds()) {
@@ -423,11 +463,20 @@ void StaffMode::turn() {
     }
 }
 
+int StaffMode::shownWait() const {
+    return static_cast<int>(std::ceil(throttle_.waitSeconds(clock_.seconds()) - 1e-6));
+}
+
+long StaffMode::uptimeMinute() const { return static_cast<long>(std::floor((clock_.seconds() - startedAt_) / 60)); }
+
 double StaffMode::secondsUntilChange() const {
-    if (!active()) return 3600;
+    if (!active()) return holdingStats_ ? std::max(0.0, gesture_.armedUntil() + 0.001 - clock_.seconds()) : 3600;
     const double now = clock_.seconds();
     double next = std::max(0.001, lastActivity_ + timeoutSeconds() - now);
     const double wait = throttle_.waitSeconds(now);
+    // What the last frame shows is out of date: draw now (the countdown, the uptime).
+    if (state_ == State::Keypad && shownWait() != view_.waitSeconds) return 0;
+    if (state_ == State::Panel && uptimeMinute() != drawnMinute_) return 0;
     // The countdown's number changes on each whole second of the wait; a millisecond past it.
     if (state_ == State::Keypad && wait > 0) next = std::min(next, wait - std::floor(wait - 1e-6) + 0.001);
     if (state_ == State::Panel) next = std::min(next, 60 - std::fmod(now - startedAt_, 60.0));  // the uptime's minutes

@@ -110,6 +110,9 @@ private:
     double lastActivity_ = 0;
     bool ignoreUntilRelease_ = false;  // a press that began on another page: no tap from it
     double startedAt_ = 0;
+    long drawnMinute_ = -1;  // the uptime's minute in the last frame drawn
+    int shownWait() const;   // the countdown's number now, in whole seconds
+    long uptimeMinute() const;
     std::optional<std::uint64_t> syncBefore_;  // attempts() when "sync now" was pressed
     std::string freeDisk_;
     struct Preview {
@@ -121,6 +124,12 @@ private:
     std::optional<ui::Metrics> savedMetrics_;
     float previewW_ = 0, previewH_ = 0;
     core::stats::Sink* savedStats_ = nullptr;
+    // After the gesture's long press, until its tap or its time is up: the statistics are
+    // held, so the wake-up that press causes is not counted as a visitor's visit.
+    core::stats::Sink* heldStats_ = nullptr;
+    bool holdingStats_ = false;
+    bool holdFromAttract_ = false;  // the press woke the kiosk: its visit was not counted yet
+    void releaseHeldStats();
     std::atomic<int> workers_{0};
     std::atomic<bool> stopping_{false};
     std::mutex jobsMutex_;

@@ -171,6 +171,39 @@ const Phrase kImport[] = {
     {"; the last good programme is kept", " ; le dernier bon programme est gardé"},
 };
 
+// Sync status and signature state (core/sync/http_client.cpp, feed_trust.cpp), shown in
+// the French staff panel.
+const Phrase kSync[] = {
+    {"unsigned (no feed_public_keys in the configuration: any feed is accepted)",
+     "non signé (pas de feed_public_keys dans la configuration : tout flux est accepté)"},
+    {"unverified: the content shown was not checked against a key (bundled or older cache)",
+     "non vérifié : le contenu affiché n'a pas été contrôlé avec une clé (contenu fourni ou cache plus ancien)"},
+    {"stale: signed by key ", "périmé : signé par la clé "},
+    {" but expired at ", " mais expiré le "},
+    {" (content kept; the feed must be signed again)", " (contenu gardé ; le flux doit être signé à nouveau)"},
+    {"valid: signed by key ", "valide : signé par la clé "},
+    {", until ", ", jusqu'au "},
+    {"no expiry", "sans expiration"},
+    {"; last refused: ", " ; dernier refus : "},
+    {"host name not found (DNS) for ", "nom d'hôte introuvable (DNS) pour "},
+    {"cannot connect (refused or unreachable) to ", "connexion impossible (refusée ou injoignable) à "},
+    {"transfer stalled (too slow) for ", "transfert bloqué (trop lent) pour "},
+    {"timed out waiting for ", "délai dépassé en attendant "},
+    {"the connection closed before the whole answer arrived (truncated) for ",
+     "la connexion s'est fermée avant la fin de la réponse (tronquée) pour "},
+    {"too many redirects (a redirect loop?) for ", "trop de redirections (une boucle ?) pour "},
+    {"TLS certificate or connection refused for ", "certificat ou connexion TLS refusés pour "},
+    {" (check the server's certificate, the ca_file setting and the clock)",
+     " (vérifiez le certificat du serveur, le réglage ca_file et l'horloge)"},
+    {" is larger than the limit of ", " dépasse la limite de "},
+    {"not enough free space in ", "pas assez d'espace libre dans "},
+    {" is listed in the manifest but the server does not have it ",
+     " figure dans le manifeste mais le serveur ne l'a pas "},
+    {"this kiosk has no feed_url: content sync is off (set feed_url in its configuration)",
+     "cette borne n'a pas de feed_url : la synchronisation est coupée (indiquez feed_url dans sa configuration)"},
+    {" bytes", " octets"},
+};
+
 // Short words last: what is left between the phrases above.
 const Phrase kWords[] = {
     {"missing: expected ", "manquant : attendu "},
@@ -193,6 +226,7 @@ const Phrase kWords[] = {
 std::vector<Phrase> table() {
     std::vector<Phrase> t(std::begin(kLoader), std::end(kLoader));
     t.insert(t.end(), std::begin(kImport), std::end(kImport));
+    t.insert(t.end(), std::begin(kSync), std::end(kSync));
     std::stable_sort(t.begin(), t.end(), [](const Phrase& a, const Phrase& b) { return a.en.size() > b.en.size(); });
     t.insert(t.end(), std::begin(kWords), std::end(kWords));
     return t;

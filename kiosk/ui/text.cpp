@@ -5,6 +5,7 @@
 #include "ui/frame_state.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 #include <cmath>
@@ -46,13 +47,17 @@ TextLayout layoutText(ImFont* font, std::string_view text, float maxWidth, int m
     const char* end = text.data() + text.size();
     maxWidth = std::max(maxWidth, 1.0f);
     while (p < end) {
-        const char* brk = font->CalcWordWrapPositionA(1.0f, p, end, maxWidth);
-        if (brk == p) {  // a single character wider than the box: take it anyway
+        // ImGui's wrap runs on across a newline (its own text drawing breaks there), so
+        // each paragraph is wrapped on its own.
+        const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        const char* paragraphEnd = newline ? newline : end;
+        const char* brk = p == paragraphEnd ? p : font->CalcWordWrapPositionA(1.0f, p, paragraphEnd, maxWidth);
+        if (brk == p && p < paragraphEnd) {  // a single character wider than the box: take it anyway
             unsigned int c;
             brk = p + std::max(1, ImTextCharFromUtf8(&c, p, end));
         }
         const char* lineEnd = brk;
-        if (brk < end && brk > p && !isSpace(*brk) && !isSpace(*(brk - 1))) out.overflow = true;  // word cut
+        if (brk < paragraphEnd && brk > p && !isSpace(*brk) && !isSpace(*(brk - 1))) out.overflow = true;  // word cut
         while (lineEnd > p && isSpace(*(lineEnd - 1))) --lineEnd;
         if (maxLines > 0 && static_cast<int>(out.lines.size()) == maxLines) {
             out.overflow = true;

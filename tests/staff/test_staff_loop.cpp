@@ -3,6 +3,7 @@
 // path, the panel's actions without a feed, and the timeout back to the visitors.
 #include <catch2/catch.hpp>
 
+#include "core/stats/sink.hpp"
 #include "staff/staff_fixture.hpp"
 
 using namespace kiosk;
@@ -42,6 +43,53 @@ TEST_CASE("a visitor's taps and a short corner press do not open the staff mode"
     h.tap(1272, 8);
     CHECK_FALSE(h.app().staff().active());
     CHECK_FALSE(h.shows("Entrez le code du personnel"));
+}
+
+namespace {
+// Counts the visits the UI reports (the statistics' entry point).
+struct VisitCounter final : core::stats::Sink {
+    int started = 0, ended = 0;
+    void visitStarted() override { ++started; }
+    void visitEnded() override { ++ended; }
+    void screenViewed(std::string_view) override {}
+    void itemViewed(std::string_view, std::string_view) override {}
+    void qrShown(std::string_view) override {}
+    void filterUsed(std::string_view) override {}
+    void languageUsed(std::string_view) override {}
+    void accessibilityUsed(std::string_view) override {}
+};
+}  // namespace
+
+TEST_CASE("the gesture's long press wakes the kiosk without counting a visit") {
+    LoopHarness h(staffSetup());
+    REQUIRE(h.ok());
+    VisitCounter visits;
+    h.ui().setStatsSink(&visits);
+    REQUIRE(h.ui().currentScreen() == "attract");
+    staffGesture(h);
+    REQUIRE(h.app().staff().keypadShown());
+    CHECK(visits.started == 0);
+    CHECK(visits.ended == 0);
+    h.tapItem("Annuler");
+    REQUIRE(h.ui().currentScreen() == "attract");
+    h.tap(640, 400);  // a visitor now: counted
+    CHECK(visits.started == 1);
+}
+
+TEST_CASE("a long corner press with no tap after it is a visitor, counted from then") {
+    LoopHarness h(staffSetup());
+    REQUIRE(h.ok());
+    VisitCounter visits;
+    h.ui().setStatsSink(&visits);
+    press(h, 8, 8, 3.5);  // the first step only: wakes the kiosk
+    CHECK(h.ui().currentScreen() != "attract");
+    CHECK(visits.started == 0);  // held while the tap may still come
+    h.runFor(5);                 // it does not: the loop wakes by itself at the gesture's end
+    CHECK(visits.started == 1);
+    h.runFor(200);  // the idle return ends the visit
+    CHECK(h.ui().currentScreen() == "attract");
+    CHECK(visits.ended == 1);
+    CHECK_FALSE(h.app().staff().active());
 }
 
 TEST_CASE("wrong PINs wait 1, 2, 4 s, shown as a countdown, then the right PIN opens the panel") {
@@ -140,11 +188,61 @@ TEST_CASE("the panel shows the kiosk's status") {
         CHECK(h.shows(label));
     }
     CHECK(h.shows(std::string("kiosk ") + KIOSK_VERSION));
-    CHECK(h.shows("unsigned"));
+    CHECK(h.shows("non signé (pas de feed_public_keys"));  // the core's message in French
     CHECK(h.shows("GB"));  // free disk, measured on a worker
     h.tapItem("English");
     CHECK(h.shows("Staff panel"));
     CHECK(h.shows("Free disk"));
+    CHECK(h.shows("unsigned (no feed_public_keys"));
+}
+
+// Where the panel row with this label is drawn in the last frame (-1: not drawn).
+static float rowY(LoopHarness& h, const char* label) {
+    for (const auto& t : h.texts())
+        if (t.text == label) return t.pos.y;
+    return -1;
+}
+
+TEST_CASE("on the tablet every status row can be brought into view and no text is cut") {
+    LoopSetup setup = staffSetup(1280, 800);  // the 10.1" tablet: the compact class
+    setup.configure = [](app::Runtime& rt) {
+        rt.config.staffPinHash = staffPinHash();
+        rt.config.kioskId = "mediatheque-de-saint-germain-lembron-salle-des-fetes-accueil";
+        rt.config.groups = {"mediatheques", "communaute-de-communes-agglo-pays-d-issoire", "salles-des-fetes"};
+        // Nothing listens on port 9: the sync fails and the panel has a long error too.
+        rt.config.feedUrl = "http://127.0.0.1:9/flux/semaine-culture-numerique/edition-2027/bornes/manifest.json";
+    };
+    LoopHarness h(setup);
+    REQUIRE(h.ok());
+    openPanel(h);
+    waitFor(h, [&] { return !h.app().workersBusy(); });
+    ui::OverflowLog::clear();  // from here on: the panel's frames only
+    const float screenH = 800;
+    CHECK(rowY(h, "Logiciel") > 0);
+    for (int i = 0; i < 12 && rowY(h, "Logiciel") + 30 > screenH; ++i) {  // drag the rows up, as a finger does
+        h.finger(SDL_FINGERDOWN, 300, 500);
+        h.settle();
+        for (int step = 1; step <= 6; ++step) {
+            h.finger(SDL_FINGERMOTION, 300, 500 - 40.0f * step);
+            h.settle();
+        }
+        h.finger(SDL_FINGERUP, 300, 260);
+        h.settle();
+    }
+    const float last = rowY(h, "Logiciel");
+    CHECK(last >= 0);
+    CHECK(last + 20 < screenH);  // the last row is on the screen
+    CHECK(h.shows(std::string("kiosk ") + KIOSK_VERSION));
+    std::string clipped;
+    for (const auto& o : ui::OverflowLog::all()) clipped += "\n  " + o.text + " (" + o.why + ")";
+    INFO("clipped texts:" << clipped);
+    CHECK(clipped.empty());
+    for (const char* action : {"Synchroniser maintenant", "Quitter la borne"}) {
+        const auto* i = h.item(action);
+        REQUIRE(i);
+        CHECK(i->max.y <= screenH);
+    }
+    CHECK(h.presentedIsCurrent());
 }
 
 TEST_CASE("panel actions without a feed: sync says why not, reload reloads, preview and back") {
@@ -155,7 +253,7 @@ TEST_CASE("panel actions without a feed: sync says why not, reload reloads, prev
     CHECK(h.shows("Pas de flux configuré"));
     h.tapItem("Recharger le contenu");
     waitFor(h, [&] { return !h.app().workersBusy(); });
-    CHECK(h.shows("Contenu rechargé: version"));
+    CHECK(h.shows("Contenu rechargé : version"));
     CHECK(h.app().showingContent());
 
     const float fullW = h.ui().metrics().width();

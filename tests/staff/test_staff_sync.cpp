@@ -60,7 +60,7 @@ TEST_CASE("sync now and roll back from the panel, with their results on it") {
     CHECK(h.app().sync()->status().currentVersion == 2);
 
     h.tapItem("Revenir à la version précédente");
-    REQUIRE(waitFor(h, [&] { return h.shows("Version précédente remise: version 1"); }));
+    REQUIRE(waitFor(h, [&] { return h.shows("Version précédente remise : version 1"); }));
     core::sync::ContentCache cache(feed.root / "cache");
     CHECK(cache.currentVersion() == 1);
     const auto start = core::sync::SyncService::loadCurrentFromCache(feed.root / "cache", builtBundledFeed());

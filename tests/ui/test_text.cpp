@@ -21,6 +21,19 @@ TEST_CASE("text wraps at spaces within the width", "[text]") {
     }
 }
 
+TEST_CASE("a newline starts a line of its own and is never drawn inside one", "[text]") {
+    test::Harness h(1920, 1080, 43, 900, test::at("2027-10-20T14:30:00+02:00"));
+    REQUIRE(h.ok());
+    ImFont* font = h.ui().fonts().body;
+    const auto layout = ui::layoutText(font, "Salle Puy-de-Dôme\nrez-de-chaussée\n\nEntrée libre", font->FontSize * 30, 0);
+    REQUIRE(layout.lines.size() == 4);
+    CHECK(layout.lines[0] == "Salle Puy-de-Dôme");
+    CHECK(layout.lines[1] == "rez-de-chaussée");
+    CHECK(layout.lines[2].empty());
+    CHECK(layout.lines[3] == "Entrée libre");
+    CHECK_FALSE(layout.overflow);
+}
+
 TEST_CASE("an unbreakable 60-character title is caught as overflow", "[text]") {
     test::Harness h(1280, 800, 10.1f, 450, test::at("2027-10-20T14:30:00+02:00"));
     REQUIRE(h.ok());

@@ -144,7 +144,8 @@ CURLcode onSslContext(CURL*, void* sslctx, void* user) {
 }
 
 std::string describeCurlError(CURLcode code, const char* detail, const Transfer& t, const HttpRequest& req) {
-    const std::string more = (detail && *detail) ? std::string(": ") + detail : std::string();
+    // libcurl's own words, quoted: translations of the message leave them as they are.
+    const std::string more = (detail && *detail) ? std::string(": \"") + detail + "\"" : std::string();
     if (t.tooLarge) {
         return req.url + " is larger than the limit of " + std::to_string(req.maxBytes) + " bytes";
     }

@@ -26,6 +26,9 @@ public:
     void move(std::int64_t pointer, float x, float y);
     bool up(std::int64_t pointer, float x, float y, double now);
     void reset();
+    // The long press is done and the tap may still come (until armedUntil()).
+    bool armed(double now) const { return armed_ != Corner::None && now <= armedUntil(); }
+    double armedUntil() const { return armedAt_ + options_.withinSeconds; }
 
     Corner cornerAt(float x, float y) const;
     static Corner opposite(Corner c);

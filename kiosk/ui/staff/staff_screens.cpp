@@ -8,12 +8,15 @@
 #include <cmath>
 
 #include "ui/contrast.hpp"
+#include "ui/frame_state.hpp"
 #include "ui/strings.hpp"
 #include "ui/text.hpp"
 #include "ui/widgets.hpp"
 
 namespace kiosk::ui::staff {
 namespace {
+
+constexpr int kRowLines = 6;  // a status value (an error, a URL) wraps on up to six lines
 
 struct Ctx {
     const Metrics& m;
@@ -23,6 +26,39 @@ struct Ctx {
     std::vector<StaffTap>& taps;
     const char* s(Str id) const { return tr(id, lang); }
 };
+
+// Status values hold URLs, paths and ids with no space to wrap at: a word wider than
+// the column goes on lines of its own, broken after its separators (/ - _ . ,), so the
+// staff reads all of it instead of an ellipsis.
+std::string breakLongWords(ImFont* font, const std::string& value, float width) {
+    const auto widthOf = [font](std::string_view s) {
+        return font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, s.data(), s.data() + s.size()).x;
+    };
+    std::string out;
+    std::size_t i = 0;
+    while (i < value.size()) {
+        const std::size_t sp = value.find(' ', i);
+        const std::size_t wordEnd = sp == std::string::npos ? value.size() : sp;
+        const std::string_view word(value.data() + i, wordEnd - i);
+        if (widthOf(word) <= width) {
+            out += word;
+        } else {
+            if (!out.empty() && out.back() == ' ') out.back() = '\n';
+            std::size_t start = 0, lastBreak = 0;
+            for (std::size_t k = 0; k < word.size(); ++k) {
+                if (lastBreak > start && widthOf(word.substr(start, k + 1 - start)) > width) {
+                    out += std::string(word.substr(start, lastBreak - start)) + "\n";
+                    start = lastBreak;
+                }
+                if (std::string_view("/-_.,").find(word[k]) != std::string_view::npos) lastBreak = k + 1;
+            }
+            out += word.substr(start);
+        }
+        if (wordEnd < value.size()) out += ' ';
+        i = wordEnd + 1;
+    }
+    return out;
+}
 
 std::string keypadStatus(const Ctx& c, const StaffView& v) {
     if (!v.pinSet) return c.s(Str::StaffPinNotSet);
@@ -115,14 +151,6 @@ void drawPanel(const Ctx& c, const StaffView& v) {
     const float actionsW = landscape ? std::max(w * 0.34f, c.m.cssPx(240)) : w - 2 * margin;
     const float rowsW = landscape ? w - 3 * margin - actionsW : w - 2 * margin;
     const float labelW = rowsW * 0.3f;
-    float ry = y;
-    for (const auto& [label, value] : v.rows) {
-        ImGui::SetCursorScreenPos(ImVec2(margin, ry));
-        const float lh = text(c.f.small, labelW - gap, 2, c.t.textMuted.imu32(), label);
-        ImGui::SetCursorScreenPos(ImVec2(margin + labelW, ry));
-        const float vh = text(c.f.small, rowsW - labelW, 2, c.t.text.imu32(), value);
-        ry += std::max(lh, vh) + gap;
-    }
     struct Action {
         const char* id;
         std::string label;
@@ -142,12 +170,48 @@ void drawPanel(const Ctx& c, const StaffView& v) {
     }
     actions.push_back({"##staff-restart", c.s(Str::StaffRestart), StaffCommand::Restart, 0, ButtonKind::Secondary});
     actions.push_back({"##staff-exit", c.s(Str::StaffExit), StaffCommand::Exit, 0, ButtonKind::Accent});
+    // The rows' height first: in portrait the actions follow them; a long error or a
+    // small screen scrolls the rows in their own area (dragged with a finger).
+    const float valueW = rowsW - labelW - gap - std::max(c.m.cssPx(16), 12.0f);  // room for the scroll bar
+    std::vector<std::string> values;
+    for (const auto& row : v.rows) values.push_back(breakLongWords(c.f.small, row.second, valueW));
+    float rowsH = 0;
+    for (std::size_t i = 0; i < v.rows.size(); ++i) {
+        const float lh = layoutText(c.f.small, v.rows[i].first, labelW - gap, 2).size.y;
+        const float vh = layoutText(c.f.small, values[i], valueW, kRowLines).size.y;
+        rowsH += std::max(lh, vh) + gap;
+    }
     const int cols = landscape ? 1 : 2;
+    const int rowsOfButtons = static_cast<int>((actions.size() + cols - 1) / cols);
+    const float minButtons = rowsOfButtons * c.m.cssPx(48) + (rowsOfButtons - 1) * gap;
+    const float rowsRoom =
+        landscape ? h - y - margin * 0.5f : std::max(c.m.cssPx(120), h - y - margin - minButtons - margin * 0.5f);
+    const float rowsAreaH = std::min(rowsH, rowsRoom);
+    ImGui::SetCursorScreenPos(ImVec2(margin, y));
+    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, std::max(c.m.cssPx(16), 12.0f));
+    ImGui::BeginChild("##staff-rows", ImVec2(rowsW, std::max(rowsAreaH, 1.0f)), false,
+                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoSavedSettings);
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(0, 0.0f) && io.MouseDelta.y != 0)
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();  // moves up as the area scrolls
+    float ry = origin.y;
+    for (std::size_t i = 0; i < v.rows.size(); ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, ry));
+        const float lh = text(c.f.small, labelW - gap, 2, c.t.textMuted.imu32(), v.rows[i].first);
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + labelW, ry));
+        const float vh = text(c.f.small, valueW, kRowLines, c.t.text.imu32(), values[i]);
+        ry += std::max(lh, vh) + gap;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, ry));
+    ImGui::Dummy(ImVec2(1, 0));
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ry = y + rowsAreaH;
     const float bw = (actionsW - (cols - 1) * gap) / static_cast<float>(cols);
     const float ax = landscape ? w - margin - actionsW : margin;
     float ay = landscape ? y : ry + margin * 0.5f;
     const float room = (landscape ? h - y : h - ay) - margin * 0.5f;
-    const int rowsOfButtons = static_cast<int>((actions.size() + cols - 1) / cols);
     const float bh = std::max(c.m.cssPx(48), std::min(btnH * 1.3f, (room - (rowsOfButtons - 1) * gap) / rowsOfButtons));
     for (std::size_t i = 0; i < actions.size(); ++i) {
         const int col = static_cast<int>(i) % cols, row = static_cast<int>(i) / cols;
@@ -177,6 +241,10 @@ std::vector<StaffTap> drawStaffFrame(const StaffFrameEnv& env, InputQueue& input
     const std::deque<KeyEvent> keys = input.takeKeys();
     setWidgetEnv({env.theme, env.fonts, nullptr, core::langCode(view.lang), std::max(m.cssPx(3), 3.0f)});
     ContrastLog::clear();
+    auto& records = frameState().records;  // what this frame draws, as the visitor frames record it
+    records.drawnTexts.clear();
+    records.surfaces.clear();
+    records.pictures.clear();
     ContrastLog::push(theme.background);
     ContrastLog::setLargeTextPx(m.cssPx(24));
     std::vector<StaffTap> taps;
