@@ -396,8 +396,9 @@ void StaffMode::refreshRows() {
     auto inLang = [l](const std::string& english) { return l == core::Lang::Fr ? frenchOnScreen(english) : english; };
     rows.emplace_back(s(Str::StaffSignature), inLang(core::sync::describeSignature(st, clock_.now())));
     rows.emplace_back(s(Str::StaffLastSync),
-                      st.lastSuccess ? when(st.lastSuccess) + (st.lastResult.empty() ? "" : " \u2013 " + inLang(st.lastResult))
-                                     : s(Str::StaffNever));
+                      st.lastSuccess
+                          ? when(st.lastSuccess) + (st.lastResult.empty() ? "" : " \u2013 " + inLang(st.lastResult))
+                          : s(Str::StaffNever));
     rows.emplace_back(s(Str::StaffLastError), st.lastError.empty() ? s(Str::StaffNone) : inLang(st.lastError));
     rows.emplace_back(s(Str::StaffFeed), rt_.config.feedUrl.empty() ? s(Str::StaffNone) + " (" + rt_.contentDir() + ")"
                                                                     : rt_.config.feedUrl);
@@ -463,9 +464,7 @@ void StaffMode::turn() {
     }
 }
 
-int StaffMode::shownWait() const {
-    return static_cast<int>(std::ceil(throttle_.waitSeconds(clock_.seconds()) - 1e-6));
-}
+int StaffMode::shownWait() const { return static_cast<int>(std::ceil(throttle_.waitSeconds(clock_.seconds()) - 1e-6)); }
 
 long StaffMode::uptimeMinute() const { return static_cast<long>(std::floor((clock_.seconds() - startedAt_) / 60)); }
 

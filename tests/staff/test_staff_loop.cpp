@@ -189,7 +189,7 @@ TEST_CASE("the panel shows the kiosk's status") {
     }
     CHECK(h.shows(std::string("kiosk ") + KIOSK_VERSION));
     CHECK(h.shows("non signé (pas de feed_public_keys"));  // the core's message in French
-    CHECK(h.shows("GB"));  // free disk, measured on a worker
+    CHECK(h.shows("GB"));                                  // free disk, measured on a worker
     h.tapItem("English");
     CHECK(h.shows("Staff panel"));
     CHECK(h.shows("Free disk"));

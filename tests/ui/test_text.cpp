@@ -25,7 +25,8 @@ TEST_CASE("a newline starts a line of its own and is never drawn inside one", "[
     test::Harness h(1920, 1080, 43, 900, test::at("2027-10-20T14:30:00+02:00"));
     REQUIRE(h.ok());
     ImFont* font = h.ui().fonts().body;
-    const auto layout = ui::layoutText(font, "Salle Puy-de-Dôme\nrez-de-chaussée\n\nEntrée libre", font->FontSize * 30, 0);
+    const auto layout =
+        ui::layoutText(font, "Salle Puy-de-Dôme\nrez-de-chaussée\n\nEntrée libre", font->FontSize * 30, 0);
     REQUIRE(layout.lines.size() == 4);
     CHECK(layout.lines[0] == "Salle Puy-de-Dôme");
     CHECK(layout.lines[1] == "rez-de-chaussée");
