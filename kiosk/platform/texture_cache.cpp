@@ -36,9 +36,9 @@ ui::ImageHandle TextureCache::request(const std::string& path, const std::string
     int w = roundUp(maxWidth), h = roundUp(maxHeight);
     if (maxTextureWidth_ > 0) w = w > 0 ? std::min(w, maxTextureWidth_) : maxTextureWidth_;
     if (maxTextureHeight_ > 0) h = h > 0 ? std::min(h, maxTextureHeight_) : maxTextureHeight_;
-    std::string key = path;
-    key += '\x1f';
-    key += sha256;
+    // The same picture in another content version has another path but the same hash:
+    // keyed by the hash, it keeps its texture across syncs instead of a second copy.
+    std::string key = sha256.empty() ? path : sha256;
     key += '\x1f';
     key += std::to_string(w) + 'x' + std::to_string(h);
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/files.hpp"
 #include "image_fixture.hpp"
 #include "platform/texture_cache.hpp"
 #include "platform/video.hpp"
@@ -260,4 +261,31 @@ TEST_CASE("clear() releases every texture", "[texture_cache]") {
     CHECK(cache.stats().textures == 0);
     CHECK(cache.stats().bytesUsed == 0);
     CHECK(cache.request(kDemoA, "", 96, 96).state == State::Loading);
+}
+
+TEST_CASE("the same picture in a new content version keeps its one texture", "[texture_cache]") {
+    auto video = headless();
+    platform::TextureCache cache(video->renderer());
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("kiosk-texture-versions-" + std::to_string(::getpid()));
+    // Two content versions in the cache hold the same file under their own folders.
+    const fs::path v1 = dir / "versions/1/images/carte.png", v2 = dir / "versions/2/images/carte.png";
+    fs::create_directories(v1.parent_path());
+    fs::create_directories(v2.parent_path());
+    fs::copy_file(kMap, v1);
+    fs::copy_file(kMap, v2);
+    const std::string sha = core::sha256File(v1).value();
+
+    ui::ImageHandle h;
+    REQUIRE(eventually([&] {
+        cache.pump();
+        h = cache.request(v1.string(), sha, 300, 200);
+        return h.state == State::Ready;
+    }));
+    const auto again = cache.request(v2.string(), sha, 300, 200);
+    CHECK(again.state == State::Ready);  // no second decode for the new version's path
+    CHECK(again.texture == h.texture);
+    CHECK(cache.stats().uploads == 1);
+    CHECK(cache.stats().textures == 1);
+    fs::remove_all(dir);
 }
