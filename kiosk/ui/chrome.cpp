@@ -220,6 +220,10 @@ void ScrollPanel::end(const UiContext& ctx) {
     if (ImGui::GetScrollY() != lastDrawnY_) fs.speech.moved();
     lastDrawnY_ = ImGui::GetScrollY();
     revealFocused(ctx);
+    if (fs.deferredRing) {
+        drawFocusRing(fs.deferredRing->first, fs.deferredRing->second);
+        fs.deferredRing.reset();
+    }
     if (restoreFrames_ == 0) scrollY_ = ImGui::GetScrollY();
     if (auto& rec = frameState().records; rec.texts) {
         rec.surfaces.push_back({Surface::Kind::List, min_, max_, maxScroll > 0.5f});

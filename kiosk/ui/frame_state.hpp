@@ -4,7 +4,9 @@
 // (io.UserData), never through statics, so two UIs never share it. Main thread only.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ui/contrast.hpp"
@@ -71,6 +73,7 @@ struct FrameState {
     int listDepth = 0;  // inside a ScrollPanel (its controls are content, see InteractiveItem)
     ImVec2 panelMin, panelMax;  // the innermost ScrollPanel's rectangle, while listDepth > 0
     SpeechSettle speech;        // what to say once focus and scrolling settle
+    std::optional<std::pair<ImVec2, ImVec2>> deferredRing;  // the focused list card's, drawn by its list
     FrameRecords records;
 };
 

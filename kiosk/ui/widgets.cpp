@@ -23,9 +23,16 @@ const WidgetEnv& env() { return frameState().env; }
 // one meets what is around it. The theme's tones contrast so strongly with each other
 // that on any colour at least one of them reaches 3:1 (test_focus_ring.cpp), so the ring
 // shows on the page, the header band and a button of its own colour alike.
+}  // namespace
+
 void drawFocusRing(ImVec2 min, ImVec2 max) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float t = env().focusRing;
+    // A card as wide as its list would lose its ring's sides to the list's clipping: the
+    // ring then moves inside the card on that side.
+    const ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
+    min = ImVec2(std::max(min.x, clipMin.x + 2 * t), std::max(min.y, clipMin.y + 2 * t));
+    max = ImVec2(std::min(max.x, clipMax.x - 2 * t), std::min(max.y, clipMax.y - 2 * t));
     const Theme& th = *env().theme;
     auto band = [&](float offset, Rgb colour) {
         const float o = offset + t * 0.5f;  // AddRect strokes centred on its path
@@ -39,6 +46,7 @@ void drawFocusRing(ImVec2 min, ImVec2 max) {
                          bg, "focus ring");
 }
 
+namespace {
 // Called by every interactive widget right after its ImGui item: records it, draws the
 // focus ring, scrolls it into view when focus just came to it, speaks it under the
 // finger. Returns true when the keypad activates it this frame.
@@ -70,7 +78,14 @@ bool registerItem(std::string_view label, ImVec2 min, ImVec2 max) {
         if (frameState().listDepth == 0) f.reveal = false;
         if (env().speech) say();
     }
-    if (f.visible) drawFocusRing(min, max);
+    if (f.visible) {
+        // In a list the ring is drawn when the list ends, over the cards drawn after this one.
+        if (frameState().listDepth > 0) {
+            frameState().deferredRing = {min, max};
+        } else {
+            drawFocusRing(min, max);
+        }
+    }
     const bool fire = f.activate;
     f.activate = false;
     return fire;

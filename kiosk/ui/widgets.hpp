@@ -63,6 +63,10 @@ public:
     static void reset();    // new screen or new visitor
 };
 
+// The keypad focus ring around [min, max] in the current window (widgets draw it; a
+// ScrollPanel draws its focused card's once the list is drawn).
+void drawFocusRing(ImVec2 min, ImVec2 max);
+
 // The next widget's spoken description, said after its label (accessibility panel).
 void describeNext(std::string_view description);
 // The next widget controls speech itself (Repeat, Pause...): its label is said when it is
