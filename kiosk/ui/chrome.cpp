@@ -203,12 +203,27 @@ float ScrollPanel::begin(const UiContext& ctx, Navigator& nav, const char* id, I
         --restoreFrames_;
     }
     if (kinetic_.update(ctx.dt, ctx.reducedMotion)) nav.keepAnimating();
-    ++frameState().listDepth;
+    FrameState& fs = frameState();
+    ++fs.listDepth;
+    outerPanelMin_ = fs.panelMin;
+    outerPanelMax_ = fs.panelMax;
+    // Where ImGui placed the child (it rounds positions), as its items are clipped.
+    fs.panelMin = ImGui::GetWindowPos();
+    fs.panelMax = ImVec2(fs.panelMin.x + ImGui::GetWindowSize().x, fs.panelMin.y + ImGui::GetWindowSize().y);
     return max.x - min.x - ctx.metrics->px(3);
 }
 
 void ScrollPanel::end(const UiContext& ctx) {
+    FrameState& fs = frameState();
     const float maxScroll = ImGui::GetScrollMaxY();
+    // Speech waits while the list moves (a drag, inertia, an item scrolled in).
+    if (ImGui::GetScrollY() != lastDrawnY_) fs.speech.moved();
+    lastDrawnY_ = ImGui::GetScrollY();
+    revealFocused(ctx);
+    if (fs.deferredRing) {
+        drawFocusRing(fs.deferredRing->first, fs.deferredRing->second);
+        fs.deferredRing.reset();
+    }
     if (restoreFrames_ == 0) scrollY_ = ImGui::GetScrollY();
     if (auto& rec = frameState().records; rec.texts) {
         rec.surfaces.push_back({Surface::Kind::List, min_, max_, maxScroll > 0.5f});
@@ -221,8 +236,38 @@ void ScrollPanel::end(const UiContext& ctx) {
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(max_.x - w, barY), ImVec2(max_.x, barY + barH),
                                                   ctx.theme->border.imu32(), w);
     }
-    --frameState().listDepth;
+    --fs.listDepth;
+    fs.panelMin = outerPanelMin_;
+    fs.panelMax = outerPanelMax_;
     ImGui::EndChild();
+}
+
+// When keypad focus has just come to one of this list's items, the list scrolls once,
+// just enough for the item and its ring to show whole (the top of an item taller than
+// the list). Through the panel: inertia stops and a pending restore gives way.
+void ScrollPanel::revealFocused(const UiContext& ctx) {
+    FocusState& f = frameState().focus;
+    if (!f.reveal || f.focused == 0) return;
+    const InteractiveItem* item = nullptr;
+    for (const auto& i : InteractiveLog::items()) {
+        if (i.id == f.focused && i.inList && i.panelMin.x == frameState().panelMin.x &&
+            i.panelMin.y == frameState().panelMin.y)
+            item = &i;
+    }
+    if (!item) return;
+    f.reveal = false;
+    const float ring = frameState().env.focusRing * 2 + ctx.metrics->px(0.5f);
+    const float top = frameState().panelMin.y + ring, bottom = frameState().panelMax.y - ring;
+    float delta = 0;
+    if (item->min.y < top || item->max.y - item->min.y > bottom - top) {
+        delta = item->min.y - top;
+    } else if (item->max.y > bottom) {
+        delta = item->max.y - bottom;
+    }
+    if (delta == 0) return;
+    kinetic_.reset();
+    restoreFrames_ = 0;
+    ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + delta, 0.0f, std::max(0.0f, ImGui::GetScrollMaxY())));
 }
 
 std::string placeLine(const UiContext& ctx, const core::Session& s) {

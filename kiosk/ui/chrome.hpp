@@ -52,7 +52,8 @@ float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, f
 // A session row that opens the session when tapped; returns the height used.
 float sessionRowButton(const UiContext& ctx, Navigator& nav, const core::Session& s, ImVec2 pos, float width);
 
-// A vertical list that scrolls by dragging, with inertia and a position indicator.
+// A vertical list that scrolls by dragging, with inertia and a position indicator; it
+// scrolls the item the keypad focuses into view.
 class ScrollPanel {
 public:
     // Begins a child window filling [min, max]; returns the usable width.
@@ -73,7 +74,11 @@ public:
     }
 
 private:
+    void revealFocused(const UiContext& ctx);
+
     KineticScroll kinetic_;
+    ImVec2 outerPanelMin_, outerPanelMax_;
+    float lastDrawnY_ = 0;
     bool resetScroll_ = true;
     float scrollY_ = 0, restoreY_ = 0;
     int restoreFrames_ = 0;

@@ -4,10 +4,13 @@
 // (io.UserData), never through statics, so two UIs never share it. Main thread only.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ui/contrast.hpp"
+#include "ui/speech_settle.hpp"
 #include "ui/text.hpp"
 #include "ui/widgets.hpp"
 
@@ -19,9 +22,11 @@ struct FocusState {
     bool visible = false;
     bool activate = false;
     bool justMoved = false;
+    bool reveal = false;  // focus just moved: the list holding the item scrolls it into view
     unsigned int spokenUnderFinger = 0;
     std::string description;
     std::string labelLang;
+    bool speechControl = false;  // the next widget's (speechControlNext)
 };
 
 // A text as drawn in the last frame, with where (tests check text through this record
@@ -66,6 +71,9 @@ struct FrameState {
     std::vector<Rgb> backgrounds{Rgb{0xF7, 0xF4, 0xEE}};
     float largeTextPx = 1e9f;
     int listDepth = 0;  // inside a ScrollPanel (its controls are content, see InteractiveItem)
+    ImVec2 panelMin, panelMax;  // the innermost ScrollPanel's rectangle, while listDepth > 0
+    SpeechSettle speech;        // what to say once focus and scrolling settle
+    std::optional<std::pair<ImVec2, ImVec2>> deferredRing;  // the focused list card's, drawn by its list
     FrameRecords records;
 };
 

@@ -264,7 +264,10 @@ void KioskUi::setAccessibility(const AccessibilitySettings& settings) {
     a11y_ = settings;
     applyTheme();
     if (fontsChange) fontsDirty_ = true;
-    if (speechOff && speech_) speech_->stop();
+    if (speechOff && speech_) {
+        speech_->stop();
+        speechPaused_ = false;
+    }
     if (a11y_.reducedMotion) core::log::debug("reduced motion on");
 }
 
@@ -275,7 +278,30 @@ void KioskUi::setMetrics(const Metrics& metrics) {
 }
 
 void KioskUi::speak(const std::string& text, std::string_view lang) {
-    if (a11y_.speech && speech_ && !text.empty()) speech_->speak(text, lang.empty() ? core::langCode(lang_) : lang);
+    if (!a11y_.speech || !speech_ || text.empty()) return;
+    frameState_.speech.cancel();  // said now: what waited is older
+    lastContent_ = {text, std::string(lang.empty() ? core::langCode(lang_) : lang), true};
+    speechPaused_ = false;
+    speech_->speak(lastContent_.text, lastContent_.lang);
+}
+
+void KioskUi::stopSpeech() {
+    frameState_.speech.cancel();
+    speechPaused_ = false;
+    if (speech_ && a11y_.speech) speech_->stop();
+}
+
+// Whether the item at `pos` (or the focused one) is a speech control: pressing Pause or
+// Repeat must not first stop what they act on.
+bool KioskUi::onSpeechControl(ImVec2 pos, bool focused) const {
+    for (const auto& i : frameState_.previousItems) {
+        auto inside = [&](ImVec2 a, ImVec2 b) { return pos.x >= a.x && pos.x < b.x && pos.y >= a.y && pos.y < b.y; };
+        // A list's card scrolled under the footer is not what the finger is on.
+        const bool hit = focused ? i.id != 0 && i.id == frameState_.focus.focused
+                                 : inside(i.min, i.max) && (!i.inList || inside(i.panelMin, i.panelMax));
+        if (hit) return i.speechControl;
+    }
+    return false;
 }
 
 // Keypad: arrows move the focus, Enter activates, Back goes back, Home goes home; the
@@ -291,7 +317,16 @@ void KioskUi::handleKeys(std::deque<KeyEvent> keys) {
     };
     for (const KeyEvent& k : keys) {
         if (!k.down) continue;
-        if (speech_ && a11y_.speech) speech_->stop();  // any key stops speech
+        // Any key stops speech, except Enter on Pause or Repeat. A move keeps what waits to
+        // be said: the item it reaches replaces it, and at the end of a list it stays.
+        const bool moveKey = k.key == Key::Up || k.key == Key::Down || k.key == Key::Left || k.key == Key::Right ||
+                             k.key == Key::Tab;
+        if (moveKey && speech_ && a11y_.speech) {
+            speech_->stop();
+            speechPaused_ = false;
+        } else if (!moveKey && !(k.key == Key::Enter && onSpeechControl({}, true))) {
+            stopSpeech();
+        }
         switch (k.key) {
             case Key::Up: move(KeypadFocus::Move::Up); break;
             case Key::Down: move(KeypadFocus::Move::Down); break;
@@ -380,8 +415,8 @@ float KioskUi::drawFooter() {
     if (button("##a11y", label, ImVec2(w, h), ButtonKind::Accent)) go(ScreenId::Accessibility);
     if (footerRows() == 2) y += h + margin * 0.5f;
     if (a11y_.speech && speech_) {  // speech controls: repeat, pause, volume
-        const char* labels[] = {tr(Str::Repeat, lang_),
-                                speech_->speaking() ? tr(Str::Pause, lang_) : tr(Str::Resume, lang_),
+        // Pause turns into Resume when pressed, and back when pressed or when speech ends.
+        const char* labels[] = {tr(Str::Repeat, lang_), speechPaused_ ? tr(Str::Resume, lang_) : tr(Str::Pause, lang_),
                                 tr(Str::VolumeDown, lang_), tr(Str::VolumeUp, lang_)};
         float x = metrics_.width() - margin;
         float widths[4];
@@ -395,10 +430,23 @@ float KioskUi::drawFooter() {
             if (footerRows() == 1 && x < a11yX + w)
                 break;  // not enough room: the keypad and the panel still offer them
             ImGui::SetCursorScreenPos(ImVec2(x, y));
+            speechControlNext();
             if (button(ids[i], labels[i], ImVec2(widths[i], h), ButtonKind::Secondary)) {
                 switch (i) {
-                    case 0: speech_->repeat(); break;
-                    case 1: speech_->speaking() ? speech_->pause() : speech_->resume(); break;
+                    case 0:  // the last content again, never "Repeat" itself
+                        frameState_.speech.cancel();
+                        if (!lastContent_.text.empty()) speak(lastContent_.text, lastContent_.lang);
+                        break;
+                    case 1:
+                        frameState_.speech.cancel();
+                        if (speechPaused_) {
+                            speech_->resume();
+                            speechPaused_ = false;
+                        } else if (speech_->speaking()) {
+                            speech_->pause();
+                            speechPaused_ = true;
+                        }
+                        break;
                     case 2: speech_->setVolume(speech_->volume() - 1); break;
                     case 3: speech_->setVolume(speech_->volume() + 1); break;
                 }
@@ -417,6 +465,9 @@ void KioskUi::resetForNextVisitor() {
         speech_->stop();
         speech_->setVolume(SpeechOutput::kDefaultVolume);
     }
+    frameState_.speech.cancel();
+    speechPaused_ = false;
+    lastContent_ = {};
     setAccessibility(AccessibilitySettings{});
     KeypadFocus::reset();
     KeypadFocus::hide();
@@ -523,19 +574,26 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
     animating_ = false;
     frameLang_ = lang_;
     frameA11y_ = a11y_;
-    setWidgetEnv(
-        {&theme_, &fonts_, a11y_.speech ? speech_ : nullptr, core::langCode(lang_), std::max(metrics_.cssPx(3), 3.0f)});
+    // Each tone of the focus ring 3 CSS px at 100 % text, growing with the text.
+    setWidgetEnv({&theme_, &fonts_, a11y_.speech ? speech_ : nullptr, core::langCode(lang_),
+                  std::max(metrics_.cssPx(3), 3.0f) * std::max(1.0f, a11y_.textScale())});
     ContrastLog::clear();
     ContrastLog::push(theme_.background);
     ContrastLog::setLargeTextPx(metrics_.cssPx(24));
 
     ImGui::NewFrame();
+    InteractiveLog::beginFrame();
     if (ImGui::IsMouseClicked(0)) {  // a touch stops speech and puts the keypad ring away
-        if (speech_ && a11y_.speech) speech_->stop();
+        if (!onSpeechControl(io.MousePos, false)) stopSpeech();
         KeypadFocus::hide();
     }
-    InteractiveLog::beginFrame();
     handleKeys(std::move(keys));
+    // What focus or the finger settled on 300 ms ago is said now (speech_settle.hpp).
+    if (auto due = frameState_.speech.take(clock_.seconds()); due && speech_ && a11y_.speech) {
+        if (due->content) lastContent_ = *due;
+        speechPaused_ = false;
+        speech_->speak(due->text, due->lang);
+    }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -592,8 +650,11 @@ void KioskUi::frame(InputQueue& input, float deltaSeconds) {
         if (content_ && popped && savedStates_.back().has_value())
             screens_.at(currentId())->restoreState(savedStates_.back());
         KeypadFocus::reset();
+        frameState_.speech.cancel();  // the old screen's item is not said on the new one
         if (content_) speak(screens_.at(currentId())->title(context()), {});
     }
+    frameState_.speech.stamp(clock_.seconds());
+    if (!a11y_.speech || !speech_) frameState_.speech.cancel();
     lastSpeaking_ = speech_ && a11y_.speech && speech_->speaking();
     dueAt_ = clock_.seconds() + computeSecondsUntilChange();
 }
@@ -611,6 +672,8 @@ double KioskUi::computeSecondsUntilChange() const {
     // Pause becomes Resume when speech ends: at the end of the queued audio, or when the
     // engine's notifier wakes the loop after a synthesis.
     if (lastSpeaking_) next = std::min(next, speech_->secondsUntilQuiet());
+    // Speech waiting for focus to settle: its frame is drawn on time, no input needed.
+    next = std::min(next, frameState_.speech.secondsUntilDue(clock_.seconds()));
     // At least a millisecond: a change "now" was drawn in this frame, and a due time
     // that rounds to the present would make the loop draw the same instant forever.
     return std::max(0.001, next);

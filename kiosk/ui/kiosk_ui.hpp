@@ -134,6 +134,8 @@ private:
     void handleKeys(std::deque<KeyEvent> keys);
     void applyTheme();
     void speak(const std::string& text, std::string_view lang);
+    void stopSpeech();
+    bool onSpeechControl(ImVec2 pos, bool focused) const;
     void checkIdle(bool activity);
     void countRoute(const Route& from, const Route& to);
     void applyPendingContent();
@@ -172,6 +174,8 @@ private:
     double dueAt_ = 0;           // clock_.seconds() at which the picture changes on its own
     double pendingSince_ = 0;    // when pendingContent_ arrived
     bool lastSpeaking_ = false;  // speech state the last frame showed (Pause / Resume)
+    bool speechPaused_ = false;  // the visitor pressed Pause: the button says Resume until pressed or speech ends
+    SpeechRequest lastContent_;  // the last content said (Repeat), never a speech control's label
     float dt_ = 1.0f / 60.0f;
     ImVec2 areaMin_, areaMax_;
     std::function<void()> overlay_;

@@ -31,7 +31,11 @@ struct Theme {
     Rgb changed{0x7A, 0x4A, 0x00};
     Rgb now{0x1E, 0x6B, 0x34};
 
-    Rgb focus{0x00, 0x4E, 0x78};  // keypad focus ring, >= 3:1 on background and surface
+    Rgb focus{0x00, 0x4E, 0x78};  // focus accents (not the ring)
+    // The keypad focus ring's two tones, outer and inner: at least 9:1 between them, so
+    // that on any colour one of them reaches 3:1 (the ring never vanishes on a control).
+    Rgb focusOuter{0x12, 0x12, 0x16};
+    Rgb focusInner{0xFF, 0xFF, 0xFF};
 
     static Theme standard();
     static Theme highContrastLight();  // black on white, text >= 7:1

@@ -4,6 +4,7 @@
 #include <imgui_internal.h>  // the last item's id (ImGui 1.86 has no GetItemID)
 
 #include "ui/contrast.hpp"
+#include "ui/focus_order.hpp"
 #include "ui/frame_state.hpp"
 #include "ui/speech.hpp"
 #include "ui/text.hpp"
@@ -18,45 +19,73 @@ std::vector<InteractiveItem>& lastItems() { return frameState().previousItems; }
 FocusState& focus() { return frameState().focus; }
 const WidgetEnv& env() { return frameState().env; }
 
-// A two-colour ring (the theme's focus colour outside, its background inside) stays
-// visible on any surface, including the header band.
+// A ring of two tones, each `focusRing` wide: the inner one hugs the control, the outer
+// one meets what is around it. The theme's tones contrast so strongly with each other
+// that on any colour at least one of them reaches 3:1 (test_focus_ring.cpp), so the ring
+// shows on the page, the header band and a button of its own colour alike.
+}  // namespace
+
 void drawFocusRing(ImVec2 min, ImVec2 max) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float t = env().focusRing;
-    dl->AddRect(ImVec2(min.x - t, min.y - t), ImVec2(max.x + t, max.y + t), env().theme->focus.imu32(), t, 0, t);
-    dl->AddRect(ImVec2(min.x - t * 1.5f, min.y - t * 1.5f), ImVec2(max.x + t * 1.5f, max.y + t * 1.5f),
-                env().theme->background.imu32(), t, 0, t * 0.5f);
+    // A card as wide as its list would lose its ring's sides to the list's clipping: the
+    // ring then moves inside the card on that side.
+    const ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
+    min = ImVec2(std::max(min.x, clipMin.x + 2 * t), std::max(min.y, clipMin.y + 2 * t));
+    max = ImVec2(std::min(max.x, clipMax.x - 2 * t), std::min(max.y, clipMax.y - 2 * t));
+    const Theme& th = *env().theme;
+    auto band = [&](float offset, Rgb colour) {
+        const float o = offset + t * 0.5f;  // AddRect strokes centred on its path
+        dl->AddRect(ImVec2(min.x - o, min.y - o), ImVec2(max.x + o, max.y + o), colour.imu32(), o, 0, t);
+    };
+    band(t, th.focusOuter);
+    band(0, th.focusInner);
     const Rgb bg = ContrastLog::background();
-    ContrastLog::control(contrastRatio(env().theme->focus, bg) >= contrastRatio(env().theme->background, bg)
-                             ? env().theme->focus
-                             : env().theme->background,
+    ContrastLog::control(contrastRatio(th.focusOuter, bg) >= contrastRatio(th.focusInner, bg) ? th.focusOuter
+                                                                                               : th.focusInner,
                          bg, "focus ring");
 }
 
+namespace {
 // Called by every interactive widget right after its ImGui item: records it, draws the
 // focus ring, scrolls it into view when focus just came to it, speaks it under the
 // finger. Returns true when the keypad activates it this frame.
 bool registerItem(std::string_view label, ImVec2 min, ImVec2 max) {
     const unsigned int id = ImGui::GetCurrentContext()->LastItemData.ID;
-    InteractiveLog::record(label, min, max, id);
     FocusState& f = focus();
+    InteractiveLog::record(label, min, max, id);
+    const bool speechControl = f.speechControl;
+    frameItems().back().speechControl = speechControl;
+    f.speechControl = false;
     std::string description, lang;
     description.swap(f.description);
     lang.swap(f.labelLang);
     if (lang.empty()) lang = env().lang;
+    auto say = [&] {  // said once focus or the finger has settled on it (speech_settle.hpp)
+        frameState().speech.request(
+            {description.empty() ? std::string(label) : std::string(label) + ". " + description, lang, !speechControl});
+    };
     if (env().speech && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
         ImGui::GetIO().MouseDown[0] && f.spokenUnderFinger != id) {
         f.spokenUnderFinger = id;  // explore by touch: what is under the finger is said
-        env().speech->speak(description.empty() ? std::string(label) : std::string(label) + ". " + description, lang);
+        say();
     }
     if (id == 0 || id != f.focused) return false;
     f.label = std::string(label);
     if (f.justMoved) {
         f.justMoved = false;
-        if (!ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
-        if (env().speech) env().speech->speak(description.empty() ? f.label : f.label + ". " + description, lang);
+        // A list scrolls its item in (ScrollPanel::end); elsewhere nothing scrolls.
+        if (frameState().listDepth == 0) f.reveal = false;
+        if (env().speech) say();
     }
-    if (f.visible) drawFocusRing(min, max);
+    if (f.visible) {
+        // In a list the ring is drawn when the list ends, over the cards drawn after this one.
+        if (frameState().listDepth > 0) {
+            frameState().deferredRing = {min, max};
+        } else {
+            drawFocusRing(min, max);
+        }
+    }
     const bool fire = f.activate;
     f.activate = false;
     return fire;
@@ -69,7 +98,8 @@ void InteractiveLog::beginFrame() {
     if (!ImGui::GetIO().MouseDown[0]) focus().spokenUnderFinger = 0;
 }
 void InteractiveLog::record(std::string_view label, ImVec2 min, ImVec2 max, unsigned int id) {
-    frameItems().push_back({std::string(label), min, max, id, frameState().listDepth > 0});
+    const FrameState& fs = frameState();
+    frameItems().push_back({std::string(label), min, max, id, fs.listDepth > 0, fs.panelMin, fs.panelMax, false});
 }
 const std::vector<InteractiveItem>& InteractiveLog::items() { return frameItems(); }
 const std::vector<InteractiveItem>& InteractiveLog::previousItems() { return lastItems(); }
@@ -77,76 +107,93 @@ const std::vector<InteractiveItem>& InteractiveLog::previousItems() { return las
 void setWidgetEnv(const WidgetEnv& e) { frameState().env = e; }
 
 void describeNext(std::string_view description) { focus().description = std::string(description); }
+void speechControlNext() { focus().speechControl = true; }
 void labelLanguageNext(std::string_view lang) { focus().labelLang = std::string(lang); }
 
 bool KeypadFocus::move(Move direction, float contentTop) {
     FocusState& f = focus();
-    const auto& items = lastItems();
+    const std::vector<const InteractiveItem*> order = readingOrder(lastItems());
     f.visible = true;
     const InteractiveItem* current = nullptr;
-    for (const auto& i : items) {
-        if (i.id != 0 && i.id == f.focused) current = &i;
+    for (const InteractiveItem* i : order) {
+        if (i->id == f.focused) current = i;
     }
     const InteractiveItem* best = nullptr;
     if (!current) {  // first press, or the screen changed: the first item of the content
-        for (const auto& i : items) {
-            if (i.id != 0 && i.min.y >= contentTop && !best) best = &i;
+        for (const InteractiveItem* i : order) {
+            if (!best && i->min.y >= contentTop && shownInPanel(*i)) best = i;
         }
-        for (const auto& i : items) {
-            if (i.id != 0 && !best) best = &i;
-        }
+        if (!best && !order.empty()) best = order.front();
     } else if (direction == Move::Next) {
-        bool after = false;
-        for (const auto& i : items) {
-            if (after && i.id != 0) {
-                best = &i;
-                break;
-            }
-            after = after || &i == current;
-        }
-        if (!best)
-            for (const auto& i : items)
-                if (i.id != 0 && !best) best = &i;
+        const auto at = std::find(order.begin(), order.end(), current);
+        best = at + 1 != order.end() ? *(at + 1) : order.front();  // after the last, the first again
     } else {
         // Nearest item whose centre lies in that direction; off-axis distance costs double.
+        // Within a list the next item of the list comes first (it scrolls in); leaving it,
+        // only what shows is a candidate, never a card scrolled out of view.
         const ImVec2 c((current->min.x + current->max.x) * 0.5f, (current->min.y + current->max.y) * 0.5f);
-        float bestScore = 1e30f;
-        for (const auto& i : items) {
-            if (i.id == 0 || &i == current) continue;
-            const ImVec2 o((i.min.x + i.max.x) * 0.5f, (i.min.y + i.max.y) * 0.5f);
-            const float dx = o.x - c.x, dy = o.y - c.y;
-            float along = 0, across = 0;
-            switch (direction) {
-                case Move::Up:
-                    along = -dy;
-                    across = std::fabs(dx);
-                    break;
-                case Move::Down:
-                    along = dy;
-                    across = std::fabs(dx);
-                    break;
-                case Move::Left:
-                    along = -dx;
-                    across = std::fabs(dy);
-                    break;
-                case Move::Right:
-                    along = dx;
-                    across = std::fabs(dy);
-                    break;
-                case Move::Next: break;
+        auto nearest = [&](bool sameListOnly) {
+            const InteractiveItem* found = nullptr;
+            float bestScore = 1e30f;
+            for (const InteractiveItem* i : order) {
+                if (i == current) continue;
+                const bool sameList = current->inList && i->inList && i->panelMin.x == current->panelMin.x &&
+                                      i->panelMin.y == current->panelMin.y && i->panelMax.x == current->panelMax.x &&
+                                      i->panelMax.y == current->panelMax.y;
+                if (sameListOnly ? !sameList : (!sameList && !shownInPanel(*i))) continue;
+                const ImVec2 o((i->min.x + i->max.x) * 0.5f, (i->min.y + i->max.y) * 0.5f);
+                // Gaps between the rectangles, not between centres: a wide card just under a
+                // small tab is nearer than a button far below it.
+                auto gap = [](float aMin, float aMax, float bMin, float bMax) {
+                    return std::max(0.0f, std::max(bMin - aMax, aMin - bMax));
+                };
+                const float gapX = gap(current->min.x, current->max.x, i->min.x, i->max.x);
+                const float gapY = gap(current->min.y, current->max.y, i->min.y, i->max.y);
+                float ahead = 0, along = 0, across = 0, offCentre = 0;
+                switch (direction) {
+                    case Move::Up:
+                        ahead = c.y - o.y;
+                        along = gapY;
+                        across = gapX;
+                        offCentre = std::fabs(o.x - c.x);
+                        break;
+                    case Move::Down:
+                        ahead = o.y - c.y;
+                        along = gapY;
+                        across = gapX;
+                        offCentre = std::fabs(o.x - c.x);
+                        break;
+                    case Move::Left:
+                        ahead = c.x - o.x;
+                        along = gapX;
+                        across = gapY;
+                        offCentre = std::fabs(o.y - c.y);
+                        break;
+                    case Move::Right:
+                        ahead = o.x - c.x;
+                        along = gapX;
+                        across = gapY;
+                        offCentre = std::fabs(o.y - c.y);
+                        break;
+                    case Move::Next: break;
+                }
+                if (ahead <= 1.0f) continue;
+                const float score = along + 2.0f * across + 0.01f * (ahead + offCentre);
+                if (score < bestScore) {
+                    bestScore = score;
+                    found = i;
+                }
             }
-            if (along <= 1.0f) continue;
-            const float score = along + 2.0f * across;
-            if (score < bestScore) {
-                bestScore = score;
-                best = &i;
-            }
-        }
+            return found;
+        };
+        if (current->inList) best = nearest(true);
+        if (!best) best = nearest(false);
     }
     if (!best) return false;
     f.focused = best->id;
     f.label = best->label;
     f.justMoved = true;
+    f.reveal = true;
     return true;
 }
 

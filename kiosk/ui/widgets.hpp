@@ -22,6 +22,8 @@ struct InteractiveItem {
     ImVec2 min, max;      // screen rectangle as laid out this frame
     unsigned int id = 0;  // ImGui id; 0 for areas a keypad cannot activate
     bool inList = false;  // in a list that scrolls: content the visitor brings into view
+    ImVec2 panelMin, panelMax;   // inList: the list's visible rectangle (keypad reading order)
+    bool speechControl = false;  // Repeat, Pause, volume: a touch on it does not stop speech
 };
 
 // Interactive items drawn in the current frame (for size, reach and keypad). Main thread.
@@ -38,13 +40,15 @@ struct WidgetEnv {
     const Fonts* fonts = nullptr;
     SpeechOutput* speech = nullptr;  // speak what the finger is on (speech mode)
     const char* lang = "fr";         // language of the interface's own labels
-    float focusRing = 3.0f;          // focus ring thickness in pixels
+    float focusRing = 3.0f;          // thickness of each of the focus ring's two tones, pixels
 };
 void setWidgetEnv(const WidgetEnv& env);
 
 // Keypad focus, a model of the kiosk's own: arrows move between the interactive items
 // laid out in the previous frame (nearest in that direction), Enter activates the
-// focused one. The focused item gets a thick two-colour ring and, with speech, is spoken.
+// focused one; Tab (Next) follows reading order (focus_order.hpp). The focused item gets
+// a two-tone ring, is scrolled into view by its list and, with speech, is spoken once
+// focus has settled (speech_settle.hpp).
 class KeypadFocus {
 public:
     enum class Move { Up, Down, Left, Right, Next };
@@ -59,8 +63,15 @@ public:
     static void reset();    // new screen or new visitor
 };
 
+// The keypad focus ring around [min, max] in the current window (widgets draw it; a
+// ScrollPanel draws its focused card's once the list is drawn).
+void drawFocusRing(ImVec2 min, ImVec2 max);
+
 // The next widget's spoken description, said after its label (accessibility panel).
 void describeNext(std::string_view description);
+// The next widget controls speech itself (Repeat, Pause...): its label is said when it is
+// focused, but it is not content, so Repeat never repeats it.
+void speechControlNext();
 // The language the next widget's label is written in, when it is content ("fr" for a
 // French-only title on an English screen); otherwise the interface's language.
 void labelLanguageNext(std::string_view lang);

@@ -176,6 +176,9 @@ TEST_CASE("each screen speaks its focused item, and a touch stops speech", "[a11
         speech.clearRecord();
         h.key(SDLK_TAB);
         INFO(screen);
+        CHECK(speech.spoken().empty());  // said once focus has settled, not at the key press
+        h.clock().advance(0.35);
+        h.frame();
         REQUIRE_FALSE(speech.spoken().empty());
         CHECK_FALSE(speech.spoken().back().text.empty());
         CHECK(speech.spoken().back().text.rfind(ui::KeypadFocus::focusedLabel(), 0) == 0);  // the label, then any help
@@ -209,6 +212,8 @@ TEST_CASE("a French-only title on an English screen is spoken in French", "[a11y
     speech.clearRecord();
     h.finger_(SDL_FINGERDOWN, (row->min.x + row->max.x) / 2, (row->min.y + row->max.y) / 2, 1);
     h.frame(2);
+    h.clock().advance(0.35);  // said once the finger has rested on it
+    h.frame();
     REQUIRE_FALSE(speech.spoken().empty());
     CHECK(speech.spoken().back().lang == "fr");
     h.finger_(SDL_FINGERUP, 0, 0, 1);  // slid off: nothing opens
