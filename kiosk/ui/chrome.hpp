@@ -71,6 +71,15 @@ public:
         restoreY_ = y;
         restoreFrames_ = 3;  // ImGui applies a scroll at the next frame, clamped by the last one's height
     }
+    // From inside the list (between begin and end), once its content is laid out: shows
+    // content row `y` at the top from the next frame, which the loop draws because the
+    // picture changes; one more frame confirms it. Stops any fling.
+    void scrollTo(float y) {
+        kinetic_.reset();
+        ImGui::SetScrollY(y);
+        restoreY_ = y;
+        restoreFrames_ = 1;
+    }
 
 private:
     KineticScroll kinetic_;

@@ -40,7 +40,7 @@ public:
         filter_ = {};
         showFilters_ = false;
         list_.reset();
-        scrollFrames_ = 0;  // opening at what runs does not work with the kinetic list yet (issue 10 note)
+        openAtCurrent_ = true;
     }
 
     // Back brings the visitor to the day, filters and place in the list they left.
@@ -58,6 +58,7 @@ public:
             showFilters_ = s->showFilters;
             filter_ = s->filter;
             list_.restore(s->scroll);
+            openAtCurrent_ = false;  // Back goes where the visitor was
         }
     }
 
@@ -82,6 +83,7 @@ public:
         } else if (!days_.empty()) {
             drawRows(ctx, nav, visible(ctx), width);
         }
+        openAtCurrent_ = false;  // asked once, in the first frame of a day
         list_.end(ctx);
     }
 
@@ -102,7 +104,7 @@ private:
         ImVec2 pos = ImGui::GetCursorScreenPos();
         const float top = pos.y;
         // Today opens at what is running or next, not at the morning's finished sessions.
-        const bool scroll = scrollFrames_ > 0 && isToday(ctx);
+        const bool scroll = openAtCurrent_ && isToday(ctx);
         const std::size_t current = scroll ? core::firstCurrentIndex(rows, ctx.clock->now()) : rows.size();
         float currentY = -1;
         for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -111,11 +113,10 @@ private:
         }
         ImGui::SetCursorScreenPos(ImVec2(pos.x, top));
         ImGui::Dummy(ImVec2(width, pos.y - top));
-        if (scroll) {  // repeated for a few frames: the list's height is known only after one
-            if (currentY >= 0) ImGui::SetScrollY(ImGui::GetScrollY() + currentY - ImGui::GetWindowPos().y);
-            --scrollFrames_;
-            nav.keepAnimating();
-        }
+        // Through the list's own scroll (the kinetic panel keeps it), from the row's place
+        // in the content, known now that the rows are laid out.
+        if (scroll && currentY >= 0 && current > 0)
+            list_.scrollTo(ImGui::GetScrollY() + currentY - ImGui::GetWindowPos().y - gap);
     }
 
     bool isToday(const UiContext& ctx) const {
@@ -354,7 +355,7 @@ private:
         if (tab == selected_) return;
         selected_ = tab;
         list_.reset();
-        scrollFrames_ = 0;  // see enter()
+        openAtCurrent_ = true;  // today's tab opens at what runs too
     }
 
     std::vector<core::CivilDate> days_;
@@ -364,8 +365,7 @@ private:
     bool filterBarApart_ = true;
     bool hasNow_ = false;
     bool showFilters_ = false;
-    static constexpr int kScrollFrames = 6;
-    int scrollFrames_ = 0;  // frames left to scroll today's list to its current session
+    bool openAtCurrent_ = false;  // the next drawn day list scrolls to what runs or is next (today only)
     core::SessionFilter filter_;
     ScrollPanel list_;
 };
