@@ -64,8 +64,12 @@ TEST_CASE("Home, Programme, a session, its place on the map, then Back and Home"
 TEST_CASE("the programme list scrolls by dragging and keeps moving after the finger lifts", "[journey][scroll]") {
     // The small screen, where the day's list is long; in the morning, so today's list
     // opens at its first session (at 14:30 it opens at what runs, near its end).
+    // At 150 % text, so the day's list is long enough for a fling.
     test::Harness h(1280, 800, 10.1f, 450, test::at("2027-10-20T09:00:00+02:00"));
     REQUIRE(h.ok());
+    ui::AccessibilitySettings larger;
+    larger.textStep = 2;
+    h.ui().setAccessibility(larger);
     h.ui().show("programme");
     h.frame(2);
     const std::string title = "Ciné-débat : « Derrière l’écran »";  // compared without no-break spaces
