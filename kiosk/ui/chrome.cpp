@@ -181,8 +181,9 @@ float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, b
     return height;
 }
 
-float sessionRowButton(const UiContext& ctx, Navigator& nav, const core::Session& s, ImVec2 pos, float width) {
-    const float h = drawSessionRow(ctx, s, pos, width);
+float sessionRowButton(const UiContext& ctx, Navigator& nav, const core::Session& s, ImVec2 pos, float width,
+                       int descriptionLines) {
+    const float h = drawSessionRow(ctx, s, pos, width, descriptionLines);
     const ImVec2 saved = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(pos);
     labelLanguageNext(s.title.get(ctx.lang).lang);
@@ -240,17 +241,35 @@ std::string placeLine(const UiContext& ctx, const core::Session& s) {
     return line;
 }
 
-float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, float width) {
+namespace {
+float rowPad(const UiContext& ctx) {
+    return ctx.fonts->body->FontSize * (ctx.metrics->compact() ? 0.4f : 0.6f);  // a tablet shows more rows
+}
+float rowTimeWidth(const UiContext& ctx, float width) {
+    const Fonts& f = *ctx.fonts;
+    return std::min(width * 0.3f,
+                    f.bodyBold->CalcTextSizeA(f.bodyBold->FontSize, 1e9f, 0, "\u2013 00\u00A0h\u00A000").x);
+}
+}  // namespace
+
+float sessionDescriptionHeight(const UiContext& ctx, const core::Session& s, float width, int lines) {
+    const std::string d = s.description.str(ctx.lang);
+    if (lines <= 0 || d.empty() || s.status == core::SessionStatus::Cancelled) return 0;
+    const float pad = rowPad(ctx);
+    const float textW = width - 3 * pad - rowTimeWidth(ctx, width);
+    return ctx.fonts->small->FontSize * 0.3f + layoutText(ctx.fonts->body, d, textW, lines).size.y;
+}
+
+float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, float width, int descriptionLines) {
     const Fonts& f = *ctx.fonts;
     const Theme& t = *ctx.theme;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float pad = f.body->FontSize * (ctx.metrics->compact() ? 0.4f : 0.6f);  // a tablet shows more rows
+    const float pad = rowPad(ctx);
     const bool ended = core::hasEnded(s, ctx.clock->now());
     const bool cancelled = s.status == core::SessionStatus::Cancelled;
     const Rgb ink = ended || cancelled ? t.textMuted : t.text;
 
-    const float timeW =
-        std::min(width * 0.3f, f.bodyBold->CalcTextSizeA(f.bodyBold->FontSize, 1e9f, 0, "\u2013 00\u00A0h\u00A000").x);
+    const float timeW = rowTimeWidth(ctx, width);
     const float textX = pos.x + pad + timeW + pad;
     const float textW = pos.x + width - pad - textX;
 
@@ -339,7 +358,14 @@ float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, f
             y += drawText(dl, f.body, ImVec2(textX, y), textW, 0, t.changed.imu32(), before);
         }
     }
-    const float height = std::max(y, pos.y + pad + timeH) + pad - pos.y;
+    if (const float dh = sessionDescriptionHeight(ctx, s, width, descriptionLines); dh > 0) {
+        y += f.small->FontSize * 0.3f;  // the start of what it is about; the session's page has it all
+        drawText(dl, f.body, ImVec2(textX, y), textW, descriptionLines, ink.imu32(), s.description.str(ctx.lang),
+                 Align::Left, false);
+        y += dh - f.small->FontSize * 0.3f;
+    }
+    // Never under a touch target's height: the row is one (a tablet's inline badges make it short).
+    const float height = std::max(std::max(y, pos.y + pad + timeH) + pad - pos.y, ctx.metrics->minControlPx());
 
     dl->ChannelsSetCurrent(0);
     dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), t.surface.imu32(), f.body->FontSize * 0.3f);

@@ -47,10 +47,15 @@ float sectionHeading(const UiContext& ctx, std::string_view text, float width);
 
 // Draws one session at `pos` within `width`; returns the height used. Cancelled and
 // changed sessions are marked in words, ended ones are greyed and marked.
-float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, float width);
+// With `descriptionLines` > 0, the start of the session's description follows (a tall
+// screen with room to spare fills with it rather than with blank space).
+float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, float width, int descriptionLines = 0);
+// The height those description lines add to a row `width` wide (0 without a description).
+float sessionDescriptionHeight(const UiContext& ctx, const core::Session& s, float width, int lines);
 
 // A session row that opens the session when tapped; returns the height used.
-float sessionRowButton(const UiContext& ctx, Navigator& nav, const core::Session& s, ImVec2 pos, float width);
+float sessionRowButton(const UiContext& ctx, Navigator& nav, const core::Session& s, ImVec2 pos, float width,
+                       int descriptionLines = 0);
 
 // A vertical list that scrolls by dragging, with inertia and a position indicator.
 class ScrollPanel {

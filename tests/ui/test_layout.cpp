@@ -249,3 +249,27 @@ TEST_CASE("at 200 % text the idle dialog shows Continuer whole on every referenc
         CHECK(cont->max.x <= static_cast<float>(r.w));
     }
 }
+
+// A tall totem that shows all of the day, or the whole territory, fills itself: the day's
+// rows carry the start of their descriptions, the map is enlarged as far as its places stay
+// in view. Measured without counting the map's pannable area itself, only what is drawn.
+TEST_CASE("the portrait programme and territory map fill the screen when they show everything", "[layout][portrait]") {
+    const Reference& r = kReferences[1];
+    test::Harness h(r.w, r.h, r.diagonal, r.distance, test::at("2027-10-20T14:30:00+02:00"), r.mounting);
+    REQUIRE(h.ok());
+    for (const char* screen : {"programme", "maps"}) {
+        for (const auto lang : {core::Lang::Fr, core::Lang::En}) {
+            h.ui().setLang(lang);
+            REQUIRE(h.ui().show(screen));
+            h.frame(4);
+            const ui::FrameRecords& rec = h.ui().frameState().records;
+            std::vector<std::pair<float, float>> spans;
+            for (const auto& t : rec.drawnTexts) spans.emplace_back(t.pos.y, t.pos.y + t.fontSize);
+            for (const auto& i : ui::InteractiveLog::items()) spans.emplace_back(i.min.y, i.max.y);
+            for (const auto& p : rec.pictures) spans.emplace_back(p.min.y, p.max.y);
+            const float empty = emptyShare(static_cast<float>(r.h), spans);
+            INFO(screen << " in " << core::langCode(lang) << ": empty share " << empty);
+            CHECK(empty <= 0.25f);
+        }
+    }
+}

@@ -41,6 +41,7 @@ public:
         showFilters_ = false;
         list_.reset();
         openAtCurrent_ = true;
+        descriptionLines_ = 0;
     }
 
     // Back brings the visitor to the day, filters and place in the list they left.
@@ -107,16 +108,34 @@ private:
         const bool scroll = openAtCurrent_ && isToday(ctx);
         const std::size_t current = scroll ? core::firstCurrentIndex(rows, ctx.clock->now()) : rows.size();
         float currentY = -1;
+        // A tall screen that shows the whole day fills its spare height with the start of
+        // each description rather than blank space (chosen from this frame's rows without
+        // descriptions, so the choice is the same next frame).
+        const int lines = fillWithDescriptions(ctx) ? descriptionLines_ : 0;
+        float descriptions[4] = {0, 0, 0, 0};
         for (std::size_t i = 0; i < rows.size(); ++i) {
             if (i == current) currentY = pos.y;
-            pos.y += sessionRowButton(ctx, nav, *rows[i], pos, width) + gap;
+            pos.y += sessionRowButton(ctx, nav, *rows[i], pos, width, lines) + gap;
+            for (int n = 1; n <= 3; ++n) descriptions[n] += sessionDescriptionHeight(ctx, *rows[i], width, n);
         }
         ImGui::SetCursorScreenPos(ImVec2(pos.x, top));
         ImGui::Dummy(ImVec2(width, pos.y - top));
+        if (fillWithDescriptions(ctx)) {
+            const float base = pos.y - top - descriptions[lines];
+            const float room = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - top;
+            descriptionLines_ = 0;
+            for (int n = 3; n >= 1 && descriptionLines_ == 0; --n) {
+                if (base + descriptions[n] <= room) descriptionLines_ = n;
+            }
+        }
         // Through the list's own scroll (the kinetic panel keeps it), from the row's place
         // in the content, known now that the rows are laid out.
         if (scroll && currentY >= 0 && current > 0)
             list_.scrollTo(ImGui::GetScrollY() + currentY - ImGui::GetWindowPos().y - gap);
+    }
+
+    bool fillWithDescriptions(const UiContext& ctx) const {
+        return ctx.metrics->sizeClass() == SizeClass::Portrait && selected_ != kNowTab;
     }
 
     bool isToday(const UiContext& ctx) const {
@@ -356,6 +375,7 @@ private:
         selected_ = tab;
         list_.reset();
         openAtCurrent_ = true;  // today's tab opens at what runs too
+        descriptionLines_ = 0;
     }
 
     std::vector<core::CivilDate> days_;
@@ -365,6 +385,7 @@ private:
     bool filterBarApart_ = true;
     bool hasNow_ = false;
     bool showFilters_ = false;
+    int descriptionLines_ = 0;    // portrait: description lines per row that fit without scrolling
     bool openAtCurrent_ = false;  // the next drawn day list scrolls to what runs or is next (today only)
     core::SessionFilter filter_;
     ScrollPanel list_;
