@@ -7,6 +7,7 @@ add_executable(loop_tests
   loop/test_stats.cpp
   loop/test_live_source.cpp
   loop/test_state.cpp
+  loop/test_programme_open.cpp
 )
 target_include_directories(loop_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(loop_tests PRIVATE kiosk_app kiosk_test_main kiosk_build_flags)

@@ -57,10 +57,14 @@ AccessSet sessionAccess(const Content& c, const Session& s) {
 }
 
 std::size_t firstCurrentIndex(const std::vector<const Session*>& sessions, Instant now) {
+    const Instant recent = now - std::chrono::hours(2);
+    std::size_t first = sessions.size();
     for (std::size_t i = 0; i < sessions.size(); ++i) {
-        if (!hasEnded(*sessions[i], now)) return i;
+        if (hasEnded(*sessions[i], now)) continue;
+        if (sessions[i]->start.instant >= recent) return i;
+        first = std::min(first, i);
     }
-    return sessions.size();
+    return first;
 }
 
 }  // namespace kiosk::core

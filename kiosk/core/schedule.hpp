@@ -42,6 +42,8 @@ AccessSet sessionAccess(const Content& c, const Session& s);
 
 // Where a list of today should open: the first session running or still to come (a
 // cancelled one too, so the visitor sees it is off); sessions.size() when all have ended.
+// A session that started more than two hours ago (a showroom open all day) is passed
+// over when a later one is running or to come: it would pin the list to the morning.
 std::size_t firstCurrentIndex(const std::vector<const Session*>& sessions, Instant now);
 
 }  // namespace kiosk::core

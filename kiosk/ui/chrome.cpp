@@ -1,7 +1,9 @@
 // Header band and session rows (see chrome.hpp).
 #include "ui/chrome.hpp"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/format.hpp"
 #include "core/schedule.hpp"
@@ -179,8 +181,9 @@ float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, b
     return height;
 }
 
-float sessionRowButton(const UiContext& ctx, Navigator& nav, const core::Session& s, ImVec2 pos, float width) {
-    const float h = drawSessionRow(ctx, s, pos, width);
+float sessionRowButton(const UiContext& ctx, Navigator& nav, const core::Session& s, ImVec2 pos, float width,
+                       int descriptionLines) {
+    const float h = drawSessionRow(ctx, s, pos, width, descriptionLines);
     const ImVec2 saved = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(pos);
     labelLanguageNext(s.title.get(ctx.lang).lang);
@@ -283,17 +286,35 @@ std::string placeLine(const UiContext& ctx, const core::Session& s) {
     return line;
 }
 
-float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, float width) {
+namespace {
+float rowPad(const UiContext& ctx) {
+    return ctx.fonts->body->FontSize * (ctx.metrics->compact() ? 0.4f : 0.6f);  // a tablet shows more rows
+}
+float rowTimeWidth(const UiContext& ctx, float width) {
+    const Fonts& f = *ctx.fonts;
+    return std::min(width * 0.3f,
+                    f.bodyBold->CalcTextSizeA(f.bodyBold->FontSize, 1e9f, 0, "\u2013 00\u00A0h\u00A000").x);
+}
+}  // namespace
+
+float sessionDescriptionHeight(const UiContext& ctx, const core::Session& s, float width, int lines) {
+    const std::string d = s.description.str(ctx.lang);
+    if (lines <= 0 || d.empty() || s.status == core::SessionStatus::Cancelled) return 0;
+    const float pad = rowPad(ctx);
+    const float textW = width - 3 * pad - rowTimeWidth(ctx, width);
+    return ctx.fonts->small->FontSize * 0.3f + layoutText(ctx.fonts->body, d, textW, lines).size.y;
+}
+
+float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, float width, int descriptionLines) {
     const Fonts& f = *ctx.fonts;
     const Theme& t = *ctx.theme;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float pad = f.body->FontSize * (ctx.metrics->compact() ? 0.4f : 0.6f);  // a tablet shows more rows
+    const float pad = rowPad(ctx);
     const bool ended = core::hasEnded(s, ctx.clock->now());
     const bool cancelled = s.status == core::SessionStatus::Cancelled;
     const Rgb ink = ended || cancelled ? t.textMuted : t.text;
 
-    const float timeW =
-        std::min(width * 0.3f, f.bodyBold->CalcTextSizeA(f.bodyBold->FontSize, 1e9f, 0, "\u2013 00\u00A0h\u00A000").x);
+    const float timeW = rowTimeWidth(ctx, width);
     const float textX = pos.x + pad + timeW + pad;
     const float textW = pos.x + width - pad - textX;
 
@@ -313,35 +334,63 @@ float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, f
 
     y += drawText(dl, f.bodyBold, ImVec2(textX, y), textW, 3, ink.imu32(), s.title.str(ctx.lang));
     const std::string where = placeLine(ctx, s);
-    if (!where.empty()) y += drawText(dl, f.body, ImVec2(textX, y), textW, 2, t.textMuted.imu32(), where);
 
     // Badges: type, status, registration.
-    y += f.small->FontSize * 0.3f;
-    float x = textX;
-    auto addBadge = [&](std::string_view label, Rgb bg, Rgb fg) {
-        const ImVec2 size = badgeSize(label, f.small);
-        if (x > textX && x + size.x > textX + textW) {
-            x = textX;
-            y += size.y + f.small->FontSize * 0.3f;
-        }
-        badge(dl, ImVec2(x, y), label, bg, fg, f.small);
-        x += size.x + f.small->FontSize * 0.5f;
-        return size.y;
+    struct Badge {
+        std::string label;
+        Rgb bg, fg;
     };
-    float badgeH = addBadge(sessionTypeLabel(s.type, ctx.lang), t.primary, t.onPrimary);
-    if (cancelled) addBadge(tr(Str::Cancelled, ctx.lang), t.cancelled, t.onPrimary);
-    if (s.status == core::SessionStatus::Changed) addBadge(tr(Str::Changed, ctx.lang), t.changed, t.onPrimary);
-    if (ended && !cancelled) addBadge(tr(Str::Ended, ctx.lang), t.textMuted, t.onPrimary);
-    if (core::isRunning(s, now)) addBadge(tr(Str::RunningNow, ctx.lang), t.accent, t.onAccent);
+    std::vector<Badge> badges = {{sessionTypeLabel(s.type, ctx.lang), t.primary, t.onPrimary}};
+    if (cancelled) badges.push_back({tr(Str::Cancelled, ctx.lang), t.cancelled, t.onPrimary});
+    if (s.status == core::SessionStatus::Changed)
+        badges.push_back({tr(Str::Changed, ctx.lang), t.changed, t.onPrimary});
+    if (ended && !cancelled) badges.push_back({tr(Str::Ended, ctx.lang), t.textMuted, t.onPrimary});
+    if (core::isRunning(s, now)) badges.push_back({tr(Str::RunningNow, ctx.lang), t.accent, t.onAccent});
     if (s.registration.required && !cancelled) {  // a cancelled session says "Annulé" and nothing else
         std::string reg = tr(Str::RegistrationRequired, ctx.lang);
         if (s.registration.capacity > 0) {
             reg += " \u00B7 " +
                    core::countOf(static_cast<std::size_t>(s.registration.capacity), core::Noun::Seat, ctx.lang);
         }
-        addBadge(reg, t.surface, t.primary);
+        badges.push_back({reg, t.surface, t.primary});
     }
-    y += badgeH;
+    const float badgeGap = f.small->FontSize * 0.5f;
+    float badgesW = 0, badgeH = 0;
+    for (const Badge& b : badges) {
+        const ImVec2 size = badgeSize(b.label, f.small);
+        badgesW += size.x + badgeGap;
+        badgeH = std::max(badgeH, size.y);
+    }
+    // A tablet keeps the badges on the place's line when the whole line fits: one line
+    // less per row, so four rows are in view.
+    const float whereW = where.empty() ? 0 : f.body->CalcTextSizeA(f.body->FontSize, 1e9f, 0, where.c_str()).x;
+    const float inlineGap = f.body->FontSize * 0.8f;
+    const bool inlineBadges = ctx.metrics->compact() && !where.empty() && whereW + inlineGap + badgesW <= textW;
+    float x = textX;
+    if (inlineBadges) {
+        const float lineH = drawText(dl, f.body, ImVec2(textX, y), textW, 1, t.textMuted.imu32(), where);
+        x = textX + whereW + inlineGap;
+        const float rowH = std::max(lineH, badgeH);
+        y += (rowH - badgeH) * 0.5f;
+        for (const Badge& b : badges) {
+            badge(dl, ImVec2(x, y), b.label, b.bg, b.fg, f.small);
+            x += badgeSize(b.label, f.small).x + badgeGap;
+        }
+        y += badgeH + (rowH - badgeH) * 0.5f;
+    } else {
+        if (!where.empty()) y += drawText(dl, f.body, ImVec2(textX, y), textW, 2, t.textMuted.imu32(), where);
+        y += f.small->FontSize * 0.3f;
+        for (const Badge& b : badges) {
+            const ImVec2 size = badgeSize(b.label, f.small);
+            if (x > textX && x + size.x > textX + textW) {
+                x = textX;
+                y += size.y + f.small->FontSize * 0.3f;
+            }
+            badge(dl, ImVec2(x, y), b.label, b.bg, b.fg, f.small);
+            x += size.x + badgeGap;
+        }
+        y += badgeH;
+    }
     if (!s.statusNote.empty() && s.status != core::SessionStatus::Scheduled) {
         y += f.small->FontSize * 0.3f;
         const Rgb noteInk = cancelled ? t.cancelled : t.changed;
@@ -354,7 +403,14 @@ float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, f
             y += drawText(dl, f.body, ImVec2(textX, y), textW, 0, t.changed.imu32(), before);
         }
     }
-    const float height = std::max(y, pos.y + pad + timeH) + pad - pos.y;
+    if (const float dh = sessionDescriptionHeight(ctx, s, width, descriptionLines); dh > 0) {
+        y += f.small->FontSize * 0.3f;  // the start of what it is about; the session's page has it all
+        drawText(dl, f.body, ImVec2(textX, y), textW, descriptionLines, ink.imu32(), s.description.str(ctx.lang),
+                 Align::Left, false);
+        y += dh - f.small->FontSize * 0.3f;
+    }
+    // Never under a touch target's height: the row is one (a tablet's inline badges make it short).
+    const float height = std::max(std::max(y, pos.y + pad + timeH) + pad - pos.y, ctx.metrics->minControlPx());
 
     dl->ChannelsSetCurrent(0);
     dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), t.surface.imu32(), f.body->FontSize * 0.3f);

@@ -47,10 +47,15 @@ float sectionHeading(const UiContext& ctx, std::string_view text, float width);
 
 // Draws one session at `pos` within `width`; returns the height used. Cancelled and
 // changed sessions are marked in words, ended ones are greyed and marked.
-float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, float width);
+// With `descriptionLines` > 0, the start of the session's description follows (a tall
+// screen with room to spare fills with it rather than with blank space).
+float drawSessionRow(const UiContext& ctx, const core::Session& s, ImVec2 pos, float width, int descriptionLines = 0);
+// The height those description lines add to a row `width` wide (0 without a description).
+float sessionDescriptionHeight(const UiContext& ctx, const core::Session& s, float width, int lines);
 
 // A session row that opens the session when tapped; returns the height used.
-float sessionRowButton(const UiContext& ctx, Navigator& nav, const core::Session& s, ImVec2 pos, float width);
+float sessionRowButton(const UiContext& ctx, Navigator& nav, const core::Session& s, ImVec2 pos, float width,
+                       int descriptionLines = 0);
 
 // A vertical list that scrolls by dragging, with inertia and a position indicator; it
 // scrolls the item the keypad focuses into view.
@@ -71,6 +76,15 @@ public:
         resetScroll_ = false;
         restoreY_ = y;
         restoreFrames_ = 3;  // ImGui applies a scroll at the next frame, clamped by the last one's height
+    }
+    // From inside the list (between begin and end), once its content is laid out: shows
+    // content row `y` at the top from the next frame, which the loop draws because the
+    // picture changes; one more frame confirms it. Stops any fling.
+    void scrollTo(float y) {
+        kinetic_.reset();
+        ImGui::SetScrollY(y);
+        restoreY_ = y;
+        restoreFrames_ = 1;
     }
 
 private:

@@ -140,8 +140,27 @@ std::string MapView::draw(const UiContext& ctx, ImVec2 min, ImVec2 max, ImVec2 s
     viewSize_ = ImVec2(max.x - min.x, max.y - min.y);
     contentSize_ = size;
     baseScale_ = std::min(viewSize_.x / size.x, viewSize_.y / size.y);
+    // A tall screen would show a wide map as a band with blank above and below: it is
+    // enlarged towards the view's height as far as every marker and room (with room for
+    // a label on each side) stays in view across, and opens centred on them.
+    float centreX = size.x * 0.5f;
+    if (ctx.metrics->sizeClass() == SizeClass::Portrait && viewSize_.y / size.y > baseScale_) {
+        float lo = size.x, hi = 0;
+        for (const MapMarker& mk : markers) lo = std::min(lo, mk.pos.x), hi = std::max(hi, mk.pos.x);
+        for (const MapRoom& r : rooms) {
+            for (ImVec2 p : r.points) lo = std::min(lo, p.x), hi = std::max(hi, p.x);
+        }
+        if (hi >= lo) {
+            const float labelRoom = size.x * 0.05f;  // labels are placed to stay in view
+            lo = std::max(0.0f, lo - labelRoom);
+            hi = std::min(size.x, hi + labelRoom);
+            baseScale_ = std::clamp(viewSize_.x / (hi - lo), baseScale_, viewSize_.y / size.y);
+            centreX = (lo + hi) * 0.5f;
+        }
+    }
     if (needsFit_) {
         needsFit_ = false;
+        offset_.x = centreX - viewSize_.x / (baseScale_ * zoom_) * 0.5f;
         clampOffset();
     }
     if (pendingFocus_) {

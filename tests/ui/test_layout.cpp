@@ -160,27 +160,32 @@ TEST_CASE("every screen fits, stays in reach and fills the screen at every refer
     }
 }
 
-// Issue 10 asks for four whole rows on the tablet; three fit today (the urgent banner and
-// the day strip take the rest). This guards the three against getting worse; the fourth
-// is open work, written in the issue's note.
-TEST_CASE("the tablet's programme shows at least three whole sessions", "[layout][programme]") {
-    test::Harness h(1280, 800, 10.1f, 450, test::at("2027-10-20T14:30:00+02:00"), 900);
-    REQUIRE(h.ok());
-    REQUIRE(h.ui().show("programme"));
-    h.frame(4);
-    const auto& rec = h.ui().frameState().records;
-    const auto list = std::find_if(rec.surfaces.begin(), rec.surfaces.end(),
-                                   [](const ui::Surface& s) { return s.kind == ui::Surface::Kind::List; });
-    REQUIRE(list != rec.surfaces.end());
-    int rows = 0;
-    for (const auto& item : ui::InteractiveLog::items()) {
-        const bool session = std::any_of(h.ui().content()->sessions.begin(), h.ui().content()->sessions.end(),
-                                         [&](const core::Session& s) {
-                                             return test::plain(s.title.str(core::Lang::Fr)) == test::plain(item.label);
-                                         });
-        if (session && item.min.y >= list->min.y - 0.5f && item.max.y <= list->max.y + 0.5f) ++rows;
+// Issue 10 asks for four whole rows on the tablet: its rows keep their badges on the
+// place's line when it fits. In the morning (the list's top) and at 14:30 (today opens at
+// what runs), in French and English.
+TEST_CASE("the tablet's programme shows at least four whole sessions", "[layout][programme]") {
+    for (const char* at : {"2027-10-20T09:00:00+02:00", "2027-10-20T14:30:00+02:00"}) {
+        test::Harness h(1280, 800, 10.1f, 450, test::at(at), 900);
+        REQUIRE(h.ok());
+        for (const auto lang : {core::Lang::Fr, core::Lang::En}) {
+            h.ui().setLang(lang);
+            REQUIRE(h.ui().show("programme"));
+            h.frame(4);
+            const auto& rec = h.ui().frameState().records;
+            const auto list = std::find_if(rec.surfaces.begin(), rec.surfaces.end(),
+                                           [](const ui::Surface& s) { return s.kind == ui::Surface::Kind::List; });
+            REQUIRE(list != rec.surfaces.end());
+            int rows = 0;
+            for (const auto& item : ui::InteractiveLog::items()) {
+                const bool session = std::any_of(
+                    h.ui().content()->sessions.begin(), h.ui().content()->sessions.end(),
+                    [&](const core::Session& s) { return test::plain(s.title.str(lang)) == test::plain(item.label); });
+                if (session && item.min.y >= list->min.y - 0.5f && item.max.y <= list->max.y + 0.5f) ++rows;
+            }
+            INFO(at << " in " << core::langCode(lang));
+            CHECK(rows >= 4);
+        }
     }
-    CHECK(rows >= 3);
 }
 
 TEST_CASE("the day strip keeps Now and today in view at every size and text size", "[layout][programme]") {
@@ -242,5 +247,29 @@ TEST_CASE("at 200 % text the idle dialog shows Continuer whole on every referenc
         CHECK(cont->max.y <= static_cast<float>(r.h));
         CHECK(cont->min.x >= 0);
         CHECK(cont->max.x <= static_cast<float>(r.w));
+    }
+}
+
+// A tall totem that shows all of the day, or the whole territory, fills itself: the day's
+// rows carry the start of their descriptions, the map is enlarged as far as its places stay
+// in view. Measured without counting the map's pannable area itself, only what is drawn.
+TEST_CASE("the portrait programme and territory map fill the screen when they show everything", "[layout][portrait]") {
+    const Reference& r = kReferences[1];
+    test::Harness h(r.w, r.h, r.diagonal, r.distance, test::at("2027-10-20T14:30:00+02:00"), r.mounting);
+    REQUIRE(h.ok());
+    for (const char* screen : {"programme", "maps"}) {
+        for (const auto lang : {core::Lang::Fr, core::Lang::En}) {
+            h.ui().setLang(lang);
+            REQUIRE(h.ui().show(screen));
+            h.frame(4);
+            const ui::FrameRecords& rec = h.ui().frameState().records;
+            std::vector<std::pair<float, float>> spans;
+            for (const auto& t : rec.drawnTexts) spans.emplace_back(t.pos.y, t.pos.y + t.fontSize);
+            for (const auto& i : ui::InteractiveLog::items()) spans.emplace_back(i.min.y, i.max.y);
+            for (const auto& p : rec.pictures) spans.emplace_back(p.min.y, p.max.y);
+            const float empty = emptyShare(static_cast<float>(r.h), spans);
+            INFO(screen << " in " << core::langCode(lang) << ": empty share " << empty);
+            CHECK(empty <= 0.25f);
+        }
     }
 }

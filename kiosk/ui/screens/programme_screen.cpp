@@ -40,7 +40,8 @@ public:
         filter_ = {};
         showFilters_ = false;
         list_.reset();
-        scrollFrames_ = 0;  // opening at what runs does not work with the kinetic list yet (issue 10 note)
+        openAtCurrent_ = true;
+        descriptionLines_ = 0;
     }
 
     // Back brings the visitor to the day, filters and place in the list they left.
@@ -58,6 +59,7 @@ public:
             showFilters_ = s->showFilters;
             filter_ = s->filter;
             list_.restore(s->scroll);
+            openAtCurrent_ = false;  // Back goes where the visitor was
         }
     }
 
@@ -82,6 +84,7 @@ public:
         } else if (!days_.empty()) {
             drawRows(ctx, nav, visible(ctx), width);
         }
+        openAtCurrent_ = false;  // asked once, in the first frame of a day
         list_.end(ctx);
     }
 
@@ -102,20 +105,37 @@ private:
         ImVec2 pos = ImGui::GetCursorScreenPos();
         const float top = pos.y;
         // Today opens at what is running or next, not at the morning's finished sessions.
-        const bool scroll = scrollFrames_ > 0 && isToday(ctx);
+        const bool scroll = openAtCurrent_ && isToday(ctx);
         const std::size_t current = scroll ? core::firstCurrentIndex(rows, ctx.clock->now()) : rows.size();
         float currentY = -1;
+        // A tall screen that shows the whole day fills its spare height with the start of
+        // each description rather than blank space (chosen from this frame's rows without
+        // descriptions, so the choice is the same next frame).
+        const int lines = fillWithDescriptions(ctx) ? descriptionLines_ : 0;
+        float descriptions[4] = {0, 0, 0, 0};
         for (std::size_t i = 0; i < rows.size(); ++i) {
             if (i == current) currentY = pos.y;
-            pos.y += sessionRowButton(ctx, nav, *rows[i], pos, width) + gap;
+            pos.y += sessionRowButton(ctx, nav, *rows[i], pos, width, lines) + gap;
+            for (int n = 1; n <= 3; ++n) descriptions[n] += sessionDescriptionHeight(ctx, *rows[i], width, n);
         }
         ImGui::SetCursorScreenPos(ImVec2(pos.x, top));
         ImGui::Dummy(ImVec2(width, pos.y - top));
-        if (scroll) {  // repeated for a few frames: the list's height is known only after one
-            if (currentY >= 0) ImGui::SetScrollY(ImGui::GetScrollY() + currentY - ImGui::GetWindowPos().y);
-            --scrollFrames_;
-            nav.keepAnimating();
+        if (fillWithDescriptions(ctx)) {
+            const float base = pos.y - top - descriptions[lines];
+            const float room = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - top;
+            descriptionLines_ = 0;
+            for (int n = 3; n >= 1 && descriptionLines_ == 0; --n) {
+                if (base + descriptions[n] <= room) descriptionLines_ = n;
+            }
         }
+        // Through the list's own scroll (the kinetic panel keeps it), from the row's place
+        // in the content, known now that the rows are laid out.
+        if (scroll && currentY >= 0 && current > 0)
+            list_.scrollTo(ImGui::GetScrollY() + currentY - ImGui::GetWindowPos().y - gap);
+    }
+
+    bool fillWithDescriptions(const UiContext& ctx) const {
+        return ctx.metrics->sizeClass() == SizeClass::Portrait && selected_ != kNowTab;
     }
 
     bool isToday(const UiContext& ctx) const {
@@ -354,7 +374,8 @@ private:
         if (tab == selected_) return;
         selected_ = tab;
         list_.reset();
-        scrollFrames_ = 0;  // see enter()
+        openAtCurrent_ = true;  // today's tab opens at what runs too
+        descriptionLines_ = 0;
     }
 
     std::vector<core::CivilDate> days_;
@@ -364,8 +385,8 @@ private:
     bool filterBarApart_ = true;
     bool hasNow_ = false;
     bool showFilters_ = false;
-    static constexpr int kScrollFrames = 6;
-    int scrollFrames_ = 0;  // frames left to scroll today's list to its current session
+    int descriptionLines_ = 0;    // portrait: description lines per row that fit without scrolling
+    bool openAtCurrent_ = false;  // the next drawn day list scrolls to what runs or is next (today only)
     core::SessionFilter filter_;
     ScrollPanel list_;
 };
