@@ -40,7 +40,7 @@ for cfg in kiosk.jsonc totem-55.jsonc tablet-10.jsonc; do
   expect_text "$name" "mercredi 20"
   expect_text "$name" "Hôtel du Département"
   [ "$cfg" = tablet-10.jsonc ] && continue  # the small screen shows the first sessions only
-  expect_text "$name" "Éducation aux médias"
+  expect_text "$name" "Inclusion numérique"  # at 14:30 the day opens at what runs
   expect_text "$name" "repères pour les familles"
   expect_text "$name" "Changement de salle"  # the changed session of that day says what changed
 done

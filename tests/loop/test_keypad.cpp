@@ -6,6 +6,7 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -110,9 +111,9 @@ TEST_CASE("after many Downs the focused card lies whole inside the list's view",
     LoopHarness h;  // the tablet: few cards in view, so the list must scroll
     REQUIRE(h.ok());
     h.show("programme");
-    std::set<unsigned int> hiddenAtFirst;  // cards the list shows only once scrolled
+    std::set<unsigned int> hiddenAtFirst;  // cards below the view: the list shows them only once scrolled
     for (const auto& i : ui::InteractiveLog::items())
-        if (i.inList && !fullyInItsList(i)) hiddenAtFirst.insert(i.id);
+        if (i.inList && !fullyInItsList(i) && i.min.y >= i.panelMin.y) hiddenAtFirst.insert(i.id);
     REQUIRE_FALSE(hiddenAtFirst.empty());
     int revealed = 0;
     for (int n = 0; n < 10; ++n) {
@@ -125,7 +126,10 @@ TEST_CASE("after many Downs the focused card lies whole inside the list's view",
         CHECK(fullyInItsList(*f));
         if (hiddenAtFirst.count(f->id)) ++revealed;
     }
-    CHECK(revealed >= 3);  // it went down the list, scrolling cards into view
+    // It went down the list, scrolling cards into view (today's list opens at what runs,
+    // so fewer than three may be left below it).
+    CHECK(revealed >= std::min<int>(3, static_cast<int>(hiddenAtFirst.size())));
+    CHECK(revealed >= 1);
     std::string why;
     CHECK(h.presentedIsCurrent(&why));
     INFO(why);
