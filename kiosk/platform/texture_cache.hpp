@@ -45,8 +45,8 @@ public:
     TextureCache& operator=(const TextureCache&) = delete;
 
     // ui::ImageSource. Never blocks on disk or decoding; main thread only. The key is the
-    // content hash (the path when there is none) and the size rounded up to `sizeStep`, so a Ready handle's width/height may be up to
-    // sizeStep-1 pixels above the request: draw it at the size you need. Sizes are also
+    // content hash (the path when there is none) and the size rounded up to `sizeStep`, so a Ready handle's
+    // width/height may be up to sizeStep-1 pixels above the request: draw it at the size you need. Sizes are also
     // capped at the renderer's maximum texture size. A Ready texture stays valid until the next pump().
     ui::ImageHandle request(const std::string& path, const std::string& sha256, int maxWidth, int maxHeight) override;
     // Drops queued decodes; their images are requested again on their next request().

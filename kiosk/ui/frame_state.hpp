@@ -70,7 +70,7 @@ struct FrameState {
     std::vector<InteractiveItem> items, previousItems;
     std::vector<Rgb> backgrounds{Rgb{0xF7, 0xF4, 0xEE}};
     float largeTextPx = 1e9f;
-    int listDepth = 0;  // inside a ScrollPanel (its controls are content, see InteractiveItem)
+    int listDepth = 0;          // inside a ScrollPanel (its controls are content, see InteractiveItem)
     ImVec2 panelMin, panelMax;  // the innermost ScrollPanel's rectangle, while listDepth > 0
     SpeechSettle speech;        // what to say once focus and scrolling settle
     std::optional<std::pair<ImVec2, ImVec2>> deferredRing;  // the focused list card's, drawn by its list

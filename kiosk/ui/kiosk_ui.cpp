@@ -319,8 +319,8 @@ void KioskUi::handleKeys(std::deque<KeyEvent> keys) {
         if (!k.down) continue;
         // Any key stops speech, except Enter on Pause or Repeat. A move keeps what waits to
         // be said: the item it reaches replaces it, and at the end of a list it stays.
-        const bool moveKey = k.key == Key::Up || k.key == Key::Down || k.key == Key::Left || k.key == Key::Right ||
-                             k.key == Key::Tab;
+        const bool moveKey =
+            k.key == Key::Up || k.key == Key::Down || k.key == Key::Left || k.key == Key::Right || k.key == Key::Tab;
         if (moveKey && speech_ && a11y_.speech) {
             speech_->stop();
             speechPaused_ = false;

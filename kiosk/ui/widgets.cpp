@@ -41,9 +41,9 @@ void drawFocusRing(ImVec2 min, ImVec2 max) {
     band(t, th.focusOuter);
     band(0, th.focusInner);
     const Rgb bg = ContrastLog::background();
-    ContrastLog::control(contrastRatio(th.focusOuter, bg) >= contrastRatio(th.focusInner, bg) ? th.focusOuter
-                                                                                               : th.focusInner,
-                         bg, "focus ring");
+    ContrastLog::control(
+        contrastRatio(th.focusOuter, bg) >= contrastRatio(th.focusInner, bg) ? th.focusOuter : th.focusInner, bg,
+        "focus ring");
 }
 
 namespace {

@@ -19,9 +19,9 @@ enum class ButtonKind { Primary, Secondary, Accent, Tab, TabSelected };
 
 struct InteractiveItem {
     std::string label;
-    ImVec2 min, max;      // screen rectangle as laid out this frame
-    unsigned int id = 0;  // ImGui id; 0 for areas a keypad cannot activate
-    bool inList = false;  // in a list that scrolls: content the visitor brings into view
+    ImVec2 min, max;             // screen rectangle as laid out this frame
+    unsigned int id = 0;         // ImGui id; 0 for areas a keypad cannot activate
+    bool inList = false;         // in a list that scrolls: content the visitor brings into view
     ImVec2 panelMin, panelMax;   // inList: the list's visible rectangle (keypad reading order)
     bool speechControl = false;  // Repeat, Pause, volume: a touch on it does not stop speech
 };
