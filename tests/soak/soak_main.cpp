@@ -19,7 +19,9 @@
 #include <nlohmann/json.hpp>
 
 #if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/allocator_interface.h>
+// The ASan runtime's own count of live heap bytes (GCC ships the runtime but not this
+// header, which comes with clang).
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
 #endif
 
 #include "app/app.hpp"
