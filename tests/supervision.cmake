@@ -35,6 +35,8 @@ add_test(NAME app/watchdog_restarts_hung_kiosk
 add_test(NAME app/office_sees_kiosk
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/supervision/kiosk_office_e2e.sh $<TARGET_FILE:kiosk> ${KIOSK_SOURCE_DIR} ${KIOSK_DEBIAN_PYTHON})
 set_tests_properties(app/watchdog_restarts_hung_kiosk app/office_sees_kiosk PROPERTIES TIMEOUT 120)
+add_test(NAME app/kiosk_session_status
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/supervision/kiosk_session_status.sh ${KIOSK_SOURCE_DIR})
 add_test(NAME app/systemd_unit_verify
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/supervision/verify_unit.sh ${KIOSK_SOURCE_DIR} $<TARGET_FILE:kiosk>)
 
