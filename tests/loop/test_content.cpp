@@ -24,11 +24,12 @@ TEST_CASE("new content waits while a visitor reads, then shows at the next scree
     h.tap(640, 400);
     REQUIRE(h.ui().currentScreen() == "home");
     REQUIRE(h.tapItem(h.ui().content()->event.name.str(kiosk::core::Lang::Fr).empty() ? "Programme" : "Programme"));
-    const auto base = h.ui().content();
-    const auto fresh = contentWithVersion(*base, base->manifest.version + 1);
+    const auto* base = h.ui().content();  // freed once the new version is shown: keep its number
+    const std::int64_t version = base->manifest.version;
+    const auto fresh = contentWithVersion(*base, version + 1);
     h.app().inbox().post([&h, fresh] { h.ui().offerContent(fresh); });
     h.settle();
-    CHECK(h.ui().content()->manifest.version == base->manifest.version);  // not in the middle of reading
+    CHECK(h.ui().content()->manifest.version == version);  // not in the middle of reading
     CHECK(h.ui().hasPendingContent());
     // The visitor keeps tapping for a while: day tabs, back and forth; within the delay
     // (5 minutes) the old version stays.
@@ -37,10 +38,10 @@ TEST_CASE("new content waits while a visitor reads, then shows at the next scree
         h.key(SDLK_TAB);
         h.key(SDLK_RETURN);
     }
-    CHECK(h.ui().content()->manifest.version == base->manifest.version);
+    CHECK(h.ui().content()->manifest.version == version);
     h.runFor(70);        // more than 5 minutes since it arrived
     h.key(SDLK_ESCAPE);  // the next change of screen
-    CHECK(h.ui().content()->manifest.version == base->manifest.version + 1);
+    CHECK(h.ui().content()->manifest.version == version + 1);
     CHECK(h.presentedIsCurrent());
 }
 
@@ -49,11 +50,12 @@ TEST_CASE("a visitor coming Home sees new content at once", "[loop][content]") {
     REQUIRE(h.ok());
     h.tap(640, 400);
     h.show("programme");
-    const auto base = h.ui().content();
-    h.app().inbox().post([&h, base] { h.ui().offerContent(contentWithVersion(*base, base->manifest.version + 1)); });
+    const auto* base = h.ui().content();  // freed once the new version is shown: keep its number
+    const std::int64_t version = base->manifest.version;
+    h.app().inbox().post([&h, base, version] { h.ui().offerContent(contentWithVersion(*base, version + 1)); });
     h.settle();
-    CHECK(h.ui().content()->manifest.version == base->manifest.version);
+    CHECK(h.ui().content()->manifest.version == version);
     h.key(SDLK_HOME);
     CHECK(h.ui().currentScreen() == "home");
-    CHECK(h.ui().content()->manifest.version == base->manifest.version + 1);
+    CHECK(h.ui().content()->manifest.version == version + 1);
 }
