@@ -149,34 +149,13 @@ bool KeypadFocus::move(Move direction, float contentTop) {
                 };
                 const float gapX = gap(current->min.x, current->max.x, i->min.x, i->max.x);
                 const float gapY = gap(current->min.y, current->max.y, i->min.y, i->max.y);
-                float ahead = 0, along = 0, across = 0, offCentre = 0;
-                switch (direction) {
-                    case Move::Up:
-                        ahead = c.y - o.y;
-                        along = gapY;
-                        across = gapX;
-                        offCentre = std::fabs(o.x - c.x);
-                        break;
-                    case Move::Down:
-                        ahead = o.y - c.y;
-                        along = gapY;
-                        across = gapX;
-                        offCentre = std::fabs(o.x - c.x);
-                        break;
-                    case Move::Left:
-                        ahead = c.x - o.x;
-                        along = gapX;
-                        across = gapY;
-                        offCentre = std::fabs(o.y - c.y);
-                        break;
-                    case Move::Right:
-                        ahead = o.x - c.x;
-                        along = gapX;
-                        across = gapY;
-                        offCentre = std::fabs(o.y - c.y);
-                        break;
-                    case Move::Next: break;
-                }
+                const bool vertical = direction == Move::Up || direction == Move::Down;
+                const bool forward = direction == Move::Down || direction == Move::Right;
+                const float delta = vertical ? o.y - c.y : o.x - c.x;
+                const float ahead = forward ? delta : -delta;
+                const float along = vertical ? gapY : gapX;
+                const float across = vertical ? gapX : gapY;
+                const float offCentre = vertical ? std::fabs(o.x - c.x) : std::fabs(o.y - c.y);
                 if (ahead <= 1.0f) continue;
                 const float score = along + 2.0f * across + 0.01f * (ahead + offCentre);
                 if (score < bestScore) {

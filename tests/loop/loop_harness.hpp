@@ -74,6 +74,16 @@ struct LoopSetup {
     std::string contentDir;                        // empty: the bundled feed
     std::string statsDatabase;                     // empty: no statistics
     std::function<void(app::Runtime&)> configure;  // last word on the runtime (staff PIN, feed_url, live_source...)
+
+    // The 43" landscape reference screen (the default is the 10.1" tablet).
+    static LoopSetup landscape() {
+        LoopSetup s;
+        s.width = 1920;
+        s.height = 1080;
+        s.diagonal = 43;
+        s.distance = 900;
+        return s;
+    }
 };
 
 class LoopHarness {

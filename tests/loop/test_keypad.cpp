@@ -20,14 +20,7 @@ namespace ui = kiosk::ui;
 
 namespace {
 
-LoopSetup landscape() {
-    LoopSetup s;
-    s.width = 1920;
-    s.height = 1080;
-    s.diagonal = 43;
-    s.distance = 900;
-    return s;
-}
+LoopSetup landscape() { return LoopSetup::landscape(); }
 
 const ui::InteractiveItem* byId(unsigned int id) {
     for (const auto& i : ui::InteractiveLog::items())

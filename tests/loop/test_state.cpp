@@ -16,14 +16,7 @@ using kiosk::test::LoopSetup;
 
 namespace {
 
-LoopSetup landscape() {
-    LoopSetup s;
-    s.width = 1920;
-    s.height = 1080;
-    s.diagonal = 43;
-    s.distance = 900;
-    return s;
-}
+LoopSetup landscape() { return LoopSetup::landscape(); }
 
 bool isSession(LoopHarness& h, const std::string& label) {
     for (const auto& s : h.ui().content()->sessions) {
