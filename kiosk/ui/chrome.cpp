@@ -29,12 +29,24 @@ float controlHeight(const UiContext& ctx) {
                     ctx.fonts->bodyBold->FontSize * (ctx.metrics->compact() ? 1.7f : 2.0f));
 }
 
+namespace {
+float navButtonWidth(const UiContext& ctx, const char* label) {
+    return std::max(ctx.metrics->cssPx(96), badgeSize(label, ctx.fonts->bodyBold).x + ctx.fonts->body->FontSize);
+}
+}  // namespace
+
+float navButtonsWidth(const UiContext& ctx, const Navigator& nav, bool showHome) {
+    float w = 0;
+    if (showHome) w += navButtonWidth(ctx, tr(Str::Home, ctx.lang)) + ctx.metrics->px(2.5f);
+    if (nav.canGoBack()) w += navButtonWidth(ctx, tr(Str::Back, ctx.lang)) + ctx.metrics->px(2.5f);
+    return w;
+}
+
 float drawNavButtons(const UiContext& ctx, Navigator& nav, ImVec2 pos, float height, bool showHome) {
     const Metrics& m = *ctx.metrics;
-    const Fonts& f = *ctx.fonts;
     float x = pos.x;
     auto navButton = [&](const char* id, const char* label, auto action) {
-        const float w = std::max(m.cssPx(96), badgeSize(label, f.bodyBold).x + f.body->FontSize);
+        const float w = navButtonWidth(ctx, label);
         ImGui::SetCursorScreenPos(ImVec2(x, pos.y));
         if (button(id, label, ImVec2(w, height), ButtonKind::Secondary)) action();
         x += w + m.px(2.5f);

@@ -22,6 +22,8 @@ float drawHeader(const UiContext& ctx, Navigator& nav, std::string_view title, b
 // Home and Back (when there is somewhere to go back to) from `pos`, `height` high: in the
 // header, or in the bottom bar of a portrait screen. Returns the x past the last one.
 float drawNavButtons(const UiContext& ctx, Navigator& nav, ImVec2 pos, float height, bool showHome);
+// The width drawNavButtons takes, spacing after the last button included.
+float navButtonsWidth(const UiContext& ctx, const Navigator& nav, bool showHome);
 // The language switch at `pos` (acts at once), and its width.
 void drawLanguageButton(const UiContext& ctx, Navigator& nav, ImVec2 pos, float height);
 float languageButtonWidth(const UiContext& ctx);

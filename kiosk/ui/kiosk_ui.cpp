@@ -387,7 +387,28 @@ float KioskUi::drawUrgent(float top) {
 
 // Portrait screens carry their navigation here, within reach, and the speech controls on
 // a second row; elsewhere the bar holds the accessibility button (and speech controls).
-int KioskUi::footerRows() const { return metrics_.controlsLow() && a11y_.speech && speech_ ? 2 : 1; }
+int KioskUi::footerRows() const {
+    return (metrics_.controlsLow() && a11y_.speech && speech_ ? 2 : 1) + (languageOnOwnRow() ? 1 : 0);
+}
+
+std::string KioskUi::accessibilityLabel() const { return std::string("\u267F ") + tr(Str::Accessibility, lang_); }
+
+float KioskUi::accessibilityButtonWidth() const {
+    return std::max(metrics_.cssPx(160), badgeSize(accessibilityLabel(), fonts_.bodyBold).x + fonts_.body->FontSize);
+}
+
+// Portrait, large text: Home, Back, Accessibility and the language do not fit on one row;
+// the language goes on a row of its own rather than over the accessibility button.
+bool KioskUi::languageOnOwnRow() const {
+    if (!metrics_.controlsLow()) return false;
+    const UiContext ctx = context();
+    const float langW = languageButtonWidth(ctx);
+    if (langW <= 0) return false;
+    const float margin = metrics_.margin();
+    const float used = margin + navButtonsWidth(ctx, *this, currentId() != ScreenId::Home) +
+                       accessibilityButtonWidth() + margin * 0.5f + langW + margin;
+    return used > metrics_.width();
+}
 
 float KioskUi::footerHeight() const {
     return static_cast<float>(footerRows()) * (controlHeight(context()) + metrics_.margin() * 0.5f);
@@ -403,17 +424,19 @@ float KioskUi::drawFooter() {
     dl->AddLine(ImVec2(0, top), ImVec2(metrics_.width(), top), theme_.border.imu32(), 1.0f);
     BackgroundScope bar(theme_.surface);
     float y = top + margin * 0.25f;
-    const std::string label = std::string("\u267F ") + tr(Str::Accessibility, lang_);
-    const float w = std::max(metrics_.cssPx(160), badgeSize(label, fonts_.bodyBold).x + fonts_.body->FontSize);
+    const std::string label = accessibilityLabel();
+    const float w = accessibilityButtonWidth();
     float a11yX = margin;
     if (metrics_.controlsLow()) {
         const UiContext ctx = context();
         a11yX = drawNavButtons(ctx, *this, ImVec2(margin, y), h, currentId() != ScreenId::Home);
-        drawLanguageButton(ctx, *this, ImVec2(metrics_.width() - margin - languageButtonWidth(ctx), y), h);
+        const float langY = languageOnOwnRow() ? y + h + margin * 0.5f : y;
+        drawLanguageButton(ctx, *this, ImVec2(metrics_.width() - margin - languageButtonWidth(ctx), langY), h);
     }
     ImGui::SetCursorScreenPos(ImVec2(a11yX, y));
     if (button("##a11y", label, ImVec2(w, h), ButtonKind::Accent)) go(ScreenId::Accessibility);
-    if (footerRows() == 2) y += h + margin * 0.5f;
+    if (languageOnOwnRow()) y += h + margin * 0.5f;
+    if (footerRows() - (languageOnOwnRow() ? 1 : 0) == 2) y += h + margin * 0.5f;
     if (a11y_.speech && speech_) {  // speech controls: repeat, pause, volume
         // Pause turns into Resume when pressed, and back when pressed or when speech ends.
         const char* labels[] = {tr(Str::Repeat, lang_), speechPaused_ ? tr(Str::Resume, lang_) : tr(Str::Pause, lang_),
@@ -427,7 +450,7 @@ float KioskUi::drawFooter() {
         }
         const char* ids[] = {"##repeat", "##pause", "##vol-down", "##vol-up"};
         for (int i = 0; i < 4; ++i) {
-            if (footerRows() == 1 && x < a11yX + w)
+            if (footerRows() - (languageOnOwnRow() ? 1 : 0) == 1 && x < a11yX + w)
                 break;  // not enough room: the keypad and the panel still offer them
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             speechControlNext();

@@ -130,6 +130,9 @@ private:
     float drawFooter();
     float footerHeight() const;
     int footerRows() const;
+    bool languageOnOwnRow() const;
+    std::string accessibilityLabel() const;
+    float accessibilityButtonWidth() const;
     float drawUrgent(float top);
     void handleKeys(std::deque<KeyEvent> keys);
     void applyTheme();

@@ -148,6 +148,25 @@ TEST_CASE("every screen fits, stays in reach and fills the screen at every refer
                         CHECK(outOfReach.empty());
                     }
 
+                    // No control drawn over another (the portrait bar at 200 % once put
+                    // Accessibility over the language button).
+                    std::string overlaps;
+                    const auto& items = ui::InteractiveLog::items();
+                    for (std::size_t i = 0; i < items.size(); ++i) {
+                        if (isContent(items[i], rec.surfaces)) continue;
+                        for (std::size_t j = i + 1; j < items.size(); ++j) {
+                            if (isContent(items[j], rec.surfaces)) continue;
+                            const ImVec2 lo(std::max(items[i].min.x, items[j].min.x),
+                                            std::max(items[i].min.y, items[j].min.y));
+                            const ImVec2 hi(std::min(items[i].max.x, items[j].max.x),
+                                            std::min(items[i].max.y, items[j].max.y));
+                            if (hi.x - lo.x > 1.0f && hi.y - lo.y > 1.0f)
+                                overlaps += "\n  " + items[i].label + " / " + items[j].label;
+                        }
+                    }
+                    INFO("controls over each other:" << overlaps);
+                    CHECK(overlaps.empty());
+
                     const bool hidesMore = std::any_of(
                         rec.surfaces.begin(), rec.surfaces.end(),
                         [](const ui::Surface& s) { return s.kind == ui::Surface::Kind::List && s.hidesMore; });
