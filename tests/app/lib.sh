@@ -1,6 +1,8 @@
 # Shared helpers for the script tests: temporary folders cleaned on exit, and checks
 # that print what was expected and what came out before failing.
 set -u
+# tesseract's OpenMP threads only fight the other tests for the cores: one thread each.
+export OMP_THREAD_LIMIT=1
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 failures=0

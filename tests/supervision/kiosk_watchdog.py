@@ -81,7 +81,8 @@ class Run:
                         self.ready_at = self.last_ping = now
                     elif line == "WATCHDOG=1":
                         self.pings += 1
-                        self.max_gap = max(self.max_gap, now - self.last_ping)
+                        if self.last_ping is not None:  # a ping may come before READY=1 (systemd allows it)
+                            self.max_gap = max(self.max_gap, now - self.last_ping)
                         self.last_ping = now
 
     def close(self):
