@@ -61,7 +61,7 @@ if kill -0 $kpid 2>/dev/null; then
   fail "the kiosk still runs after Exit"
 else
   wait $kpid; code=$?
-  [ "$code" = 0 ] && pass "Exit the kiosk ends it with exit code 0" || fail "Exit ended with $code"
+  [ "$code" = 0 ] && pass "Exit the kiosk ends it with exit code 0" || { fail "Exit ended with $code"; tail -40 "$TMP/kiosk.log"; }
 fi
 grep -q "staff exit from the panel" "$TMP/kiosk.log" && pass "the staff exit is logged" || fail "no log line for the staff exit"
 if [ -n "${KIOSK_KEEP_SHOTS:-}" ]; then cp "$TMP"/keypad.png "$TMP"/panel.png "$KIOSK_KEEP_SHOTS"/; fi
