@@ -36,17 +36,19 @@ private:
     std::chrono::steady_clock::time_point origin_;
 };
 
-// Moves only when told to (tests, headless screenshots).
+// Moves only when told to (tests, headless screenshots, the soak run). Any thread may
+// read it while the driving thread advances it (the sync worker reads the same clock).
 class ManualClock final : public Clock {
 public:
     explicit ManualClock(Instant start) : now_(start) {}
-    Instant now() const override { return now_ + std::chrono::seconds(static_cast<long long>(elapsed_)); }
-    double seconds() const override { return elapsed_; }
-    void advance(double secs) { elapsed_ += secs; }
+    Instant now() const override { return now_ + std::chrono::seconds(static_cast<long long>(seconds())); }
+    double seconds() const override { return elapsed_.load(std::memory_order_acquire); }
+    // One thread drives the clock, so the load and store need not be one atomic step.
+    void advance(double secs) { elapsed_.store(seconds() + secs, std::memory_order_release); }
 
 private:
     Instant now_;
-    double elapsed_ = 0;
+    std::atomic<double> elapsed_{0};
 };
 
 // The kiosk's one clock, created by the app and handed to the UI and to sync: the system

@@ -62,6 +62,14 @@ struct FrameRecords {
     std::vector<DrawnText> drawnTexts;
     std::vector<Surface> surfaces;    // with texts: lists and pannable surfaces of this frame
     std::vector<DrawnRect> pictures;  // with texts: images drawn this frame
+
+    // A new frame (visitor or staff): forgets what the last one drew. The colour pairs and
+    // overflows are the tests' and the headless mode's to clear.
+    void startFrame() {
+        drawnTexts.clear();
+        surfaces.clear();
+        pictures.clear();
+    }
 };
 
 struct FrameState {

@@ -582,9 +582,7 @@ void KioskUi::drawIdleWarning() {
 void KioskUi::frame(InputQueue& input, float deltaSeconds) {
     ImGuiIO& io = ImGui::GetIO();
     installFrameState(&frameState_);
-    frameState_.records.drawnTexts.clear();
-    frameState_.records.surfaces.clear();
-    frameState_.records.pictures.clear();
+    frameState_.records.startFrame();
     io.DisplaySize = ImVec2(metrics_.width(), metrics_.height());
     // A frame drawn again at the same instant moves nothing (dt 0); ImGui itself needs > 0.
     dt_ = std::clamp(deltaSeconds, 0.0f, 0.25f);

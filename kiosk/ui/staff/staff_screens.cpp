@@ -241,10 +241,7 @@ std::vector<StaffTap> drawStaffFrame(const StaffFrameEnv& env, InputQueue& input
     const std::deque<KeyEvent> keys = input.takeKeys();
     setWidgetEnv({env.theme, env.fonts, nullptr, core::langCode(view.lang), std::max(m.cssPx(3), 3.0f)});
     ContrastLog::clear();
-    auto& records = frameState().records;  // what this frame draws, as the visitor frames record it
-    records.drawnTexts.clear();
-    records.surfaces.clear();
-    records.pictures.clear();
+    frameState().records.startFrame();  // what this frame draws, as the visitor frames record it
     ContrastLog::push(theme.background);
     ContrastLog::setLargeTextPx(m.cssPx(24));
     std::vector<StaffTap> taps;
