@@ -12,9 +12,9 @@ usage: scripts/ci-extra.sh [STEP...]
   Runs the steps given (default: all, in this order): ${steps[*]}
     format   scripts/check-format.sh          (limit 5 min)
     tidy     scripts/tidy.sh                  (limit 15 min)
-    fuzz     scripts/fuzz.sh -j 2 340         (17 targets x 20 s; limit 12 min)
-    asan     scripts/sanitize.sh asan         (whole suite; limit 40 min)
-    tsan     scripts/sanitize.sh tsan         (loop, sync, image tests; limit 25 min)
+    fuzz     scripts/fuzz.sh -j 2 340         (17 targets x 20 s; limit 10 min)
+    asan     scripts/sanitize.sh asan         (whole suite; limit 30 min)
+    tsan     scripts/sanitize.sh tsan         (loop, sync, image tests; limit 15 min)
     package  scripts/test-package.sh          (.deb built, checked, run; limit 20 min)
   Exit codes: 0 every step passed, 1 a step failed or ran out of time, 2 bad usage.
 TXT
@@ -43,9 +43,9 @@ for s in "${steps[@]}"; do
   case $s in
     format) step format 5 scripts/check-format.sh ;;
     tidy) step tidy 15 scripts/tidy.sh ;;
-    fuzz) step fuzz 12 scripts/fuzz.sh -j 2 340 ;;
-    asan) step asan 40 scripts/sanitize.sh asan ;;
-    tsan) step tsan 25 scripts/sanitize.sh tsan ;;
+    fuzz) step fuzz 10 scripts/fuzz.sh -j 2 340 ;;
+    asan) step asan 30 scripts/sanitize.sh asan ;;
+    tsan) step tsan 15 scripts/sanitize.sh tsan ;;
     package) step package 20 scripts/test-package.sh ;;
   esac
 done
