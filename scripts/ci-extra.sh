@@ -14,7 +14,7 @@ usage: scripts/ci-extra.sh [STEP...]
     tidy     scripts/tidy.sh                  (limit 15 min)
     fuzz     scripts/fuzz.sh -j 2 340         (17 targets x 20 s; limit 10 min)
     asan     scripts/sanitize.sh asan         (whole suite; limit 30 min)
-    tsan     scripts/sanitize.sh tsan         (loop, sync, image tests; limit 15 min)
+    tsan     scripts/sanitize.sh tsan         (loop, sync, image, staff loop tests; limit 15 min)
     package  scripts/test-package.sh          (.deb built, checked, run; limit 20 min)
   Exit codes: 0 every step passed, 1 a step failed or ran out of time, 2 bad usage.
 TXT

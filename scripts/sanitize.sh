@@ -39,9 +39,9 @@ export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$supp/
 build() {  # build DIR SANITIZERS [TARGET...]
   local dir=$1 sanitizers=$2 targets=(); shift 2
   [ $# -gt 0 ] && targets=(--target "$@")
-  # shellcheck disable=SC2086
   # -O1 with line tables only (-g1): what sanitizers are meant for, full stacks with file
   # and line, and a cold build in about half the time of -O2 -g on the 2-core CI machine.
+  # shellcheck disable=SC2086
   cmake -S . -B "$dir" -DKIOSK_BUILD_TESTS=ON -DKIOSK_SANITIZE="$sanitizers" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
     "${launcher[@]}" ${KIOSK_CMAKE_FLAGS:-} >/dev/null

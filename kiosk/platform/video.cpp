@@ -44,7 +44,8 @@ void keepGraphicsDriversMapped() {
             return 0;
         },
         &drivers);
-    for (const auto& d : drivers) dlopen(d.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);  // NOLINT
+    // The handles are never closed: each library stays mapped until the process ends.
+    for (const auto& d : drivers) dlopen(d.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
 }
 #else
 void keepGraphicsDriversMapped() {}
