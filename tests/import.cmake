@@ -8,6 +8,7 @@ add_executable(import_tests
   import/test_openagenda.cpp
   import/test_robustness.cpp
   import/test_schedule_formats.cpp
+  import/test_staff_exports.cpp
 )
 target_link_libraries(import_tests PRIVATE kiosk_import kiosk_test_main kiosk_build_flags)
 catch_discover_tests(import_tests TEST_PREFIX "import/" EXTRA_ARGS -w NoTests)

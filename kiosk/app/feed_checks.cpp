@@ -10,10 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/feed_sign.hpp"
 #include "app/feed_text.hpp"
 #include "core/clock.hpp"
 #include "core/feed_builder.hpp"
 #include "core/files.hpp"
+#include "core/import/feed_writer.hpp"
 #include "core/sync/http_client.hpp"
 
 namespace kiosk::app {
@@ -171,8 +173,9 @@ int validate(const std::string& dirText, bool strict) {
     LoadOptions options;
     options.verifyAllFiles = true;
     const LoadResult result = loadFeedWithManifest(dir, fresh, options);
-    const Diagnostics diags = gradeForStaff(result.diagnostics);
+    Diagnostics diags = gradeForStaff(result.diagnostics);
     if (stopAtSyntaxErrors(diags, dir)) return 1;
+    diags.append(import::refusedByLastImports(dir));  // rows a source had that the feed does not
     print(diags, dir, unused);
     for (const auto& u : unused) {
         std::cout << tr("note : ", "note: ") << u
@@ -191,6 +194,9 @@ int validate(const std::string& dirText, bool strict) {
                         "note: manifest.json is out of date (files changed since version ")
                   << current->version << tr(") : lancez kiosk-feed build ", "): run kiosk-feed build ") << dirText
                   << "\n";
+    }
+    if (const std::string stale = current ? staleSignatureWarning(dirText) : ""; !stale.empty()) {
+        std::cout << tr("note : ", "note: ") << stale << "\n";
     }
     if (result.content) {
         const Content& c = *result.content;
@@ -224,8 +230,9 @@ Result<std::int64_t> publishedVersion(const std::string& url) {
     return doc["version"].get<std::int64_t>();
 }
 
-int build(const std::string& dir, const std::string& after) {
-    std::int64_t floor = 0;
+}  // namespace
+
+int buildFolder(const std::string& dir, const std::string& after, std::int64_t floor) {
     if (!after.empty()) {
         std::cout << tr("lecture de la version publiée sur ", "reading the version published at ") << after << " ...\n";
         auto v = publishedVersion(after);
@@ -233,7 +240,7 @@ int build(const std::string& dir, const std::string& after) {
             std::cerr << "kiosk-feed build: --after " << after << ": " << v.error() << "\n";
             return 1;
         }
-        floor = v.value();
+        floor = std::max(floor, v.value());
         std::cout << tr("  version publiée : ", "  published version: ") << floor << "\n";
     }
     std::cout << tr("vérification de chaque fichier de ", "checking every file of ") << dir << " ...\n";
@@ -243,8 +250,10 @@ int build(const std::string& dir, const std::string& after) {
         return 1;
     }
     if (stopAtSyntaxErrors(out.load.diagnostics, dir)) return 1;
-    print(out.load.diagnostics, dir, out.unused);
-    summary(out.load.diagnostics);
+    Diagnostics shown = out.load.diagnostics;
+    shown.append(import::refusedByLastImports(dir));  // rows a source had that the feed does not
+    print(shown, dir, out.unused);
+    summary(shown);
     for (const auto& u : out.unused) {
         std::cout << tr("non publié (utilisé par aucun document) : ", "not published (used by no document): ") << u
                   << "\n";
@@ -261,8 +270,14 @@ int build(const std::string& dir, const std::string& after) {
         std::cout << tr("écrit ", "wrote ") << dir << "/manifest.json: version " << out.manifest.version << ", "
                   << out.manifest.files.size() << tr(" fichiers\n", " files\n");
     }
+    // A signature made before this build no longer fits: say so now, not at the kiosk.
+    if (const std::string stale = staleSignatureWarning(dir); !stale.empty()) {
+        std::cout << levelName(Severity::Warning) << ": " << stale << "\n";
+    }
     return 0;
 }
+
+namespace {
 
 struct Args {
     std::string after;
@@ -275,21 +290,31 @@ std::function<std::optional<int>()> addStaffChecks(CLI::App& app) {
     CLI::App* validateCmd = app.get_subcommand("validate");
     CLI::App* buildCmd = app.get_subcommand("build");
     validateCmd->description(
-        "Check a feed folder as build would publish it and print every problem with its file, JSON path and the item's "
-        "id or title (French messages when LANG is fr_*). An out-of-date or missing manifest is a note. "
-        "Exit codes: 0 usable, 1 errors (or warnings with --strict), 2 usage error.");
+        tr("Vérifie un dossier de flux tel que build le publierait et affiche chaque problème avec son fichier, son "
+           "chemin JSON et l'identifiant ou le titre de l'élément. Un manifeste absent ou périmé est une remarque. "
+           "Codes de sortie : 0 utilisable, 1 erreurs (ou avertissements avec --strict), 2 arguments inutilisables.",
+           "Check a feed folder as build would publish it and print every problem with its file, JSON path and the "
+           "item's id or title (French messages when LANG is fr_*). An out-of-date or missing manifest is a note. "
+           "Exit codes: 0 usable, 1 errors (or warnings with --strict), 2 usage error."));
     buildCmd->description(
-        "Validate a feed folder and write its manifest.json with the files documents use (others are listed, not "
-        "published) and a version above the previous one and above --after's. Nothing is written on errors. "
-        "Exit codes: 0 written or unchanged, 1 errors, 2 usage error.");
+        tr("Vérifie un dossier de flux et écrit son manifest.json avec les fichiers utilisés par les documents (les "
+           "autres sont listés, pas publiés) et une version au-dessus de la précédente et de celle de --after. Rien "
+           "n'est écrit en cas d'erreur ; une signature antérieure doit être refaite (kiosk-feed sign). Codes de "
+           "sortie : 0 écrit ou inchangé, 1 erreurs, 2 arguments inutilisables.",
+           "Validate a feed folder and write its manifest.json with the files documents use (others are listed, "
+           "not published) and a version above the previous one and above --after's. Nothing is written on errors; "
+           "an earlier signature must be redone (kiosk-feed sign). Exit codes: 0 written or unchanged, 1 errors, "
+           "2 usage error."));
     buildCmd->add_option("--after", args->after,
-                         "a URL where the feed is published (its folder or manifest.json): the new version is above "
-                         "the version found there");
+                         tr("une adresse où le flux est publié (son dossier ou manifest.json) : la nouvelle version "
+                            "est au-dessus de celle qui s'y trouve",
+                            "a URL where the feed is published (its folder or manifest.json): the new version is "
+                            "above the version found there"));
     return [=]() -> std::optional<int> {
         if (*validateCmd) {
             return validate(validateCmd->get_option("DIR")->as<std::string>(), validateCmd->count("--strict") > 0);
         }
-        if (*buildCmd) return build(buildCmd->get_option("DIR")->as<std::string>(), args->after);
+        if (*buildCmd) return buildFolder(buildCmd->get_option("DIR")->as<std::string>(), args->after);
         return std::nullopt;
     };
 }

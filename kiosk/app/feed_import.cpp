@@ -42,7 +42,7 @@ void append(import::Imported& all, import::Imported&& one) {
         if (k.commune.empty()) k.commune = p.commune;
         if (k.address.empty()) k.address = p.address;
         if (k.postcode.empty()) k.postcode = p.postcode;
-        if (k.coordinates.lat == 0 && k.coordinates.lon == 0) k.coordinates = p.coordinates;
+        if (!k.coordinates) k.coordinates = p.coordinates;
         if (k.shortName.empty()) k.shortName = p.shortName;
         if (k.openingHours.empty()) k.openingHours = p.openingHours;
         if (k.accessNote.empty()) k.accessNote = p.accessNote;
@@ -58,7 +58,7 @@ void append(import::Imported& all, import::Imported&& one) {
 }
 
 void printCounts(const std::string& what, const import::MergeCounts& c) {
-    std::cout << "  " << what << ": " << c.added << tr(" ajouté(s), ", " added, ") << c.updated
+    std::cout << "  " << what << tr(" : ", ": ") << c.added << tr(" ajouté(s), ", " added, ") << c.updated
               << tr(" mis à jour, ", " updated, ") << c.unchanged << tr(" inchangé(s), ", " unchanged, ") << c.removed
               << tr(" retiré(s) (plus dans la source), ", " removed (no longer in the source), ") << c.kept
               << tr(" ajouté(s) à la main et gardé(s)", " added by hand and kept") << "\n";
@@ -82,7 +82,7 @@ int run(const ImportArgs& a) {
         const std::string& file = a.files[i];
         auto bytes = readFile(file, 64u << 20);
         if (!bytes) {
-            std::cerr << "kiosk-feed import: " << coreMessage(bytes.error()) << "\n";
+            std::cerr << tr("kiosk-feed import : ", "kiosk-feed import: ") << coreMessage(bytes.error()) << "\n";
             return 1;
         }
         auto format = autoFormat ? import::guessFormat(file, bytes.value()) : std::optional(requested);
@@ -101,7 +101,7 @@ int run(const ImportArgs& a) {
         options.sourceName = fs::path(file).filename().string();
         import::Imported one = import::importBytes(*format, bytes.value(), options);
         std::cout << "[" << i + 1 << "/" << a.files.size() << "] " << file << " (" << import::formatName(*format)
-                  << "): " << one.sessions.size() << tr(" séances, ", " sessions, ") << one.places.size()
+                  << tr(") : ", "): ") << one.sessions.size() << tr(" séances, ", " sessions, ") << one.places.size()
                   << tr(" lieux, ", " places, ") << one.demos.size() << tr(" démos\n", " demos\n");
         printDiagnostics(one.diagnostics);
         if (one.nextPage) {
@@ -123,18 +123,29 @@ int run(const ImportArgs& a) {
     w.timeZone = options.timeZone;
     auto report = import::writeImport(a.into, all, w);
     if (!report) {
-        std::cerr << "kiosk-feed import: " << coreMessage(report.error()) << "\n";
+        std::cerr << tr("kiosk-feed import : ", "kiosk-feed import: ") << coreMessage(report.error()) << "\n";
         return 1;
     }
-    std::cout << tr("écrit dans ", "written to ") << a.into << ":\n";
+    std::cout << tr("écrit dans ", "written to ") << a.into << tr(" :\n", ":\n");
     printCounts(tr("séances", "sessions"), report.value().sessions);
     printCounts(tr("lieux", "places"), report.value().places);
     if (!all.demos.empty()) printCounts(tr("démos", "demos"), report.value().demos);
+    for (const auto& r : report.value().renamed)
+        std::cout << tr("  identifiant gardé : ", "  id kept: ") << coreMessage(r) << "\n";
     for (const auto& n : report.value().notes)
         std::cout << tr("  à compléter : ", "  to complete: ") << coreMessage(n) << "\n";
+    const std::size_t refused = all.diagnostics.count(Severity::ItemError);
+    if (refused > 0) {
+        std::cout
+            << refused
+            << tr(" ligne(s) ou élément(s) de la source laissé(s) de côté, nommé(s) ci-dessus « erreur » : "
+                  "corrigez-les dans la source et relancez l'import (kiosk-feed validate les rappelle d'ici là)\n",
+                  " row(s) or item(s) of the source left out, each named above as \"error\": fix them in the "
+                  "source and import again (kiosk-feed validate lists them until then)\n");
+    }
     std::cout << tr("ensuite : kiosk-feed validate ", "next: kiosk-feed validate ") << a.into
               << tr(" puis kiosk-feed build ", " then kiosk-feed build ") << a.into << "\n";
-    return 0;
+    return refused > 0 ? 3 : 0;
 }
 
 }  // namespace
@@ -143,25 +154,43 @@ std::function<std::optional<int>()> addImportCommand(CLI::App& app) {
     auto args = std::make_shared<ImportArgs>();
     auto* cmd = app.add_subcommand(
         "import",
-        "Read a programme from OpenAgenda (events.json or API answers), pretalx/frab (schedule.json, schedule.xml), "
-        "iCalendar (.ics) or a spreadsheet (CSV) and merge it into a feed folder by stable id: fields staff added by "
-        "hand (easy-read text, access, rooms, images) are kept. Exit codes: 0 written, 1 nothing written (a source "
-        "could not be read), 2 usage error.");
+        tr("Lit un programme venant d'OpenAgenda (events.json ou réponses de l'API), de pretalx/frab (schedule.json, "
+           "schedule.xml), d'iCalendar (.ics) ou d'un tableur (CSV) et le fusionne dans un dossier de flux, chaque "
+           "élément reconnu par son identifiant : ce que l'équipe a ajouté à la main (texte facile à lire, "
+           "accessibilité, salles, images) est gardé. Codes de sortie : 0 écrit, 1 rien n'a été écrit (une source n'a "
+           "pas pu être lue), 2 commande mal écrite, 3 écrit, mais des lignes de la source ont été laissées de côté "
+           "(chacune est nommée).",
+           "Read a programme from OpenAgenda (events.json or API answers), pretalx/frab (schedule.json, "
+           "schedule.xml), iCalendar (.ics) or a spreadsheet (CSV) and merge it into a feed folder by stable id: "
+           "fields staff added by hand (easy-read text, access, rooms, images) are kept. Exit codes: 0 written, "
+           "1 nothing written (a source could not be read), 2 usage error, 3 written but rows of the source were "
+           "left out (each is named)."));
     cmd->add_option("FORMAT", args->format,
-                    "openagenda, pretalx-json, frab-xml, ics, csv (sessions sheet), csv-places, csv-demos, or auto "
-                    "(from each file's name)")
+                    tr("openagenda, pretalx-json, frab-xml, ics, csv (feuille des séances), csv-places, csv-demos, ou "
+                       "auto (d'après le nom de chaque fichier)",
+                       "openagenda, pretalx-json, frab-xml, ics, csv (sessions sheet), csv-places, csv-demos, or auto "
+                       "(from each file's name)"))
         ->required();
     cmd->add_option("FILE", args->files,
-                    "one or more files (all pages of an OpenAgenda API answer, or the sheets of a spreadsheet)")
+                    tr("un ou plusieurs fichiers (toutes les pages d'une réponse de l'API OpenAgenda, ou les feuilles "
+                       "d'un tableur)",
+                       "one or more files (all pages of an OpenAgenda API answer, or the sheets of a spreadsheet)"))
         ->required()
         ->check(CLI::ExistingFile);
-    cmd->add_option("--into", args->into, "the feed folder to write (created when missing)")->required();
+    cmd->add_option("--into", args->into,
+                    tr("le dossier du flux à écrire (créé s'il n'existe pas)",
+                       "the feed folder to write (created when missing)"))
+        ->required();
     cmd->add_option("--source", args->source,
-                    "a name for this source (default: the format); sessions a later import of the same source no "
-                    "longer has are removed");
+                    tr("un nom pour cette source (par défaut : le format) ; les séances qu'un import suivant de la "
+                       "même source ne contient plus sont retirées",
+                       "a name for this source (default: the format); sessions a later import of the same source no "
+                       "longer has are removed"));
     cmd->add_option("--time-zone", args->timeZone,
-                    "the event's IANA time zone (default: event.json's, else Europe/Paris)");
-    cmd->add_flag("--keep-missing", args->keepMissing, "keep sessions the source no longer lists");
+                    tr("le fuseau horaire IANA de l'événement (par défaut : celui d'event.json, sinon Europe/Paris)",
+                       "the event's IANA time zone (default: event.json's, else Europe/Paris)"));
+    cmd->add_flag("--keep-missing", args->keepMissing,
+                  tr("garder les séances que la source ne liste plus", "keep sessions the source no longer lists"));
     return [cmd, args]() -> std::optional<int> {
         if (!*cmd) return std::nullopt;
         return run(*args);

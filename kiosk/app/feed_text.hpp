@@ -27,6 +27,7 @@ inline std::string coreMessage(const std::string& english) {
 }
 inline std::string levelName(core::Severity s) {
     switch (s) {
+        case core::Severity::Note: return tr("remarque", "note");
         case core::Severity::Warning: return tr("avertissement", "warning");
         case core::Severity::ItemError: return tr("erreur", "error");
         case core::Severity::Fatal: return tr("bloquant", "fatal");

@@ -126,7 +126,7 @@ core::Result<std::optional<core::Instant>> resolveNow(const Options& options, co
 
 void logDiagnostics(const std::string& dir, const core::Diagnostics& diags) {
     for (const auto& d : diags.all()) {
-        const auto level = d.severity == core::Severity::Warning ? core::log::Level::Warning : core::log::Level::Error;
+        const auto level = d.severity <= core::Severity::Warning ? core::log::Level::Warning : core::log::Level::Error;
         core::log::write(level, std::string("content: ") + d.toString());
     }
     core::log::info("content " + dir + ": " + std::to_string(diags.count(core::Severity::Fatal)) + " fatal, " +

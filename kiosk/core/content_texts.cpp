@@ -22,6 +22,7 @@ std::vector<std::string> allVisibleTexts(const Content& c) {
     out.push_back(c.event.contactEmail);
     for (const Session& s : c.sessions) {
         for (const LocalizedText* t : {&s.title, &s.subtitle, &s.statusNote, &s.description, &s.easyRead}) add(*t);
+        out.push_back(s.roomName);
         for (const Speaker& sp : s.speakers) {
             out.push_back(sp.name);
             add(sp.role);
@@ -30,7 +31,7 @@ std::vector<std::string> allVisibleTexts(const Content& c) {
     }
     for (const Place& p : c.places) {
         for (const LocalizedText* t : {&p.name, &p.shortName, &p.openingHours, &p.accessNote, &p.transport}) add(*t);
-        out.push_back(p.address + " " + p.postcode + " " + p.commune);
+        out.push_back(postalAddress(p));
     }
     if (c.territory) {
         add(c.territory->name);

@@ -10,6 +10,7 @@ namespace kiosk::core {
 
 const char* severityName(Severity s) {
     switch (s) {
+        case Severity::Note: return "note";
         case Severity::Warning: return "warning";
         case Severity::ItemError: return "error";
         case Severity::Fatal: return "fatal";
@@ -45,7 +46,7 @@ void Diagnostics::updateSummary() {
 void Diagnostics::add(Severity severity, std::string file, std::string path, std::string message) {
     const std::size_t listed = items_.size() - (hasSummary_ ? 1 : 0);
     if (severity != Severity::Fatal && listed >= maxListed_) {
-        ++notListed_[severity == Severity::Warning ? 0 : 1];
+        ++notListed_[severity <= Severity::Warning ? 0 : 1];
         updateSummary();
         return;
     }

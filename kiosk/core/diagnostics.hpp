@@ -1,5 +1,6 @@
-// Problems found in a feed, at three levels: fatal (feed unusable), item error (that
-// item is skipped) and warning (nothing skipped). Each names file, JSON path and cause.
+// Problems found in a feed, at four levels: fatal (feed unusable), item error (that
+// item is skipped), warning (nothing skipped, something to fix) and note (nothing wrong,
+// but worth knowing: a place without coordinates has no pin). Each names file, JSON path and cause.
 #pragma once
 
 #include <cstddef>
@@ -8,9 +9,9 @@
 
 namespace kiosk::core {
 
-enum class Severity { Warning, ItemError, Fatal };
+enum class Severity { Note, Warning, ItemError, Fatal };
 
-const char* severityName(Severity s);  // "warning", "error", "fatal"
+const char* severityName(Severity s);  // "note", "warning", "error", "fatal"
 
 struct Diagnostic {
     Severity severity = Severity::Warning;

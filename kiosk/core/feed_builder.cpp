@@ -73,11 +73,10 @@ Diagnostics gradeForStaff(const Diagnostics& diags) {
     Diagnostics out;
     for (const Diagnostic& d : diags.all()) {
         Severity level = d.severity;
-        const bool room =
-            d.path.size() > 5 && d.path.ends_with(".room") && d.message.find("room id") != std::string::npos;
         const bool access = d.path.find(".access[") != std::string::npos;
         const bool plan = d.path.ends_with(".floor_plan") && d.message.find("floor plan") != std::string::npos;
-        if (level == Severity::Warning && (room || access || plan)) level = Severity::ItemError;
+        const bool missingFile = d.message.find(" is not in the folder") != std::string::npos;
+        if (level == Severity::Warning && (access || plan || missingFile)) level = Severity::ItemError;
         out.add(level, d.file, d.path, d.message);
     }
     return out;
@@ -95,7 +94,8 @@ std::string serializeManifest(const Manifest& m) {
     return j.dump(2) + "\n";
 }
 
-BuildOutcome buildFeed(const fs::path& dir, Instant now, const LoadOptions& options, std::int64_t versionFloor) {
+BuildOutcome buildFeed(const fs::path& dir, Instant now, const LoadOptions& options, std::int64_t versionFloor,
+                       BuildRules rules) {
     BuildOutcome out;
     auto files = scanFeedFolder(dir, options.limits);
     if (!files) {
@@ -110,8 +110,12 @@ BuildOutcome buildFeed(const fs::path& dir, Instant now, const LoadOptions& opti
     LoadOptions verifyAll = options;
     verifyAll.verifyAllFiles = true;
     out.load = loadFeedWithManifest(dir, out.manifest, verifyAll);
-    out.load.diagnostics = gradeForStaff(out.load.diagnostics);
-    if (out.load.diagnostics.hasErrors()) return out;
+    if (rules == BuildRules::Staff) {
+        out.load.diagnostics = gradeForStaff(out.load.diagnostics);
+        if (out.load.diagnostics.hasErrors()) return out;
+    } else if (!out.load.content) {
+        return out;
+    }
 
     if (previous && previous->version > versionFloor && sameFiles(previous->files, out.manifest.files)) {
         out.unchanged = true;

@@ -24,16 +24,22 @@ struct BuildOutcome {
 std::vector<ManifestEntry> usedFiles(const std::filesystem::path& dir, std::vector<ManifestEntry> files,
                                      std::vector<std::string>& unused);
 
-// Diagnostics as staff tools grade them: an unknown room or access value, which the
-// kiosk only warns about and drops, is an error, so build refuses it.
+// Diagnostics as staff tools grade them: an unknown access value or floor plan and an
+// image missing from the folder, which the kiosk only warns about and drops, are errors,
+// so build refuses them. A room not on a floor plan is a name shown as text: a warning.
 Diagnostics gradeForStaff(const Diagnostics& diags);
 
-// Scans `dir`, validates it as a feed with every file verified, and when there is no
-// fatal or item error writes manifest.json atomically with version = previous + 1 (and
-// above `versionFloor`, the version a server already published) and `published` = now.
-// Only used files are listed. Files only; callable from any thread.
+// Staff: any item error stops the build (gradeForStaff). Kiosk: only what leaves no
+// usable feed stops it; bad items are left out as the kiosk's loader leaves them out
+// (a live sheet's one bad row must not hide the others).
+enum class BuildRules { Staff, Kiosk };
+
+// Scans `dir`, validates it as a feed with every file verified, and when `rules` allow
+// writes manifest.json atomically with version = previous + 1 (and above `versionFloor`,
+// the version a server already published) and `published` = now. Only used files are
+// listed. Files only; callable from any thread.
 BuildOutcome buildFeed(const std::filesystem::path& dir, Instant now, const LoadOptions& options = {},
-                       std::int64_t versionFloor = 0);
+                       std::int64_t versionFloor = 0, BuildRules rules = BuildRules::Staff);
 
 std::string serializeManifest(const Manifest& manifest);
 

@@ -182,10 +182,16 @@ void Loader::checkPlaceReferences(Content& c) {
             p.floorPlanId.clear();
         }
     }
+    for (const Place& p : c.places) {
+        if (!p.coordinates)
+            diags_.add(Severity::Note, "places.json", "$.places[?(@.id=='" + p.id + "')].coordinates",
+                       "no coordinates: the place is listed but has no pin on the territory map");
+    }
     if (!c.territory) return;
     const GeoBounds& b = c.territory->bounds;
     for (const Place& p : c.places) {
-        const auto& g = p.coordinates;
+        if (!p.coordinates) continue;
+        const GeoPoint& g = *p.coordinates;
         if (g.lat > b.north || g.lat < b.south || g.lon < b.west || g.lon > b.east) {
             diags_.add(Severity::Warning, "places.json", "$.places[?(@.id=='" + p.id + "')].coordinates",
                        "outside the territory map's bounds; not drawn on the map");
@@ -196,7 +202,8 @@ void Loader::checkPlaceReferences(Content& c) {
 std::shared_ptr<Content> Loader::run() {
     auto c = std::make_shared<Content>();
     c->root = dir_.string();
-    const detail::ParseContext base{diags_, options_.limits, manifest_};
+    detail::ParseContext base{diags_, options_.limits, manifest_};
+    base.root = dir_.string();
 
     auto eventDoc = document("event.json", true);
     auto sessionsDoc = document("sessions.json", true);
@@ -221,6 +228,8 @@ std::shared_ptr<Content> Loader::run() {
     ctx.rejectedPlaces = &rejectedPlaces;
     if (auto d = document("maps.json", false)) detail::parseMaps(*d, ctx, c->territory, c->floorPlans);
     ctx.floorPlans = &c->floorPlans;
+    ctx.event = &c->event;
+    ctx.timeZone = &c->timeZone;
     if (sessionsDoc) c->sessions = detail::parseSessions(*sessionsDoc, ctx);
     if (auto d = document("demos.json", false)) c->demos = detail::parseDemos(*d, ctx);
     if (auto d = document("pages.json", false)) c->pages = detail::parsePages(*d, ctx);

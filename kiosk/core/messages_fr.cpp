@@ -16,6 +16,15 @@ struct Phrase {
 
 // Feed loader, manifest and JSON reader (core/feed_loader.cpp, parse_*.cpp, json_reader.cpp).
 const Phrase kLoader[] = {
+    {"no coordinates: the place is listed but has no pin on the territory map",
+     "pas de coordonnées : le lieu est listé mais n'a pas de repère sur la carte du territoire"},
+    {" is not a room of the floor plan of place ", " n'est pas une salle du plan du lieu "},
+    {": shown as text, not on the plan", " : affichée en texte, pas sur le plan"},
+    {"the session is on ", "la séance a lieu le "},
+    {", outside the event's dates (", ", hors des dates de l'événement ("},
+    {"): fix its date, or the dates in event.json", ") : corrigez sa date, ou les dates dans event.json"},
+    {"the file ", "le fichier "},
+    {" is not in the folder; not shown", " n'est pas dans le dossier ; pas affiché"},
     {"missing: a feed needs a manifest (write it with: kiosk-feed build ",
      "manquant : un flux a besoin d'un manifeste (écrivez-le avec : kiosk-feed build "},
     {"missing: this document is required and must be listed in manifest.json",
@@ -120,6 +129,23 @@ const Phrase kImport[] = {
     {"; row skipped", " ; ligne ignorée"},
     {"expected a title", "attendu un titre"},
     {"expected a place", "attendu un lieu"},
+    {"expected a place, or ", "attendu un lieu, ou "},
+    {"ends at ", "finit à "},
+    {", before it starts at ", ", avant son début à "},
+    {": a session past midnight lasts 12 hours at most; fix the end time",
+     " : une séance qui passe minuit dure 12 heures au plus ; corrigez l'heure de fin"},
+    {"the id ", "l'identifiant "},
+    {" is already the one of row ", " est déjà celui de la ligne "},
+    {": give each session its own id", " : donnez à chaque séance son propre identifiant"},
+    {"a second session with the id ", "une deuxième séance avec l'identifiant "},
+    {" (the source gives it twice); skipped", " (la source le donne deux fois) ; ignorée"},
+    {" has no coordinates: it is listed without a pin on the territory map (add them in places.json to place it)",
+     " n'a pas de coordonnées : il est listé sans repère sur la carte du territoire (ajoutez-les dans places.json "
+     "pour le placer)"},
+    {" keeps its first id ", " garde son premier identifiant "},
+    {" (its title changed)", " (son titre a changé)"},
+    {"the last import (", "le dernier import ("},
+    {") left out: ", ") a laissé de côté : "},
     {"expected the place's name", "attendu le nom du lieu"},
     {"expected oui or non, got ", "attendu oui ou non, trouvé "},
     {"expected a number of seats, got ", "attendu un nombre de places, trouvé "},
@@ -204,6 +230,122 @@ const Phrase kSync[] = {
     {" bytes", " octets"},
 };
 
+// What `kiosk status` and the staff panel show about sync: health problems
+// (core/sync/sync_health.cpp), the last result and error (sync_engine.cpp, feed_trust.cpp),
+// the crash guard (crash_guard.cpp), the cache lock, and the screen's reach (app/runtime.cpp).
+const Phrase kStatus[] = {
+    {"no cache in ", "pas de cache dans "},
+    {" (the kiosk shows its bundled content)", " (la borne affiche le contenu fourni avec elle)"},
+    {"disk almost full: ", "disque presque plein : "},
+    {" MiB free in ", " Mio libres dans "},
+    {", less than the ", ", moins que les "},
+    {" MiB sync needs (free some space, or move cache_dir to a larger disk)",
+     " Mio nécessaires à la synchronisation (libérez de la place, ou déplacez cache_dir sur un disque plus grand)"},
+    {"cannot measure the free space of ", "impossible de mesurer l'espace libre de "},
+    {" crashed the kiosk and is marked bad", " a fait planter la borne et est marquée comme mauvaise"},
+    {" (publish a corrected version; kiosk-feed build raises the version)",
+     " (publiez une version corrigée ; kiosk-feed build augmente le numéro de version)"},
+    {"last sync failed: ", "la dernière synchronisation a échoué : "},
+    {"no successful sync for more than ", "aucune synchronisation réussie depuis plus de "},
+    {" (last one ", " (la dernière le "},
+    {"): check the network and feed_url", ") : vérifiez le réseau et feed_url"},
+    {"no successful sync yet: check the network and feed_url",
+     "aucune synchronisation réussie pour l'instant : vérifiez le réseau et feed_url"},
+    // the crash guard's record: "<date>: version 7 stopped the kiosk 3 times in a row ..."
+    {"the bundled content (version ", "le contenu fourni avec la borne (version "},
+    {" stopped the kiosk ", " a arrêté la borne "},
+    {" times in a row within ", " fois de suite, moins de "},
+    {" s of being shown: marked bad", " s après son affichage : marquée comme mauvaise"},
+    {"; showing version ", " ; la borne affiche la version "},
+    {" instead", " à la place"},
+    {"; no other cached version: the bundled content or a neutral screen is shown",
+     " ; aucune autre version en cache : la borne affiche le contenu fourni avec elle ou un écran neutre"},
+    {"; a neutral screen is shown until a good version arrives",
+     " ; un écran neutre est affiché jusqu'à l'arrivée d'une bonne version"},
+    // the last result: the outcome (outcomeName), then the last thing done
+    {"nothing new: ", "rien de nouveau : "},
+    {"nothing new", "rien de nouveau"},
+    {"updated: ", "mis à jour : "},
+    {"repaired: ", "réparé : "},
+    {"failed: ", "échec : "},
+    {"manifest not modified (304)", "manifeste inchangé (304)"},
+    {"feed version ", "version du flux "},
+    {" is not newer than ", " n'est pas plus récente que "},
+    {" (rolled back by staff)", " (retour en arrière fait par l'équipe)"},
+    {": ignored", " : ignorée"},
+    {" is marked bad (it crashed the kiosk): ignored until a newer version is published",
+     " est marquée comme mauvaise (elle a fait planter la borne) : ignorée jusqu'à ce qu'une version plus récente "
+     "soit publiée"},
+    {"switched to version ", "passage à la version "},
+    {"rolled back to version ", "retour à la version "},
+    {"downloaded ", "téléchargé "},
+    {", resumed after ", ", repris après "},
+    {"repaired ", "réparé "},
+    {"server date ", "date du serveur "},
+    {" ignored: implausibly far ahead of the trusted time (check the server's clock)",
+     " ignorée : bien trop en avance sur l'heure de confiance (vérifiez l'horloge du serveur)"},
+    {"trusted time ", "heure de confiance "},
+    {" (server date ", " (date du serveur "},
+    {" is further ahead; the clock moves a week at a time)",
+     " est plus en avance ; l'heure avance d'une semaine à la fois)"},
+    {"signature of version ", "signature de la version "},
+    {" fetched again", " récupérée à nouveau"},
+    // the last error
+    {"unknown failure", "échec inconnu"},
+    {"repairing version ", "réparation de la version "},
+    {" still does not load: ", " ne se charge toujours pas : "},
+    {" for http", " pour http"},  // "HTTP 503 for https://..."
+    {" for file:", " pour file:"},
+    {"(HTTP 404 for ", "(HTTP 404 pour "},
+    {" (retry after ", " (nouvel essai après "},
+    {"; certificates were checked as of the trusted time ",
+     " ; les certificats ont été vérifiés à la date de l'heure de confiance "},
+    {", ahead of the system clock: if that date is wrong, stop the kiosk and run kiosk --reset-time",
+     ", en avance sur l'horloge du système : si cette date est fausse, arrêtez la borne et lancez kiosk --reset-time"},
+    {"the feed is ", "le flux fait "},
+    {" bytes in total, more than the max_feed_bytes limit of ",
+     " octets au total, plus que la limite max_feed_bytes de "},
+    {"; nothing was downloaded (make the feed smaller or raise max_feed_bytes)",
+     " ; rien n'a été téléchargé (allégez le flux ou augmentez max_feed_bytes)"},
+    {" MiB to download and ", " Mio à télécharger et "},
+    {" MiB to keep free, ", " Mio à garder libres, "},
+    {" MiB free; nothing was downloaded (free some space or move cache_dir)",
+     " Mio libres ; rien n'a été téléchargé (libérez de la place ou déplacez cache_dir)"},
+    {" bytes, more than the max_download_bytes limit of ", " octets, plus que la limite max_download_bytes de "},
+    {": the server sent more than the ", " : le serveur a envoyé plus que les "},
+    {" bytes the manifest lists", " octets indiqués dans le manifeste"},
+    {" refused: ", " refusée : "},
+    {"its signature could not be fetched: ", "sa signature n'a pas pu être récupérée : "},
+    {"the feed is not signed (no ", "le flux n'est pas signé (pas de "},
+    {"); this kiosk accepts only feeds signed with its key: run kiosk-feed sign",
+     ") ; cette borne n'accepte que les flux signés avec sa clé : lancez kiosk-feed sign"},
+    {"it is older than version ", "il est plus ancien que la version "},
+    {" which this kiosk has (an old signed feed served again?)",
+     " que cette borne a déjà (un ancien flux signé servi à nouveau ?)"},
+    {"its signature expired at ", "sa signature a expiré le "},
+    {": sign it again (kiosk-feed sign) and publish the new signature",
+     " : signez-le à nouveau (kiosk-feed sign) et publiez la nouvelle signature"},
+    {"status.json is not a sync status: ", "status.json n'est pas un état de synchronisation : "},
+    // the cache lock (core/sync/cache_lock.cpp)
+    {"the cache ", "le cache "},
+    {" is in use by ", " est utilisé par "},
+    {"process ", "le processus "},
+    {"another process", "un autre processus"},
+    {" (a running kiosk?)", " (une borne en marche ?)"},
+    {"cache folder ", "dossier de cache "},
+    {"cannot lock ", "impossible de verrouiller "},
+    {"cannot open ", "impossible d'ouvrir "},
+    {"cannot read ", "impossible de lire "},
+    // the screen's reach for a seated person (app/runtime.cpp describeReach)
+    {"screen from ", "écran de "},
+    {" mm above the floor", " mm au-dessus du sol"},
+    {": no part is between 380 and 1220 mm, the seated layout cannot help (lower the screen)",
+     " : aucune partie n'est entre 380 et 1220 mm, la disposition pour personne assise n'y peut rien (baissez "
+     "l'écran)"},
+    {": all of it within a seated person's reach", " : entièrement à portée d'une personne assise"},
+    {": seated layout uses rows ", " : la disposition pour personne assise utilise les lignes "},
+};
+
 // Short words last: what is left between the phrases above.
 const Phrase kWords[] = {
     {"missing: expected ", "manquant : attendu "},
@@ -218,8 +360,11 @@ const Phrase kWords[] = {
     {" or ", " ou "},
     {" and ", " et "},
     {" to ", " à "},
+    {" with ", " avec "},  // "feed version 7 with 12 files"
+    {" files", " fichiers"},
     {"place ", "lieu "},  // "place \"x\": add its commune..."
     {"line ", "ligne "},  // an importer's place in a sheet: "line 12, column debut"
+    {"row ", "ligne "},   // a spreadsheet's row: "row 12, column debut" (LibreOffice says ligne)
     {", column ", ", colonne "},
 };
 
@@ -227,6 +372,7 @@ std::vector<Phrase> table() {
     std::vector<Phrase> t(std::begin(kLoader), std::end(kLoader));
     t.insert(t.end(), std::begin(kImport), std::end(kImport));
     t.insert(t.end(), std::begin(kSync), std::end(kSync));
+    t.insert(t.end(), std::begin(kStatus), std::end(kStatus));
     std::stable_sort(t.begin(), t.end(), [](const Phrase& a, const Phrase& b) { return a.en.size() > b.en.size(); });
     t.insert(t.end(), std::begin(kWords), std::end(kWords));
     return t;

@@ -69,6 +69,13 @@ const ManifestEntry* Manifest::find(const std::string& path) const {
     return it == files.end() ? nullptr : &*it;
 }
 
+std::string postalAddress(const Place& p) {
+    std::string town = p.postcode;
+    if (!p.commune.empty()) town += (town.empty() ? "" : " ") + p.commune;
+    if (p.address.empty()) return town;
+    return town.empty() ? p.address : p.address + ", " + town;
+}
+
 const Place* Content::findPlace(const std::string& id) const { return findById(places, id); }
 const Session* Content::findSession(const std::string& id) const { return findById(sessions, id); }
 const Room* Content::findRoom(const std::string& placeId, const std::string& roomId) const {
@@ -79,6 +86,11 @@ const Room* Content::findRoom(const std::string& placeId, const std::string& roo
         }
     }
     return nullptr;
+}
+
+std::string Content::roomText(const Session& s, Lang lang) const {
+    if (const Room* room = findRoom(s.placeId, s.roomId)) return room->name.str(lang);
+    return s.roomName;
 }
 
 const FloorPlan* Content::findFloorPlan(const std::string& id) const { return findById(floorPlans, id); }

@@ -74,6 +74,7 @@ struct Registration {
 struct PreviousSlot {
     std::optional<DateTime> start, end;
     std::string placeId, roomId;
+    std::string roomName;  // a room named as text, as in Session
 };
 
 struct Session {
@@ -84,7 +85,12 @@ struct Session {
     SessionStatus status = SessionStatus::Scheduled;
     LocalizedText statusNote;
     std::optional<PreviousSlot> previous;  // for status "changed": what it was before
+    // placeId is empty only for a session held online alone. A room is a name first:
+    // roomId is set when the name or id is a room of the place's floor plan (then it is
+    // drawn there), roomName is the text staff gave otherwise (shown as text everywhere).
     std::string placeId, roomId;
+    std::string roomName;
+    bool online = false;  // followed online (a link in registration.url), with or without a place
     AudienceSet audience = kGeneralPublic;
     std::vector<Speaker> speakers;
     LocalizedText description, easyRead;
@@ -103,12 +109,15 @@ struct Place {
     std::string id;
     LocalizedText name, shortName;
     std::string address, postcode, commune;
-    GeoPoint coordinates;
+    std::optional<GeoPoint> coordinates;  // none: listed, but no pin on the territory map
     LocalizedText openingHours;
     AccessSet access = 0;
     LocalizedText accessNote, transport;
     std::string floorPlanId;
 };
+
+// "2 rue X, 63000 Clermont-Ferrand" from the parts the place has; "" when it has none.
+std::string postalAddress(const Place& p);
 
 enum class Projection : std::uint8_t { Equirectangular, WebMercator };
 
@@ -233,6 +242,9 @@ struct Content {
     const FloorPlan* findFloorPlan(const std::string& id) const;
     // A room of one of the place's floor plans; null when there is none.
     const Room* findRoom(const std::string& placeId, const std::string& roomId) const;
+    // The room a session names, as visitors read it: the floor plan's room name when it
+    // is on a plan, else the name staff gave; "" when it names none.
+    std::string roomText(const Session& s, Lang lang) const;
 };
 
 }  // namespace kiosk::core

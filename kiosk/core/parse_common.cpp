@@ -1,5 +1,7 @@
 // Pieces shared by the document parsers: images with text alternatives, access lists,
 // and the manifest itself (checked as one unit before any file of the feed is trusted).
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "core/files.hpp"
@@ -46,7 +48,11 @@ std::optional<Image> readImageObject(JsonItem& item, const ParseContext& ctx) {
         return std::nullopt;
     }
     if (!ctx.manifest.find(image.src)) {
-        item.warn(item.path() + ".src", "image \"" + image.src + "\" is not listed in the manifest; not shown");
+        std::error_code ec;
+        if (!ctx.root.empty() && !std::filesystem::exists(std::filesystem::path(ctx.root) / image.src, ec))
+            item.warn(item.path() + ".src", "the file " + image.src + " is not in the folder; not shown");
+        else
+            item.warn(item.path() + ".src", "image \"" + image.src + "\" is not listed in the manifest; not shown");
         return std::nullopt;
     }
     return image;

@@ -16,11 +16,14 @@ Place readPlace(JsonItem& item) {
     p.shortName = item.text("short_name", false);
     p.address = item.string("address", false, 300);
     p.postcode = item.string("postcode", false, 16);
-    p.commune = item.string("commune", true, 120);
-    if (auto c = item.child("coordinates", true)) {
+    // A commune and coordinates are welcome, not required: a room named by pretalx or a
+    // calendar is a place with a name only (listed, no pin on the territory map).
+    p.commune = item.string("commune", false, 120);
+    if (auto c = item.child("coordinates", false)) {
         c->allowOnly({"lat", "lon"});
-        p.coordinates.lat = c->number("lat", true, -90, 90).value_or(0);
-        p.coordinates.lon = c->number("lon", true, -180, 180).value_or(0);
+        const auto lat = c->number("lat", true, -90, 90);
+        const auto lon = c->number("lon", true, -180, 180);
+        if (lat && lon) p.coordinates = GeoPoint{*lat, *lon};
     }
     p.openingHours = item.text("opening_hours", false);
     p.access = readAccess(item);

@@ -5,9 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/parsers.hpp"
+#include "core/text_fold.hpp"
 
 namespace kiosk::core::detail {
 namespace {
+
+constexpr std::size_t kRoomBytes = 120;  // a room's name, as staff write it
 
 void readSpeakers(JsonItem& item, Session& s) {
     for (auto& sp : item.elements("speakers", false, 30)) {
@@ -51,7 +54,7 @@ void readPrevious(JsonItem& item, Session& s) {
     p.start = prev->dateTime("start", false);
     p.end = prev->dateTime("end", false);
     if (prev->has("place")) p.placeId = prev->id("place");
-    if (prev->has("room")) p.roomId = prev->string("room", false, 64);
+    if (prev->has("room")) p.roomName = prev->string("room", false, kRoomBytes);
     s.previous = std::move(p);
 }
 
@@ -59,7 +62,7 @@ Session readSession(JsonItem& item, const ParseContext& ctx) {
     item.allowOnly({"id",          "title",       "subtitle", "type",         "start",    "end",
                     "status",      "status_note", "place",    "room",         "audience", "speakers",
                     "description", "easy_read",   "access",   "registration", "language", "image",
-                    "valid_from",  "valid_until", "groups",   "previous"});
+                    "valid_from",  "valid_until", "groups",   "previous",     "online"});
     Session s;
     s.id = item.id();
     s.title = item.text("title", true);
@@ -77,8 +80,10 @@ Session readSession(JsonItem& item, const ParseContext& ctx) {
     }
     s.statusNote = item.text("status_note", false);
     readPrevious(item, s);
-    s.placeId = item.id("place");
-    if (item.has("room")) s.roomId = item.string("room", false, 64);
+    s.online = item.boolean("online").value_or(false);
+    // an online session may have no place; any other needs one
+    if (!s.online || item.has("place")) s.placeId = item.id("place");
+    if (item.has("room")) s.roomName = item.string("room", false, kRoomBytes);
     if (item.has("audience")) {
         s.audience = 0;
         for (const auto& a :
@@ -98,24 +103,59 @@ Session readSession(JsonItem& item, const ParseContext& ctx) {
     return s;
 }
 
-// An unknown room is only a warning: the session still has its place.
-void checkRoom(JsonItem& item, Session& s, const ParseContext& ctx) {
-    if (s.roomId.empty() || !ctx.places || !ctx.floorPlans) return;
-    const auto place =
-        std::find_if(ctx.places->begin(), ctx.places->end(), [&](const Place& p) { return p.id == s.placeId; });
-    if (place == ctx.places->end()) return;  // the place itself is reported
+// A room is a name first: "room" names a room of the place's floor plan by its id or its
+// name (case and accents aside), and is then drawn there; any other name is shown as text.
+// Only a place that has a floor plan without that room gets a warning.
+std::string planRoomId(const std::string& name, const std::string& placeId, const ParseContext& ctx,
+                       bool& placeHasPlan) {
+    placeHasPlan = false;
+    if (name.empty() || !ctx.floorPlans) return "";
+    const std::string folded = foldAccents(name), slug = slugId(name);
     for (const FloorPlan& plan : *ctx.floorPlans) {
-        if (plan.placeId != place->id) continue;
+        if (plan.placeId != placeId) continue;
+        placeHasPlan = true;
         for (const Room& r : plan.rooms) {
-            if (r.id == s.roomId) return;
+            if (r.id == name || r.id == slug || foldAccents(r.name.str(Lang::Fr)) == folded ||
+                foldAccents(r.name.str(Lang::En)) == folded)
+                return r.id;
         }
     }
-    item.warn(item.path() + ".room", "expected a room id of the floor plan of place \"" + s.placeId + "\", got \"" +
-                                         s.roomId + "\"; the room is not shown");
-    s.roomId.clear();
+    return "";
+}
+
+void checkRoom(JsonItem& item, Session& s, const ParseContext& ctx) {
+    bool hasPlan = false;
+    if (std::string id = planRoomId(s.roomName, s.placeId, ctx, hasPlan); !id.empty()) {
+        s.roomId = std::move(id);
+        s.roomName.clear();
+    } else if (hasPlan) {
+        item.warn(item.path() + ".room", "\"" + s.roomName + "\" is not a room of the floor plan of place \"" +
+                                             s.placeId + "\": shown as text, not on the plan");
+    }
+    if (s.previous && !s.previous->roomName.empty()) {
+        const std::string place = s.previous->placeId.empty() ? s.placeId : s.previous->placeId;
+        if (std::string id = planRoomId(s.previous->roomName, place, ctx, hasPlan); !id.empty()) {
+            s.previous->roomId = std::move(id);
+            s.previous->roomName.clear();
+        }
+    }
 }
 
 }  // namespace
+
+// A session must meet the event's dates: one dated a year off is a typing mistake that
+// would otherwise stay unseen (the programme only shows the event's days).
+void checkEventDates(JsonItem& item, const Session& s, const ParseContext& ctx) {
+    if (!ctx.event || !ctx.timeZone || ctx.event->startDate.year == 0 || ctx.event->endDate.year == 0) return;
+    if (s.end.instant <= s.start.instant) return;  // reported by readTimes
+    const CivilDate first = ctx.timeZone->toLocal(s.start.instant).date;
+    const CivilDate last = ctx.timeZone->toLocal(s.end.instant - std::chrono::seconds(1)).date;
+    if (last < ctx.event->startDate || first > ctx.event->endDate)
+        item.error(item.path() + ".start", "the session is on " + formatDate(first) + ", outside the event's dates (" +
+                                               formatDate(ctx.event->startDate) + " \u2026 " +
+                                               formatDate(ctx.event->endDate) +
+                                               "): fix its date, or the dates in event.json");
+}
 
 std::vector<Session> parseSessions(const nlohmann::json& doc, const ParseContext& ctx) {
     std::vector<Session> out;
@@ -131,6 +171,7 @@ std::vector<Session> parseSessions(const nlohmann::json& doc, const ParseContext
         requireUnique(item, seen, s.id);
         requirePlace(item, "place", s.placeId, ctx);
         checkRoom(item, s, ctx);
+        checkEventDates(item, s, ctx);
         if (item.ok()) out.push_back(std::move(s));
     }
     return out;

@@ -24,6 +24,9 @@ struct ParseContext {
     const std::vector<Place>* places = nullptr;             // for references from sessions and demos
     const std::vector<FloorPlan>* floorPlans = nullptr;     // for room references
     const std::set<std::string>* rejectedPlaces = nullptr;  // places skipped for their own errors
+    const Event* event = nullptr;                           // for sessions outside the event's dates
+    const TimeZone* timeZone = nullptr;                     // the event's zone, with `event`
+    std::string root = {};                                  // the feed folder: is a missing file there?
 };
 
 // A second item with the same id is an item error: only the first is used.

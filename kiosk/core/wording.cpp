@@ -99,7 +99,9 @@ std::string previousSlotText(const Content& c, const Session& s, Instant now, La
     if (placeId != s.placeId) {
         if (const Place* place = c.findPlace(placeId)) parts.push_back(place->name.str(lang));
     }
-    if (!p.roomId.empty() && (p.roomId != s.roomId || placeId != s.placeId)) {
+    if (!p.roomName.empty() && (p.roomName != s.roomName || placeId != s.placeId)) {
+        parts.push_back(p.roomName);  // a room named as text, not on a floor plan
+    } else if (!p.roomId.empty() && (p.roomId != s.roomId || placeId != s.placeId)) {
         if (const Room* room = c.findRoom(placeId, p.roomId)) parts.push_back(room->name.str(lang));
     }
     if (parts.empty()) return {};

@@ -287,14 +287,17 @@ void ScrollPanel::revealFocused(const UiContext& ctx) {
 
 std::string placeLine(const UiContext& ctx, const core::Session& s) {
     const core::Place* p = ctx.content->findPlace(s.placeId);
-    if (!p) return {};
-    const core::Room* room = ctx.content->findRoom(p->id, s.roomId);
+    const std::string online = s.online ? tr(Str::Online, ctx.lang) : "";
+    if (!p) return online;
+    const std::string room = ctx.content->roomText(s, ctx.lang);
     // One place for the whole event: the room is what tells parallel sessions apart.
-    if (ctx.content->places.size() == 1 && room) return room->name.str(ctx.lang);
+    if (ctx.content->places.size() == 1 && !room.empty()) return room + (online.empty() ? "" : " \u00B7 " + online);
     const core::LocalizedText& name = p->shortName.empty() ? p->name : p->shortName;
     std::string line = name.str(ctx.lang);
-    if (room) line += " \u2014 " + room->name.str(ctx.lang);
-    if (line.find(p->commune) == std::string::npos && ctx.content->places.size() > 1) line += " \u00B7 " + p->commune;
+    if (!room.empty()) line += " \u2014 " + room;
+    if (!p->commune.empty() && line.find(p->commune) == std::string::npos && ctx.content->places.size() > 1)
+        line += " \u00B7 " + p->commune;
+    if (!online.empty()) line += " \u00B7 " + online;
     return line;
 }
 

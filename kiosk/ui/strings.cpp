@@ -178,6 +178,7 @@ const Pair kStrings[] = {
     {"Se ferme seul après 2 minutes sans toucher.", "Closes by itself after 2 minutes without a touch."},
     {"En cours…", "Working…"},
     {"\u25CF\u2014", "\u25CF\u2014"},
+    {"En ligne", "Online"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::Count), "one entry per Str");
 

@@ -172,6 +172,7 @@ enum class Str {
     StaffTimeoutNote,
     StaffWorking,
     StaffPinGlyphs,  // never shown: puts the PIN's dot and dash in the font atlas
+    Online,          // a session followed online, in place of (or beside) its place
     Count
 };
 

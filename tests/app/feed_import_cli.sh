@@ -17,16 +17,16 @@ expect_output "nouveau flux" "init speaks French after LANG"
 expect_code 0 "the new feed validates" -- "$feed" validate "$f"
 expect_code 1 "init refuses a folder that holds a feed" -- "$feed" init "$f" --start 2027-10-18
 
-expect_code 0 "import an OpenAgenda export" -- "$feed" import openagenda "$data/openagenda-events.json" --into "$f"
+expect_code 3 "import an OpenAgenda export (one event has no timing: left out, exit 3)" -- "$feed" import openagenda "$data/openagenda-events.json" --into "$f"
 expect_output "6 added" "six timings imported"
-expect_output '$.events[4].timings' "the event without timing is named by its path"
+expect_output '$.events[4] (uid 48213375).timings' "the event without timing is named by its path and OpenAgenda uid"
 expect_code 0 "build after import" -- "$feed" build "$f"
 expect_code 0 "the imported feed validates" -- "$feed" validate "$f"
 expect_output "0 fatal, 0 errors" "no error after import"
 
 edit_json "$f/sessions.json" '[s for s in d["sessions"] if s["id"]=="oa-48213372"][0]["easy_read"] = {"fr": "Texte facile à lire ajouté à la main."}'
 edit_json "$f/places.json" '[p for p in d["places"] if p["id"]=="oa-lieu-7781"][0]["transport"] = {"fr": "Bus 41, arrêt Mairie"}'
-expect_code 0 "re-import the same export" -- "$feed" import openagenda "$data/openagenda-events.json" --into "$f"
+expect_code 3 "re-import the same export" -- "$feed" import openagenda "$data/openagenda-events.json" --into "$f"
 expect_output "0 added" "nothing new on re-import"
 got=$(json_get "$f/sessions.json" '[s for s in d["sessions"] if s["id"]=="oa-48213372"][0]["easy_read"]["fr"]')
 [ "$got" = "Texte facile à lire ajouté à la main." ] && pass "hand-added easy-read text kept" || fail "easy-read text: $got"
@@ -38,10 +38,13 @@ got=$(json_get "$f/manifest.json" 'd["version"]')
 
 s="$TMP/tableur"
 expect_code 0 "init a feed for a spreadsheet" -- "$feed" init "$s" --start 2027-10-19 --end 2027-10-21
-expect_code 0 "import the sessions and places sheets" -- "$feed" import csv "$data/programme-libreoffice.csv" "$data/lieux.csv" --into "$s"
-expect_output 'line 7, column debut' "a bad row is named by its line"
+expect_code 3 "import the sessions and places sheets (one bad row: exit 3)" -- "$feed" import csv "$data/programme-libreoffice.csv" "$data/lieux.csv" --into "$s"
+expect_output 'row 6, column debut' "a bad row is named by its spreadsheet row"
+expect_output 'left out' "the import says rows were left out"
 expect_output 'unknown column "Couleur"' "an unknown column is reported"
-expect_output 'cinema-le-rio' "a place without coordinates is listed to complete"
+expect_output 'cinema-le-rio" has no coordinates' "a place without coordinates is a note, not a request for a commune"
+expect_code 0 "the sheet's feed builds as imported, with no hand edit" -- "$feed" build "$s"
+expect_output "row 6, column debut" "build repeats the row the import left out"
 src=$(cd "$data/../../.." && pwd)
 expect_code 0 "the imported feed follows the JSON schemas" -- "$PY" "$src/tests/app/schema_check.py" "$src" "$f"
 expect_code 2 "an unknown format is a usage error" -- "$feed" import tableur "$data/lieux.csv" --into "$s"

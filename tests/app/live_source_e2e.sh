@@ -3,7 +3,8 @@
 # init, a sheet served by python's http.server on 127.0.0.1 and named by live_source in
 # the configuration. The sheet's edit is on screen within one polling interval (plus the
 # next safe point of the attract loop); when the sheet breaks, the last good programme
-# stays and `kiosk status` says why. Screen texts are read from `kiosk --texts FILE`.
+# stays and `kiosk status` says why; a sheet with one bad row still updates the kiosk
+# with its other rows, and names the bad one by its row. Screen texts are read from `kiosk --texts FILE`.
 # usage: live_source_e2e.sh KIOSK KIOSK_FEED
 . "$(dirname "$0")/lib.sh"
 kiosk=$1 feedtool=$2
@@ -72,6 +73,20 @@ else
 fi
 grep -q '" 304 ' "$TMP/http.log" && pass "unchanged polls were answered 304 (conditional requests)" ||
   fail "no conditional request answered 304"
+
+# One row typed wrong (its date), one new row: the new row still reaches the screen, the
+# wrong one is named by its spreadsheet row in kiosk status, the rest of the sheet stays.
+publish $'\xef\xbb\xbfDate;Début;Fin;Titre;Lieu;Commune\r\n19/10/2027;14h30;16h00;Atelier tablette (complet);Médiathèque;Volvic\r\n19/10/2072;17h00;18h00;Date mal tapée;Médiathèque;Volvic\r\n19/10/2027;11h00;12h00;Café numérique;Médiathèque;Volvic\r\n'
+if wait_for $((POLL * 11 / 10 + SLIDE + 2)) shows "Café numérique"; then
+  pass "a sheet with one bad row still updates the kiosk with the other rows"
+else
+  fail "the good rows of a sheet with one bad row are not on screen"; tail -20 "$TMP/kiosk.log" | sed 's/^/     | /'
+fi
+shows "Atelier tablette (complet)" && pass "the sheet's other rows stay on screen" || fail "a good row disappeared"
+shows "Date mal tapée" && fail "the row outside the event's dates is on screen" || pass "the bad row is left out"
+"$kiosk" status --config "$TMP/kiosk.jsonc" >"$TMP/out" 2>&1
+expect_output "live left  programme.csv: row 3" "kiosk status names the row left out by its spreadsheet row"
+expect_output "outside the event's dates" "kiosk status says why the row is left out"
 
 publish $'Nom;Prénom\r\nA;B\r\n'  # someone broke the sheet
 if wait_for $((POLL * 2 + 2)) status_says '"failing": true'; then pass "the broken sheet is noticed"; else

@@ -24,8 +24,9 @@ def object_sets(node, out):
     if isinstance(node, dict):
         if "properties" in node:
             out.add(frozenset(node["properties"]))
-        for v in node.values():
-            object_sets(v, out)
+        for k, v in node.items():
+            if k != "if":  # a condition ("online": true) names fields, it is not an object of its own
+                object_sets(v, out)
     elif isinstance(node, list):
         for v in node:
             object_sets(v, out)

@@ -108,11 +108,12 @@ TEST_CASE("the bundled content holds a full programme", "[bundled]") {
         CHECK(b.east > b.west);
         CHECK(c.territory->image.has_value());
         for (const auto& p : c.places) {
-            INFO(p.id << " at " << p.coordinates.lat << ", " << p.coordinates.lon);
-            CHECK(p.coordinates.lat <= b.north);
-            CHECK(p.coordinates.lat >= b.south);
-            CHECK(p.coordinates.lon >= b.west);
-            CHECK(p.coordinates.lon <= b.east);
+            INFO(p.id << " at " << p.coordinates->lat << ", " << p.coordinates->lon);
+            REQUIRE(p.coordinates);
+            CHECK(p.coordinates->lat <= b.north);
+            CHECK(p.coordinates->lat >= b.south);
+            CHECK(p.coordinates->lon >= b.west);
+            CHECK(p.coordinates->lon <= b.east);
         }
     }
 

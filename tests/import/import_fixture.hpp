@@ -3,6 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -18,6 +22,19 @@ inline std::string importData(const std::string& name) {
     s << in.rdbuf();
     return s.str();
 }
+
+// A folder of its own under /tmp, removed with everything in it at the end of the test.
+struct TempFolder {
+    std::filesystem::path path;
+    TempFolder() {
+        path = std::filesystem::temp_directory_path() /
+               ("kiosk-import-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
+        std::filesystem::create_directories(path);
+    }
+    ~TempFolder() { std::filesystem::remove_all(path); }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+};
 
 inline const core::Session* sessionById(const core::import::Imported& in, const std::string& id) {
     for (const auto& s : in.sessions) {

@@ -37,7 +37,7 @@ TEST_CASE("CSV: a LibreOffice export with BOM, semicolons, CRLF and a multi-line
     CHECK(test::iso(tablet->start) == "2027-10-19T14:30:00+02:00");
     CHECK(test::iso(tablet->end) == "2027-10-19T16:00:00+02:00");
     CHECK(tablet->description.str(Lang::Fr) ==
-          "Première ligne de la description.\r\nDeuxième ligne, avec un ; point-virgule et des \"guillemets\".");
+          "Première ligne de la description.\nDeuxième ligne, avec un ; point-virgule et des \"guillemets\".");
     CHECK(tablet->easyRead.str(Lang::Fr) == "Vous apprenez à utiliser une tablette.");
     CHECK(tablet->type == SessionType::Workshop);
     CHECK(tablet->access == (kStepFree | kInductionLoop));
@@ -65,12 +65,13 @@ TEST_CASE("CSV: an end before the start is the next morning") {
     CHECK(test::iso(night->end) == "2027-10-21T01:00:00+02:00");
 }
 
-TEST_CASE("CSV: unknown columns and values are reported with their line, a bad row is skipped") {
+TEST_CASE("CSV: unknown columns and values are reported with their row, a bad row is skipped") {
     const auto in = sessions();
-    CHECK(test::hasDiagnostic(in, "line 1", "unknown column \"Couleur\""));
-    // the multi-line cell of line 2 makes the fourth record start on line 6
-    CHECK(test::hasDiagnostic(in, "line 6, column accessibilite", "unknown access value \"escalier roulant\""));
-    CHECK(test::hasDiagnostic(in, "line 7, column debut", "got \"quatorze heures\""));
+    CHECK(test::hasDiagnostic(in, "row 1", "unknown column \"Couleur\""));
+    // the spreadsheet's rows, whatever line breaks the cells hold: the multi-line cell of
+    // row 2 puts the fifth row on line 6 of the file
+    CHECK(test::hasDiagnostic(in, "row 5, column accessibilite", "unknown access value \"escalier roulant\""));
+    CHECK(test::hasDiagnostic(in, "row 6, column debut", "got \"quatorze heures\""));
     CHECK_FALSE(test::sessionTitled(in, "Horaire illisible"));
     CHECK(in.sessions.size() == 4);
     CHECK_FALSE(in.diagnostics.hasFatal());
@@ -94,11 +95,11 @@ TEST_CASE("CSV: a places sheet with commas, decimal commas and English-free Fren
     REQUIRE(in.places.size() == 2);
     const Place& m = in.places[0];
     CHECK(m.id == "mediatheque-des-sources");  // the same id the sessions sheet derives
-    CHECK(m.coordinates.lat == Approx(45.8721));
-    CHECK(m.coordinates.lon == Approx(3.0389));
+    CHECK(m.coordinates->lat == Approx(45.8721));
+    CHECK(m.coordinates->lon == Approx(3.0389));
     CHECK(m.access == (kStepFree | kInductionLoop));
     CHECK(m.shortName.str(Lang::Fr) == "Médiathèque");
-    CHECK(in.places[1].coordinates.lat == Approx(45.7750));
+    CHECK(in.places[1].coordinates->lat == Approx(45.7750));
     CHECK(in.diagnostics.empty());
 }
 

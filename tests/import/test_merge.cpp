@@ -15,15 +15,7 @@ namespace fs = std::filesystem;
 using import::Json;
 
 namespace {
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path =
-            fs::temp_directory_path() / ("kiosk-import-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using TempDir = test::TempFolder;
 
 Json readJson(const fs::path& p) {
     std::ifstream in(p);

@@ -76,7 +76,7 @@ TEST_CASE("iCalendar: TZID with VTIMEZONE, folded lines, escapes, RRULE, GEO, ca
     }
     REQUIRE(place);
     CHECK(place->name.str(Lang::Fr) == "Médiathèque des Sources, Volvic");
-    CHECK(place->coordinates.lat == Approx(45.8721));
+    CHECK(place->coordinates->lat == Approx(45.8721));
     const Session* cancelled = test::sessionById(in, "ics-conference-annulee-example-org");
     REQUIRE(cancelled);
     CHECK(cancelled->status == SessionStatus::Cancelled);

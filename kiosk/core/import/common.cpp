@@ -11,74 +11,41 @@
 #include "core/files.hpp"
 
 namespace kiosk::core::import::detail {
-namespace {
 
-// Two-byte UTF-8 Latin letters to their base letter; the rest of the text is kept.
-char foldPair(unsigned char a, unsigned char b) {
-    if (a == 0xC3) {
-        static const char* const map =  // U+00C0 .. U+00FF
-            "aaaaaaaceeeeiiiidnooooo/ouuuuyts"
-            "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
-        if (b >= 0x80 && b <= 0xBF) return map[b - 0x80];
+bool isOnlinePlaceName(std::string_view name) {
+    std::string k;
+    for (char c : foldAccents(name)) {
+        if (c >= 'a' && c <= 'z') k += c;
     }
-    if (a == 0xC5 && (b == 0x92 || b == 0x93)) return 'o';  // œ
-    return 0;
+    return k == "enligne" || k == "online" || k == "distanciel" || k == "adistance" || k == "visio" ||
+           k == "visioconference" || k == "webinaire" || k == "webinar";
 }
-
-}  // namespace
 
 std::string trim(std::string_view text) {
-    const auto* ws = " \t\r\n\xC2\xA0";
-    std::string s(text);
-    const auto first = s.find_first_not_of(ws);
-    if (first == std::string::npos) return "";
-    const auto last = s.find_last_not_of(ws);
-    return s.substr(first, last - first + 1);
-}
-
-std::string foldAccents(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            out += static_cast<char>(std::tolower(c));
-        } else if (i + 1 < text.size()) {
-            if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
-                out += ' ';  // dashes, quotes, spaces of U+2000..U+203F
-                i += 2;
-                continue;
-            }
-            const char f = foldPair(c, static_cast<unsigned char>(text[i + 1]));
-            if (f) {
-                out += f;
-                ++i;
-            } else {
-                out += static_cast<char>(c);
-            }
+    // Spaces, tabs, line breaks and U+00A0 (C2 A0) as a whole sequence: a byte set would
+    // also eat the C2 of a leading « (C2 AB) and leave a broken character.
+    const auto space = [](std::string_view t, std::size_t i) -> std::size_t {
+        const char c = t[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
+        return t.substr(i, 2) == "\xC2\xA0" ? 2 : 0;
+    };
+    std::size_t first = 0;
+    while (first < text.size()) {
+        const std::size_t n = space(text, first);
+        if (!n) break;
+        first += n;
+    }
+    std::size_t last = text.size();
+    while (last > first) {
+        if (last - first >= 2 && text.substr(last - 2, 2) == "\xC2\xA0") {
+            last -= 2;
+        } else if (space(text, last - 1) == 1) {
+            --last;
+        } else {
+            break;
         }
     }
-    return out;
-}
-
-std::string slugId(std::string_view text, std::size_t maxLength) {
-    const std::string folded = foldAccents(text);
-    std::string out;
-    for (char c : folded) {
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-        if (keep) {
-            out += c;
-        } else if (!out.empty() && out.back() != '-') {
-            out += '-';
-        }
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    if (out.size() > maxLength) {
-        out = out.substr(0, maxLength - 9);
-        while (!out.empty() && out.back() == '-') out.pop_back();
-        out += "-" + sha256Hex(text).substr(0, 8);
-    }
-    return out;
+    return std::string(text.substr(first, last - first));
 }
 
 std::string sourceId(std::string_view prefix, std::string_view key) {

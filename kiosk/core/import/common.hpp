@@ -7,18 +7,15 @@
 #include <string_view>
 
 #include "core/import/importer.hpp"
+#include "core/text_fold.hpp"
 #include "core/time.hpp"
 
 namespace kiosk::core::import::detail {
 
-// A feed id (1-64 of a-z 0-9 - _): lower-cased, accents folded, other runs become "-".
-// Text longer than fits is cut and ends with 8 hex digits of its SHA-256, so two long
-// keys stay distinct. Empty input gives "".
-std::string slugId(std::string_view text, std::size_t maxLength = 64);
+using core::foldAccents;  // core/text_fold.hpp
+using core::slugId;
 // prefix + "-" + slug of key, within 64 characters.
 std::string sourceId(std::string_view prefix, std::string_view key);
-// Upper-case ASCII folded: "Épreuve Théâtre" -> "epreuve theatre".
-std::string foldAccents(std::string_view text);
 // The instant with the offset the event's zone has at that instant.
 DateTime inZone(Instant t, const TimeZone& tz);
 // "2027-10-20T14:30:00+02:00": the instant written with its own offset.
@@ -39,6 +36,8 @@ std::optional<AudienceFlag> audienceFromWord(std::string_view word);
 // Markdown or HTML to the feed's plain text (paragraphs separated by a blank line).
 std::string plainText(std::string_view text);
 std::string trim(std::string_view text);
+// "En ligne", "Online", "Distanciel", "Visio"...: a way to follow a session, not a place.
+bool isOnlinePlaceName(std::string_view name);
 // Sets firstDay/lastDay of `out` from its sessions, in `tz`.
 void noteDays(Imported& out, const TimeZone& tz);
 

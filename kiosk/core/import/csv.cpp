@@ -78,7 +78,7 @@ struct Sheet {
         return trim(row.cells[it->second]);
     }
     std::string at(const CsvRow& row, const char* field) const {
-        return "line " + std::to_string(row.line) + ", column " + field;
+        return "row " + std::to_string(row.row) + ", column " + field;
     }
     void error(const CsvRow& row, const char* field, const std::string& message) {
         out.diagnostics.add(Severity::ItemError, options.sourceName, at(row, field), message + "; row skipped");
@@ -89,14 +89,14 @@ struct Sheet {
     bool open(std::string_view bytes, const std::vector<ColumnSpec>& specs, std::vector<const char*> required) {
         table = readCsv(bytes);
         if (table.rows.empty()) {
-            out.diagnostics.add(Severity::Fatal, options.sourceName, "line 1",
+            out.diagnostics.add(Severity::Fatal, options.sourceName, "row 1",
                                 "the sheet is empty: expected a header row");
             return false;
         }
         columns = matchColumns(table.rows[0], specs, options.sourceName, out.diagnostics);
         for (const char* r : required) {
             if (!columns.count(r)) {
-                out.diagnostics.add(Severity::Fatal, options.sourceName, "line " + std::to_string(table.rows[0].line),
+                out.diagnostics.add(Severity::Fatal, options.sourceName, "row " + std::to_string(table.rows[0].row),
                                     std::string("no column \"") + r + "\": the header row must name it");
                 return false;
             }
@@ -176,15 +176,26 @@ std::optional<double> number(std::string v) {
     return std::nullopt;
 }
 
+// "Anne Martin (médiatrice, Le Bief); Paul Roux": people are separated by , ; or a line
+// break outside parentheses; what the parentheses hold is the person's role.
+std::vector<std::string> speakerParts(const std::string& value) {
+    std::vector<std::string> parts(1);
+    int depth = 0;
+    for (char c : value) {
+        if (c == '(') ++depth;
+        if (c == ')' && depth > 0) --depth;
+        if (depth == 0 && (c == ',' || c == ';' || c == '\n')) {
+            parts.emplace_back();
+        } else {
+            parts.back() += c;
+        }
+    }
+    return parts;
+}
+
 void readSpeakers(const std::string& value, Session& s) {
-    std::string v = value;
-    std::replace_if(
-        v.begin(), v.end(), [](char c) { return c == ';' || c == '\n'; }, ',');
-    std::size_t pos = 0;
-    while (pos <= v.size()) {
-        const std::size_t next = std::min(v.find(',', pos), v.size());
-        std::string part = trim(v.substr(pos, next - pos));
-        pos = next + 1;
+    for (std::string part : speakerParts(value)) {
+        part = trim(part);
         if (part.empty()) continue;
         Speaker sp;
         if (auto open = part.find('('); open != std::string::npos && part.back() == ')') {  // "Name (role)"
@@ -199,8 +210,12 @@ void readSpeakers(const std::string& value, Session& s) {
 struct SessionRow {
     Session session;
     std::string baseId;
+    std::string slot;  // day, start and place: how a retitled row keeps its id
     bool hasOwnId = false;
+    int row = 0;
 };
+
+constexpr int kLongestNightMinutes = 12 * 60;
 
 std::optional<SessionRow> readSessionRow(Sheet& sh, const CsvRow& row, const TimeZone& tz) {
     SessionRow r;
@@ -221,7 +236,13 @@ std::optional<SessionRow> readSessionRow(Sheet& sh, const CsvRow& row, const Tim
     if (const std::string endText = sh.cell(row, "fin"); !endText.empty()) {
         const auto end = parseLooseTime(endText);
         if (!end) return sh.error(row, "fin", "expected a time such as 16h00, got \"" + endText + "\""), std::nullopt;
-        // an end before the start is the next morning: a session past midnight
+        // An end before the start is the next morning (a night from 20 h to 2 h), as long
+        // as that makes 12 hours at most: 14h00 to 10h00 is a typing mistake, not a night.
+        if (*end <= *start && *end + 24 * 60 - *start > kLongestNightMinutes)
+            return sh.error(row, "fin",
+                            "ends at " + endText + ", before it starts at " + sh.cell(row, "debut") +
+                                ": a session past midnight lasts 12 hours at most; fix the end time"),
+                   std::nullopt;
         const CivilDate endDay = *end <= *start ? addDays(*date, 1) : *date;
         s.end = inZone(tz.fromLocal(endDay, *end / 60, *end % 60), tz);
     } else {
@@ -229,14 +250,18 @@ std::optional<SessionRow> readSessionRow(Sheet& sh, const CsvRow& row, const Tim
         s.end = inZone(s.start.instant + std::chrono::hours(1), tz);
     }
     const std::string placeName = sh.cell(row, "lieu");
-    if (placeName.empty()) return sh.error(row, "lieu", "expected a place"), std::nullopt;
-    s.placeId = placeKey(placeName);
-    Place p;
-    p.id = s.placeId;
-    p.name.set("fr", placeName);
-    p.commune = sh.cell(row, "commune");
-    addPlace(sh.out, std::move(p));
-    if (const std::string room = sh.cell(row, "salle"); !room.empty()) s.roomId = slugId(room);
+    if (placeName.empty()) return sh.error(row, "lieu", "expected a place, or \"en ligne\""), std::nullopt;
+    if (isOnlinePlaceName(placeName)) {
+        s.online = true;  // a way to follow, not a place: no pin, no commune
+    } else {
+        s.placeId = placeKey(placeName);
+        Place p;
+        p.id = s.placeId;
+        p.name.set("fr", placeName);
+        p.commune = sh.cell(row, "commune");
+        addPlace(sh.out, std::move(p));
+    }
+    s.roomName = sh.cell(row, "salle");  // a name; on the floor plan when the place has that room
     s.subtitle = sh.text(row, "sous_titre", nullptr);
     if (const std::string t = sh.cell(row, "type"); !t.empty()) {
         auto type = typeFromWords(t);
@@ -289,10 +314,16 @@ std::optional<SessionRow> readSessionRow(Sheet& sh, const CsvRow& row, const Tim
                                                         : slugId(lang, 8);
     }
     r.hasOwnId = !sh.cell(row, "id").empty();
+    r.row = row.row;
     char day[48];
     std::snprintf(day, sizeof day, "%04d%02u%02u", date->year, date->month, date->day);
+    const std::string where = s.online && s.placeId.empty() ? "en-ligne" : s.placeId;
     r.baseId = r.hasOwnId ? slugId(sh.cell(row, "id"))
-                          : slugId(s.title.str(Lang::Fr), 40) + "-" + day + "-" + sha256Hex(s.placeId).substr(0, 4);
+                          : slugId(s.title.str(Lang::Fr), 40) + "-" + day + "-" + sha256Hex(where).substr(0, 4);
+    // what stays when a title is retyped: the day, the start and the place
+    char hhmm[16];
+    std::snprintf(hhmm, sizeof hhmm, "t%02d%02d@", *start / 60 % 100, *start % 60);
+    r.slot = std::string(day) + hhmm + where;
     return r;
 }
 
@@ -308,8 +339,20 @@ Imported importCsvSessions(std::string_view bytes, const ImportOptions& options)
     Sheet sh{options, out, {}, {}};
     if (!sh.open(bytes, kSessionColumns, {"date", "debut", "titre", "lieu"})) return out;
     std::vector<SessionRow> rows;
+    std::map<std::string, int> ownIds;  // the id column's values, to the row that has them
     for (std::size_t i = 1; i < sh.table.rows.size(); ++i) {
-        if (auto r = readSessionRow(sh, sh.table.rows[i], tz.value())) rows.push_back(std::move(*r));
+        auto r = readSessionRow(sh, sh.table.rows[i], tz.value());
+        if (!r) continue;
+        if (r->hasOwnId) {
+            const auto [first, added] = ownIds.emplace(r->baseId, r->row);
+            if (!added) {
+                sh.error(sh.table.rows[i], "id",
+                         "the id \"" + r->baseId + "\" is already the one of row " + std::to_string(first->second) +
+                             ": give each session its own id");
+                continue;
+            }
+        }
+        rows.push_back(std::move(*r));
     }
     // Derived ids: date + title + place; the same workshop twice that day also gets its start time.
     std::map<std::string, int> uses;
@@ -322,6 +365,8 @@ Imported importCsvSessions(std::string_view bytes, const ImportOptions& options)
             std::snprintf(hm, sizeof hm, "-%02d%02d", lt.hour, lt.minute);
             r.session.id += hm;
         }
+        if (!r.hasOwnId) out.slots[r.session.id] = r.slot;
+        out.origins[r.session.id] = "row " + std::to_string(r.row);
         out.sessions.push_back(std::move(r.session));
     }
     detail::noteDays(out, tz.value());
@@ -348,7 +393,7 @@ Imported importCsvPlaces(std::string_view bytes, const ImportOptions& options) {
         const auto lat = number(sh.cell(row, "latitude"));
         const auto lon = number(sh.cell(row, "longitude"));
         if (lat && lon) {
-            p.coordinates = {*lat, *lon};
+            p.coordinates = GeoPoint{*lat, *lon};
         } else if (!sh.cell(row, "latitude").empty() || !sh.cell(row, "longitude").empty()) {
             sh.warn(row, "latitude", "expected decimal degrees such as 45,7750 and 3,0865");
         }

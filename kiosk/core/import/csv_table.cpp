@@ -14,27 +14,35 @@ namespace {
 struct Collector {
     CsvTable table;
     CsvRow current;
-    int line = 1;  // line of the byte being fed
-    bool rowStarted = false;
+    int records = 0;  // records ended so far, blank ones included
 };
+
+// "a\r\nb" (Windows line breaks inside a quoted cell) and a lone "\r" become "\n".
+std::string withoutCarriageReturns(const char* data, std::size_t len) {
+    std::string cell;
+    cell.reserve(len);
+    for (std::size_t i = 0; i < len; ++i) {
+        if (data[i] != '\r') {
+            cell += data[i];
+        } else if (i + 1 >= len || data[i + 1] != '\n') {
+            cell += '\n';
+        }
+    }
+    return cell;
+}
 
 void onField(void* data, std::size_t len, void* user) {
     auto* c = static_cast<Collector*>(user);
-    std::string cell(static_cast<const char*>(data), data ? len : 0);
-    if (!c->rowStarted) {  // the row began as many lines back as the cell holds
-        c->current.line = c->line - static_cast<int>(std::count(cell.begin(), cell.end(), '\n'));
-        c->rowStarted = true;
-    }
-    c->current.cells.push_back(std::move(cell));
+    c->current.cells.push_back(data ? withoutCarriageReturns(static_cast<const char*>(data), len) : std::string());
 }
 
 void onRow(int, void* user) {
     auto* c = static_cast<Collector*>(user);
+    c->current.row = ++c->records;
     const bool blank = std::all_of(c->current.cells.begin(), c->current.cells.end(),
                                    [](const std::string& s) { return trim(s).empty(); });
     if (!blank) c->table.rows.push_back(std::move(c->current));
     c->current = CsvRow{};
-    c->rowStarted = false;
 }
 
 char guessDelimiter(std::string_view bytes) {
@@ -62,11 +70,9 @@ CsvTable readCsv(std::string_view bytes) {
     csv_parser p;
     if (csv_init(&p, CSV_APPEND_NULL) != 0) return c.table;
     csv_set_delim(&p, static_cast<unsigned char>(c.table.delimiter));
-    // One byte at a time, so a row's first cell knows the line it ends on.
-    for (char ch : bytes) {
-        if (csv_parse(&p, &ch, 1, onField, onRow, &c) != 1) break;
-        if (ch == '\n') ++c.line;
-    }
+    // Strict mode is off, so libcsv stops early only when memory runs out: the rows read
+    // so far are kept.
+    csv_parse(&p, bytes.data(), bytes.size(), onField, onRow, &c);
     csv_fini(&p, onField, onRow, &c);
     csv_free(&p);
     return c.table;
@@ -93,7 +99,7 @@ std::map<std::string, std::size_t> matchColumns(const CsvRow& header, const std:
         if (spec == specs.end()) {
             std::string known;
             for (const ColumnSpec& s : specs) known += (known.empty() ? "" : ", ") + std::string(s.field);
-            diags.add(Severity::Warning, file, "line " + std::to_string(header.line),
+            diags.add(Severity::Warning, file, "row " + std::to_string(header.row),
                       "unknown column \"" + trim(header.cells[i]) + "\" ignored (known columns: " + known + ")");
         } else if (!out.count(spec->field)) {
             out[spec->field] = i;

@@ -12,8 +12,11 @@
 namespace kiosk::core::import::detail {
 
 struct CsvRow {
-    int line = 0;  // where the row starts in the file, 1-based
-    std::vector<std::string> cells;
+    // The spreadsheet's row number, 1-based, the header being row 1: what staff see in
+    // LibreOffice or Excel, whatever line breaks the cells above hold. A spreadsheet
+    // exports an empty row as a line of separators, which counts.
+    int row = 0;
+    std::vector<std::string> cells;  // line breaks inside a cell are "\n", never "\r\n"
 };
 
 struct CsvTable {
@@ -22,7 +25,7 @@ struct CsvTable {
 };
 
 // UTF-8 with or without BOM; ';', ',' or tab (whichever the first line uses most);
-// CRLF or LF; quoted cells may hold delimiters, quotes and line breaks.
+// CRLF or LF; quoted cells may hold delimiters, quotes and line breaks (CR removed).
 CsvTable readCsv(std::string_view bytes);
 
 // "Heure de début", "heure_debut", "HEURE DEBUT" -> "heuredebut".

@@ -83,8 +83,12 @@ Json sessionJson(const Session& s) {
     j["end"] = detail::formatWithOffset(s.end);
     j["status"] = statusKey(s.status);
     putText(j, "status_note", s.statusNote);
-    j["place"] = s.placeId;
-    if (!s.roomId.empty()) j["room"] = s.roomId;
+    if (!s.placeId.empty()) j["place"] = s.placeId;
+    if (!s.roomName.empty())
+        j["room"] = s.roomName;  // a name: the loader puts it on the floor plan when it is there
+    else if (!s.roomId.empty())
+        j["room"] = s.roomId;
+    if (s.online) j["online"] = true;
     if (s.audience != kGeneralPublic) {
         Json a = Json::array();
         for (AudienceFlag f : kAllAudiences) {
@@ -123,9 +127,7 @@ Json placeJson(const Place& p) {
     if (!p.address.empty()) j["address"] = p.address;
     if (!p.postcode.empty()) j["postcode"] = p.postcode;
     if (!p.commune.empty()) j["commune"] = p.commune;
-    // The online place has no position: 0,0 is outside every territory map, so it is not drawn.
-    if (p.coordinates.lat != 0 || p.coordinates.lon != 0 || p.id == "en-ligne")
-        j["coordinates"] = {{"lat", p.coordinates.lat}, {"lon", p.coordinates.lon}};
+    if (p.coordinates) j["coordinates"] = {{"lat", p.coordinates->lat}, {"lon", p.coordinates->lon}};
     putText(j, "opening_hours", p.openingHours);
     if (p.access) j["access"] = accessList(p.access);
     putText(j, "access_note", p.accessNote);
@@ -231,18 +233,70 @@ std::set<std::string> idsOf(const Json& state, const std::string& source, const 
     return out;
 }
 
+// Only what is missing, and only as a note: a place without coordinates is listed and
+// simply has no pin on the territory map.
 void notePlaces(const Json& places, std::vector<std::string>& notes) {
     for (const Json& p : places) {
         if (!p.is_object()) continue;
         const std::string id = p.value("id", "");
-        if (!p.contains("commune") || !p.contains("coordinates")) {
+        if (!p.contains("coordinates"))
             notes.push_back("place \"" + id +
-                            "\": add its commune and coordinates in places.json (the source does not give them)");
-        }
+                            "\" has no coordinates: it is listed without a pin on the territory map (add them in "
+                            "places.json to place it)");
     }
 }
 
+// A session whose id came from its title keeps the id its slot (day, start, place) had
+// at the last import of this source, when that id is gone: retyping a title must not
+// lose the hand-added fields and the statistics history kept under the id.
+void keepFirstIds(std::vector<Json>& sessions, const Imported& in, const Json& state, const std::string& source,
+                  WriteReport& report) {
+    const Json* before = nullptr;
+    if (state.contains(source) && state[source].is_object() && state[source].contains("slots") &&
+        state[source]["slots"].is_object())
+        before = &state[source]["slots"];
+    if (!before) return;
+    std::set<std::string> produced;
+    for (const Session& s : in.sessions) produced.insert(s.id);
+    for (Json& item : sessions) {
+        const std::string id = item["id"];
+        const auto slot = in.slots.find(id);
+        if (slot == in.slots.end() || !before->contains(slot->second)) continue;
+        const Json& old = (*before)[slot->second];
+        if (!old.is_string() || old == id || produced.count(old.get<std::string>())) continue;
+        const auto origin = in.origins.find(id);
+        report.renamed.push_back((origin == in.origins.end() ? id : origin->second) + ": \"" + id +
+                                 "\" keeps its first id \"" + old.get<std::string>() + "\" (its title changed)");
+        item["id"] = old;
+    }
+}
+
+Json refusedList(const Imported& in) {
+    Json list = Json::array();
+    for (const Diagnostic& d : in.diagnostics.all()) {
+        if (d.severity == Severity::ItemError) list.push_back(d.toString());
+    }
+    return list;
+}
+
 }  // namespace
+
+Diagnostics refusedByLastImports(const fs::path& dir) {
+    Diagnostics out;
+    auto text = readFile(dir / ".kiosk-import.json", 4u << 20);
+    if (!text) return out;
+    const Json state = Json::parse(text.value(), nullptr, false);
+    if (!state.is_object()) return out;
+    for (const auto& [source, s] : state.items()) {
+        if (!s.is_object() || !s.contains("refused") || !s["refused"].is_array()) continue;
+        for (const Json& line : s["refused"]) {
+            if (line.is_string())
+                out.add(Severity::Warning, ".kiosk-import.json", "",
+                        "the last import (" + source + ") left out: " + line.get<std::string>());
+        }
+    }
+    return out;
+}
 
 Result<WriteReport> writeImport(const fs::path& dir, const Imported& in, const WriteOptions& options) {
     std::error_code ec;
@@ -266,6 +320,7 @@ Result<WriteReport> writeImport(const fs::path& dir, const Imported& in, const W
     for (const Demo& x : in.demos) d.push_back(demoJson(x));
     WriteReport report;
     const std::string& src = options.sourceKey;
+    keepFirstIds(s, in, state, src, report);
     if (!in.sessions.empty() || idsOf(state, src, "sessions").size()) {
         report.sessions =
             mergeItems(sessions.value()["sessions"], s, idsOf(state, src, "sessions"), options.keepMissing);
@@ -278,7 +333,13 @@ Result<WriteReport> writeImport(const fs::path& dir, const Imported& in, const W
 
     Json ids = Json::object();
     for (const char* kind : {"sessions", "places", "demos"}) ids[kind] = Json::array();
-    for (const Session& x : in.sessions) ids["sessions"].push_back(x.id);
+    for (const Json& x : s) ids["sessions"].push_back(x["id"]);
+    Json slots = Json::object();
+    for (std::size_t i = 0; i < in.sessions.size(); ++i) {
+        if (auto slot = in.slots.find(in.sessions[i].id); slot != in.slots.end()) slots[slot->second] = s[i]["id"];
+    }
+    ids["slots"] = std::move(slots);
+    ids["refused"] = refusedList(in);
     for (const Place& x : in.places) ids["places"].push_back(x.id);
     for (const Demo& x : in.demos) ids["demos"].push_back(x.id);
     state[src] = std::move(ids);

@@ -43,18 +43,25 @@ struct WriteOptions {
 
 struct WriteReport {
     MergeCounts sessions, places, demos;
-    std::vector<std::string> notes;  // what staff should complete by hand
+    std::vector<std::string> notes;    // what staff should complete by hand
+    std::vector<std::string> renamed;  // "row 7: ..." sessions that kept their first id
     bool createdEvent = false;
 };
 
 // Reads DIR's sessions.json, places.json and demos.json (missing ones start empty),
 // merges and writes them back atomically, writes event.json when there is none, and
-// records the imported ids in DIR/.kiosk-import.json. An unreadable or invalid JSON
-// document is an error and nothing is written.
+// records in DIR/.kiosk-import.json, per source, the imported ids, the slot of each id
+// derived from a title (so a retitled session keeps its first id) and the rows the
+// import refused (kiosk-feed validate repeats them until the next import). An unreadable
+// or invalid JSON document is an error and nothing is written.
 Result<WriteReport> writeImport(const std::filesystem::path& dir, const Imported& imported,
                                 const WriteOptions& options);
 
 // The event dates and zone of DIR/event.json when it has them (to expand recurrences).
 void readEventWindow(const std::filesystem::path& dir, ImportOptions& options);
+
+// What the last import of each source refused, as recorded in DIR/.kiosk-import.json:
+// warnings "source: row 7, column date: ..." for kiosk-feed validate.
+Diagnostics refusedByLastImports(const std::filesystem::path& dir);
 
 }  // namespace kiosk::core::import

@@ -94,11 +94,11 @@ struct Reader {
         p.name.set("fr", name);
         if (icalproperty* g = icalcomponent_get_first_property(ev, ICAL_GEO_PROPERTY)) {
             const icalgeotype geo = icalproperty_get_geo(g);
-            p.coordinates = {geo.lat, geo.lon};
+            p.coordinates = GeoPoint{geo.lat, geo.lon};
         }
         for (Place& q : out.places) {
             if (q.id != p.id) continue;
-            if (q.coordinates.lat == 0 && q.coordinates.lon == 0) q.coordinates = p.coordinates;
+            if (!q.coordinates) q.coordinates = p.coordinates;
             return p.id;
         }
         out.places.push_back(p);

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
+
+#include "core/import/common.hpp"
 
 namespace kiosk::core::import {
 namespace {
@@ -61,7 +64,9 @@ std::optional<Format> guessFormat(std::string_view fileName, std::string_view by
     return std::nullopt;
 }
 
-Imported importBytes(Format format, std::string_view bytes, const ImportOptions& options) {
+namespace {
+
+Imported importAny(Format format, std::string_view bytes, const ImportOptions& options) {
     switch (format) {
         case Format::OpenAgenda: return importOpenAgenda(bytes, options);
         case Format::PretalxJson: return importPretalxJson(bytes, options);
@@ -72,6 +77,49 @@ Imported importBytes(Format format, std::string_view bytes, const ImportOptions&
         case Format::CsvDemos: return importCsvDemos(bytes, options);
     }
     return Imported{};
+}
+
+// A room or location called "En ligne" (a calendar's LOCATION, a pretalx room) is how
+// the session is followed: the session is online and that "place" is not kept.
+void onlineNotPlaces(Imported& in) {
+    std::set<std::string> online;
+    for (const Place& p : in.places) {
+        if (detail::isOnlinePlaceName(p.name.str(Lang::Fr))) online.insert(p.id);
+    }
+    if (online.empty()) return;
+    for (Session& s : in.sessions) {
+        if (!online.count(s.placeId)) continue;
+        s.online = true;
+        s.placeId.clear();
+        s.roomName.clear();
+    }
+    std::erase_if(in.places, [&](const Place& p) { return online.count(p.id) > 0; });
+}
+
+// Two sessions with one id would be merged into one by the feed: the second is refused,
+// named by where it came from.
+void refuseDuplicateIds(Imported& in, const std::string& sourceName) {
+    std::set<std::string> seen;
+    std::vector<Session> kept;
+    for (Session& s : in.sessions) {
+        if (seen.insert(s.id).second) {
+            kept.push_back(std::move(s));
+            continue;
+        }
+        const auto origin = in.origins.find(s.id);
+        in.diagnostics.add(Severity::ItemError, sourceName, origin == in.origins.end() ? s.id : origin->second,
+                           "a second session with the id \"" + s.id + "\" (the source gives it twice); skipped");
+    }
+    in.sessions = std::move(kept);
+}
+
+}  // namespace
+
+Imported importBytes(Format format, std::string_view bytes, const ImportOptions& options) {
+    Imported out = importAny(format, bytes, options);
+    onlineNotPlaces(out);
+    refuseDuplicateIds(out, options.sourceName);
+    return out;
 }
 
 }  // namespace kiosk::core::import

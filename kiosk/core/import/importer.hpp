@@ -2,6 +2,7 @@
 // (OpenAgenda, pretalx/frab, iCalendar, spreadsheet CSV) to the kiosk's model.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,7 +40,13 @@ struct Imported {
     LocalizedText eventName;                     // when the source names its event
     std::optional<CivilDate> firstDay, lastDay;  // of the sessions found
     std::optional<std::string> nextPage;         // OpenAgenda API: the `after` cursor, when more pages follow
-    Diagnostics diagnostics;                     // path: "$.events[3].timings[0]" or "line 12"
+    Diagnostics diagnostics;                     // path: "$.events[3].timings[0]" or "row 12"
+    // Where each session came from in the source, as staff find it there: "row 12" of a
+    // sheet, "UID abc@x" of a calendar, "$.events[3] (uid 42)" of OpenAgenda.
+    std::map<std::string, std::string> origins;
+    // For ids derived from a title (no id in the source): the session's slot (day, start,
+    // place). writeImport keeps the first id of a slot when only the title changes.
+    std::map<std::string, std::string> slots;
 };
 
 // Fuzz-friendly entry points: any bytes, never throw, never abort.

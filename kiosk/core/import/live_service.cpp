@@ -78,6 +78,7 @@ void LiveService::record(LiveSource::Outcome outcome, double delay) {
         status_.lastAttempt = now;
         status_.state = source_->status();
         status_.failing = outcome == LiveSource::Outcome::Failed;
+        status_.leftOut = source_->leftOut();
         status_.consecutiveFailures = schedule_->consecutiveFailures();
         if (!status_.failing) status_.lastSuccess = now;
         if (outcome == LiveSource::Outcome::Updated) {

@@ -1,6 +1,8 @@
 // Live sources: fetch, convert with the importers, merge with the feed (see live_source.hpp).
 #include "core/import/live_source.hpp"
 
+#include <cstdlib>
+
 #include "core/feed_builder.hpp"
 #include "core/files.hpp"
 #include "core/import/feed_writer.hpp"
@@ -10,11 +12,48 @@ namespace kiosk::core::import {
 namespace fs = std::filesystem;
 
 namespace {
+constexpr std::size_t kMaxLeftOutListed = 50;
+
+// "https://x.org/a/programme.csv?x=1" -> "programme.csv": how staff know their sheet.
+std::string sourceFileName(const std::string& url) {
+    std::string path = url.substr(0, url.find_first_of("?#"));
+    while (!path.empty() && path.back() == '/') path.pop_back();
+    const std::string name = path.substr(path.find_last_of('/') + 1);
+    return name.empty() || name.find(':') != std::string::npos ? std::string("live source") : name;
+}
+
+// The merged feed's item errors named as the source names them: "$.sessions[12]" of the
+// merged sessions.json is the session with that index, whose id the import knows the row of.
+std::vector<std::string> leftOutRows(const Imported& imported, const Diagnostics& loaded, const fs::path& dir,
+                                     const std::string& sourceName) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : imported.diagnostics.all()) {
+        if (d.severity == Severity::ItemError) out.push_back(d.toString());
+    }
+    nlohmann::json sessions;
+    if (auto text = readFile(dir / "sessions.json", 4u << 20))
+        sessions = nlohmann::json::parse(text.value(), nullptr, false);
+    for (const Diagnostic& d : loaded.all()) {
+        if (d.severity != Severity::ItemError || d.file != "sessions.json" || d.path.rfind("$.sessions[", 0) != 0)
+            continue;
+        const std::size_t index = std::strtoul(d.path.c_str() + 11, nullptr, 10);
+        std::string id;
+        if (sessions.is_object() && sessions.contains("sessions") && sessions["sessions"].is_array() &&
+            index < sessions["sessions"].size() && sessions["sessions"][index].is_object())
+            id = sessions["sessions"][index].value("id", "");
+        const auto origin = imported.origins.find(id);
+        if (origin == imported.origins.end()) continue;  // the feed's own session: the feed's business
+        out.push_back(sourceName + ": " + origin->second + ": " + d.message);
+    }
+    if (out.size() > kMaxLeftOutListed) out.resize(kMaxLeftOutListed);
+    return out;
+}
+
 std::string firstProblems(const Diagnostics& diags) {
     std::string out;
     int n = 0;
     for (const Diagnostic& d : diags.all()) {
-        if (d.severity == Severity::Warning) continue;
+        if (d.severity <= Severity::Warning) continue;
         if (n++ == 3) return out + "; ...";
         out += (out.empty() ? "" : "; ") + d.toString();
     }
@@ -23,7 +62,7 @@ std::string firstProblems(const Diagnostics& diags) {
 }  // namespace
 
 Result<LiveContent> contentFromSource(const fs::path& feedDir, Format format, std::string_view bytes,
-                                      const fs::path& workDir, Instant now) {
+                                      const fs::path& workDir, Instant now, const std::string& sourceName) {
     std::error_code ec;
     const fs::path next = workDir / "next";
     const fs::path current = workDir / "current";
@@ -40,7 +79,7 @@ Result<LiveContent> contentFromSource(const fs::path& feedDir, Format format, st
     fs::remove(next / "manifest.json", ec);
 
     ImportOptions options;
-    options.sourceName = "live source";
+    options.sourceName = sourceName;
     readEventWindow(next, options);
     Imported imported = importBytes(format, bytes, options);
     if (imported.diagnostics.hasFatal())
@@ -49,11 +88,12 @@ Result<LiveContent> contentFromSource(const fs::path& feedDir, Format format, st
     w.sourceKey = "live";
     w.timeZone = options.timeZone;
     if (auto written = writeImport(next, imported, w); !written) return fail(written.error());
-    const BuildOutcome built = buildFeed(next, now, {}, std::max<std::int64_t>(0, feedVersion - 1));
+    // The kiosk's rules: a bad row is left out (and named), the rest of the sheet shows.
+    const BuildOutcome built = buildFeed(next, now, {}, std::max<std::int64_t>(0, feedVersion - 1), BuildRules::Kiosk);
     if (!built.error.empty()) return fail(built.error);
-    // kiosk-feed build's rules: an unknown room, place or access value is an error here too
     if (!built.load.content || !built.written)
         return fail("the merged programme is not valid: " + firstProblems(built.load.diagnostics));
+    std::vector<std::string> leftOut = leftOutRows(imported, built.load.diagnostics, next, options.sourceName);
 
     fs::remove_all(workDir / "previous", ec);
     if (fs::exists(current, ec)) fs::rename(current, workDir / "previous", ec);
@@ -66,6 +106,7 @@ Result<LiveContent> contentFromSource(const fs::path& feedDir, Format format, st
     if (!loaded.content) return fail("the merged programme is not valid: " + firstProblems(loaded.diagnostics));
     out.content = loaded.content;
     out.folder = current;
+    out.leftOut = std::move(leftOut);
     return out;
 }
 
@@ -126,20 +167,27 @@ LiveSource::Outcome LiveSource::failed(Instant now, const std::string& why) {
 }
 
 LiveSource::Outcome LiveSource::convert(const std::string& bytes, Instant now) {
-    auto live = contentFromSource(feedDir_, config_.format, bytes, workDir_, now);
+    auto live = contentFromSource(feedDir_, config_.format, bytes, workDir_, now, sourceFileName(config_.url));
     if (!live) return failed(now, live.error());
     lastGood_ = bytes;
     std::lock_guard lock(mutex_);
     current_ = live.value().content;
+    leftOut_ = live.value().leftOut;
     failing_ = false;
     status_ = "source " + config_.url + " converted at " + formatIsoUtc(now) + ": " +
-              std::to_string(current_->sessions.size()) + " sessions";
+              std::to_string(current_->sessions.size()) + " sessions" +
+              (leftOut_.empty() ? "" : ", " + std::to_string(leftOut_.size()) + " row(s) left out");
     return Outcome::Updated;
 }
 
 std::shared_ptr<const Content> LiveSource::current() const {
     std::lock_guard lock(mutex_);
     return current_;
+}
+
+std::vector<std::string> LiveSource::leftOut() const {
+    std::lock_guard lock(mutex_);
+    return leftOut_;
 }
 
 std::string LiveSource::status() const {

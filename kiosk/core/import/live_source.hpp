@@ -23,9 +23,14 @@ struct LiveContent {
     std::shared_ptr<const Content> content;
     Diagnostics diagnostics;       // the importer's and the loader's
     std::filesystem::path folder;  // workDir/current
+    // What of the source the programme leaves out, named by the source's row or id: the
+    // importer's refused rows and the items the loader refused in the merged feed.
+    std::vector<std::string> leftOut;
 };
+// `sourceName` names the source in what is left out ("programme.csv: row 7, ...").
 Result<LiveContent> contentFromSource(const std::filesystem::path& feedDir, Format format, std::string_view bytes,
-                                      const std::filesystem::path& workDir, Instant now);
+                                      const std::filesystem::path& workDir, Instant now,
+                                      const std::string& sourceName = "live source");
 
 struct LiveSourceConfig {
     std::string url;
@@ -54,6 +59,8 @@ public:
     // For the staff status: what the source gave last and when, or why it failed.
     std::string status() const;
     bool failing() const;  // the last poll or merge failed
+    // Rows of the source the current programme leaves out (see LiveContent::leftOut).
+    std::vector<std::string> leftOut() const;
 
 private:
     LiveSourceConfig config_;
@@ -66,6 +73,7 @@ private:
     std::string etag_, lastModified_, lastHash_, lastGood_;
     mutable std::mutex mutex_;
     std::shared_ptr<const Content> current_;
+    std::vector<std::string> leftOut_;
     std::string status_ = "source not fetched yet";
     bool failing_ = false;
 };

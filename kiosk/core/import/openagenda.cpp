@@ -69,17 +69,8 @@ std::optional<Place> readLocation(const json& loc) {
     p.commune = str(field(loc, "city"));
     const json& lat = field(loc, "latitude");
     const json& lon = field(loc, "longitude");
-    if (lat.is_number() && lon.is_number()) p.coordinates = {lat.get<double>(), lon.get<double>()};
+    if (lat.is_number() && lon.is_number()) p.coordinates = GeoPoint{lat.get<double>(), lon.get<double>()};
     p.access = accessFlags(field(loc, "accessibility"));
-    return p;
-}
-
-Place onlinePlace() {
-    Place p;
-    p.id = "en-ligne";
-    p.name.set("fr", "En ligne");
-    p.name.set("en", "Online");
-    p.commune = "En ligne";
     return p;
 }
 
@@ -162,8 +153,10 @@ struct EventReader {
         if (s.registration.url.empty() && !online.empty()) s.registration.url = online;
     }
 
-    void read(const json& ev, const std::string& path) {
+    void read(const json& ev, const std::string& index) {
         const std::string uid = str(field(ev, "uid"));
+        // named by the source's own id, as OpenAgenda shows it, with its place in the file
+        const std::string path = uid.empty() ? index : index + " (uid " + uid + ")";
         Session s;
         s.title = languageMap(field(ev, "title"));
         if (uid.empty() || s.title.empty()) {
@@ -202,16 +195,21 @@ struct EventReader {
         const json& maxAge = field(age, "max");
         if (maxAge.is_number() && maxAge.get<double>() < 18) s.audience = kFamilies | kYoungPeople;
 
+        // attendanceMode 1 on site, 2 online, 3 both: online is a way to follow, not a place
         const json& mode = field(ev, "attendanceMode");
-        const bool online = (mode.is_number_integer() && mode.get<int>() == 2) || !field(ev, "location").is_object();
-        std::optional<Place> place = online ? onlinePlace() : readLocation(field(ev, "location"));
-        if (!place) {
-            out.diagnostics.add(Severity::ItemError, options.sourceName, path + ".location",
-                                "expected a location with a uid or a name; event skipped");
-            return;
+        const int attendance = mode.is_number_integer() ? mode.get<int>() : 1;
+        const bool hasLocation = field(ev, "location").is_object();
+        s.online = attendance == 2 || attendance == 3 || !hasLocation;
+        if (attendance != 2 && hasLocation) {
+            std::optional<Place> place = readLocation(field(ev, "location"));
+            if (!place) {
+                out.diagnostics.add(Severity::ItemError, options.sourceName, path + ".location",
+                                    "expected a location with a uid or a name; event skipped");
+                return;
+            }
+            s.placeId = place->id;
+            addPlace(std::move(*place));
         }
-        s.placeId = place->id;
-        addPlace(std::move(*place));
         readTimings(ev, path, std::move(s), uid);
     }
 

@@ -22,7 +22,7 @@ Result<Manifest> parseManifestText(const std::string& text, const FeedLimits& li
     auto m = detail::parseManifest(doc.value(), diags, limits);
     if (!m) {
         for (const auto& d : diags.all()) {
-            if (d.severity != Severity::Warning) return fail("manifest refused: " + d.toString());
+            if (d.severity > Severity::Warning) return fail("manifest refused: " + d.toString());
         }
         return fail("manifest refused");
     }

@@ -28,6 +28,7 @@ std::string liveStatusToJson(const LiveSourceStatus& s) {
     j["last_success"] = instant(s.lastSuccess);
     j["last_change"] = instant(s.lastChange);
     j["next_attempt"] = instant(s.nextAttempt);
+    j["left_out"] = s.leftOut;
     return j.dump(2) + "\n";
 }
 
@@ -46,6 +47,7 @@ Result<LiveSourceStatus> liveStatusFromJson(const std::string& text) {
         s.lastSuccess = readInstant(j, "last_success");
         s.lastChange = readInstant(j, "last_change");
         s.nextAttempt = readInstant(j, "next_attempt");
+        s.leftOut = j.value("left_out", std::vector<std::string>{});
         return s;
     } catch (const json::exception& e) {
         return fail(std::string("live_source.json is not a live source status: ") + e.what());
@@ -59,7 +61,7 @@ Status writeLiveStatusFile(const std::filesystem::path& cacheDir, const LiveSour
 }
 
 std::optional<LiveSourceStatus> readLiveStatusFile(const std::filesystem::path& cacheDir) {
-    auto text = readFile(liveStatusPath(cacheDir), 1 << 16);
+    auto text = readFile(liveStatusPath(cacheDir), 1 << 20);
     if (!text) return std::nullopt;
     auto s = liveStatusFromJson(text.value());
     if (!s) return std::nullopt;
@@ -76,6 +78,11 @@ std::string formatLiveStatus(const std::filesystem::path& cacheDir, bool& failin
     out += "live ok    " + when(s->lastSuccess) + (s->lastChange ? ", programme changed " + when(s->lastChange) : "") +
            "\n";
     out += "live next  " + when(s->nextAttempt) + "\n";
+    for (const std::string& row : s->leftOut) out += "live left  " + row + "\n";
+    if (!s->leftOut.empty())
+        out += "WARNING    " + std::to_string(s->leftOut.size()) +
+               " row(s) of the live source are left out of the programme (see \"live left\"); the other rows "
+               "are shown\n";
     if (s->failing) {
         out += "PROBLEM    the live source failed " + std::to_string(s->consecutiveFailures) + " times in a row; " +
                (s->hasProgramme ? "the kiosk shows its last good programme" : "the kiosk shows the feed without it") +

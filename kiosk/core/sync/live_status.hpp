@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 #include "core/time.hpp"
@@ -20,6 +21,9 @@ struct LiveSourceStatus {
     std::size_t sessions = 0;   // in the programme shown
     int consecutiveFailures = 0;
     std::optional<Instant> lastAttempt, lastSuccess, lastChange, nextAttempt;
+    // Rows or items of the source the programme shown leaves out, each named by the
+    // source's own row or id with the reason ("programme.csv: row 7, column date: ...").
+    std::vector<std::string> leftOut;
 };
 
 std::string liveStatusToJson(const LiveSourceStatus& status);

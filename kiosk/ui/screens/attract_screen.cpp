@@ -566,8 +566,8 @@ private:
         std::vector<const core::Place*> shown;
         std::vector<LayoutPoint> pts;
         for (const core::Place& p : c.places) {
-            if (!placesToday.count(p.id) && p.id != ctx.herePlace) continue;
-            const ImVec2 q = projectToMap(map, p.coordinates, size);
+            if (!p.coordinates || (!placesToday.count(p.id) && p.id != ctx.herePlace)) continue;
+            const ImVec2 q = projectToMap(map, *p.coordinates, size);
             shown.push_back(&p);
             pts.push_back({p0.x + q.x * scale, p0.y + q.y * scale});
         }

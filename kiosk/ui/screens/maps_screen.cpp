@@ -118,13 +118,12 @@ private:
         std::vector<MapMarker> markers;
         for (const core::Place& p : c.places) {
             const auto& b = map.bounds;
-            if (p.coordinates.lat > b.north || p.coordinates.lat < b.south || p.coordinates.lon < b.west ||
-                p.coordinates.lon > b.east) {
-                continue;
-            }
+            if (!p.coordinates) continue;  // listed on its own page, no pin
+            const core::GeoPoint& g = *p.coordinates;
+            if (g.lat > b.north || g.lat < b.south || g.lon < b.west || g.lon > b.east) continue;
             MapMarker mk;
             mk.id = p.id;
-            mk.pos = projectToMap(map, p.coordinates, size);
+            mk.pos = projectToMap(map, g, size);
             mk.label = (p.shortName.empty() ? p.name : p.shortName).str(ctx.lang);
             mk.area = p.commune;
             mk.highlight = p.id == focusPlace_;

@@ -46,12 +46,14 @@ private:
         if (const core::Room* room = ctx.content->findRoom(p.id, roomId_))
             heading = room->name.str(ctx.lang) + " \u2014 " + heading;
         text(titleFontFor(ctx, width), width, 0, t.text.imu32(), heading);
-        text(f.body, width, 0, t.textMuted.imu32(), p.address + ", " + p.postcode + " " + p.commune);
+        if (const std::string address = core::postalAddress(p); !address.empty())
+            text(f.body, width, 0, t.textMuted.imu32(), address);
         ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));
         const float bw =
             std::min(width, std::max(ctx.metrics->cssPx(200),
                                      badgeSize(tr(Str::ShowOnMap, ctx.lang), f.bodyBold).x + f.body->FontSize));
-        if (button("##place-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(bw, controlHeight(ctx)))) {
+        if ((p.coordinates || !p.floorPlanId.empty()) &&
+            button("##place-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(bw, controlHeight(ctx)))) {
             nav.go(Route::maps(p.id, roomId_));
         }
         ImGui::Dummy(ImVec2(1, f.body->FontSize * 0.5f));

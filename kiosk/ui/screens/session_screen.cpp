@@ -82,10 +82,12 @@ private:
                  core::formatTimeRange(s.start.instant, s.end.instant, c.timeZone, ctx.lang));
         if (const core::Place* p = c.findPlace(s.placeId)) {
             std::string where = p->name.str(ctx.lang);
-            if (const core::Room* room = c.findRoom(p->id, s.roomId)) where += " \u2014 " + room->name.str(ctx.lang);
+            if (const std::string room = c.roomText(s, ctx.lang); !room.empty()) where += " \u2014 " + room;
             text(f.bodyBold, width, 0, t.text.imu32(), where);
-            text(f.body, width, 0, t.textMuted.imu32(), p->address + ", " + p->postcode + " " + p->commune);
+            if (const std::string address = core::postalAddress(*p); !address.empty())
+                text(f.body, width, 0, t.textMuted.imu32(), address);
         }
+        if (s.online) text(f.bodyBold, width, 0, t.text.imu32(), tr(Str::Online, ctx.lang));
         gap(ctx, 0.6f);
         if (!s.description.empty()) paragraphs(ctx, s.description.str(ctx.lang), width);
         if (!s.speakers.empty()) {
@@ -167,7 +169,8 @@ private:
             text(f.body, width, 2, t.textMuted.imu32(), tr(Str::ScanToRegister, ctx.lang));
         }
         gap(ctx, 0.5f);
-        if (ctx.content->findPlace(s.placeId)) {
+        if (const core::Place* place = ctx.content->findPlace(s.placeId);
+            place && (place->coordinates || !place->floorPlanId.empty())) {
             if (button("##show-on-map", tr(Str::ShowOnMap, ctx.lang), ImVec2(width, controlHeight(ctx)))) {
                 nav.go(Route::maps(s.placeId, s.roomId));
             }
