@@ -35,7 +35,7 @@ build=(
 test_tools=(
   tesseract-ocr tesseract-ocr-fra zbar-tools xvfb xdotool imagemagick nginx-light
   python3 python3-pil ca-certificates poppler-utils minisign
-  lintian python3-prometheus-client
+  lintian python3-prometheus-client openssl
 )
 # programme importers (issue 11): XML, iCalendar, CSV; JSON Schema checks in the tests
 runtime+=(libpugixml1v5 libical3 libcsv3)

@@ -16,3 +16,7 @@ add_test(NAME app/minisign_interop
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/minisign_interop.sh $<TARGET_FILE:kiosk-feed> ${KIOSK_SOURCE_DIR}/content)
 add_test(NAME app/signed_sync
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/signed_sync.sh $<TARGET_FILE:kiosk> $<TARGET_FILE:kiosk-feed> ${KIOSK_SOURCE_DIR}/content)
+# Signing that fits the event, publish to a folder and to nginx's WebDAV, French CLI (issue 20).
+add_test(NAME app/feed_publish
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/feed_publish.sh $<TARGET_FILE:kiosk> $<TARGET_FILE:kiosk-feed> ${KIOSK_SOURCE_DIR}/content)
+set_tests_properties(app/feed_publish PROPERTIES TIMEOUT 120)

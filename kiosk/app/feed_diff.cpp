@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 std::shared_ptr<const Content> load(const std::string& dir) {
     auto files = scanFeedFolder(dir, FeedLimits{});
     if (!files) {
-        std::cerr << "kiosk-feed diff: " << files.error() << "\n";
+        std::cerr << tr("kiosk-feed diff : ", "kiosk-feed diff: ") << coreMessage(files.error()) << "\n";
         return nullptr;
     }
     std::vector<std::string> unused;
@@ -26,7 +26,7 @@ std::shared_ptr<const Content> load(const std::string& dir) {
     m.files = usedFiles(dir, std::move(files).value(), unused);
     LoadResult r = loadFeedWithManifest(dir, m, {});
     if (!r.content) {
-        std::cerr << "kiosk-feed diff: " << dir
+        std::cerr << tr("kiosk-feed diff : ", "kiosk-feed diff: ") << dir
                   << tr(" ne peut pas être lu comme un flux (kiosk-feed validate dit pourquoi)\n",
                         " cannot be read as a feed (kiosk-feed validate says why)\n");
     }
@@ -83,21 +83,23 @@ int run(const std::string& oldDir, const std::string& newDir) {
     }
     for (const auto& [id, s] : before)
         line(tr("retirée : ", "removed: ") + "\"" + s->title.str(Lang::Fr) + "\" (" + id + ")");
-    auto compareIds = [&](const auto& oldList, const auto& newList, const char* frWhat, const char* enWhat) {
+    // French agrees the past participle with the word ("annonce ajoutée"), so each has its own pair.
+    auto compareIds = [&](const auto& oldList, const auto& newList, const char* frAdded, const char* frRemoved,
+                          const std::string& enWhat) {
         std::map<std::string, bool> seen;
         for (const auto& x : oldList) seen[x.id] = false;
         for (const auto& x : newList) {
-            if (!seen.count(x.id)) line(tr(frWhat, enWhat) + tr(" ajouté : ", " added: ") + x.id);
+            if (!seen.count(x.id)) line(tr(frAdded, (enWhat + " added: ").c_str()) + x.id);
             seen[x.id] = true;
         }
         for (const auto& [id, still] : seen) {
-            if (!still) line(tr(frWhat, enWhat) + tr(" retiré : ", " removed: ") + id);
+            if (!still) line(tr(frRemoved, (enWhat + " removed: ").c_str()) + id);
         }
     };
-    compareIds(a->places, b->places, "lieu", "place");
-    compareIds(a->demos, b->demos, "démo", "demo");
-    compareIds(a->pages, b->pages, "page", "page");
-    compareIds(a->announcements, b->announcements, "annonce", "announcement");
+    compareIds(a->places, b->places, "lieu ajouté : ", "lieu retiré : ", "place");
+    compareIds(a->demos, b->demos, "démo ajoutée : ", "démo retirée : ", "demo");
+    compareIds(a->pages, b->pages, "page ajoutée : ", "page retirée : ", "page");
+    compareIds(a->announcements, b->announcements, "annonce ajoutée : ", "annonce retirée : ", "announcement");
     if (changes == 0)
         std::cout << tr("aucune différence\n", "no difference\n");
     else
@@ -109,14 +111,22 @@ int run(const std::string& oldDir, const std::string& newDir) {
 
 std::function<std::optional<int>()> addDiffCommand(CLI::App& app) {
     auto dirs = std::make_shared<std::pair<std::string, std::string>>();
-    auto* cmd =
-        app.add_subcommand("diff",
-                           "Say in words what changed from one feed folder to another: sessions added, removed, "
-                           "moved, cancelled, retitled, moved to another place; places, demos, pages and "
-                           "announcements added or removed. Exit codes: 0 no difference, 1 differences, 2 a "
-                           "folder cannot be read as a feed, or a usage error.");
-    cmd->add_option("OLD", dirs->first, "the feed as published before")->required()->check(CLI::ExistingDirectory);
-    cmd->add_option("NEW", dirs->second, "the feed about to be published")->required()->check(CLI::ExistingDirectory);
+    auto* cmd = app.add_subcommand(
+        "diff", tr("Dit en toutes lettres ce qui a changé d'un dossier de flux à l'autre : séances "
+                   "ajoutées, retirées, déplacées, annulées, retitrées, changées de lieu ; lieux, démos, "
+                   "pages et annonces ajoutés ou retirés. Codes de sortie : 0 aucune différence, "
+                   "1 des différences, 2 un dossier ne peut pas être lu comme un flux, ou commande mal "
+                   "écrite.",
+                   "Say in words what changed from one feed folder to another: sessions added, removed, "
+                   "moved, cancelled, retitled, moved to another place; places, demos, pages and "
+                   "announcements added or removed. Exit codes: 0 no difference, 1 differences, 2 a "
+                   "folder cannot be read as a feed, or a usage error."));
+    cmd->add_option("OLD", dirs->first, tr("le flux tel qu'il a été publié avant", "the feed as published before"))
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    cmd->add_option("NEW", dirs->second, tr("le flux sur le point d'être publié", "the feed about to be published"))
+        ->required()
+        ->check(CLI::ExistingDirectory);
     return [cmd, dirs]() -> std::optional<int> {
         if (!*cmd) return std::nullopt;
         return run(dirs->first, dirs->second);

@@ -128,7 +128,7 @@ int run(const InitArgs& a) {
         return 2;
     }
     if (!TimeZone::locate(a.timeZone)) {
-        std::cerr << "kiosk-feed init: " << a.timeZone
+        std::cerr << tr("kiosk-feed init : ", "kiosk-feed init: ") << a.timeZone
                   << tr(" n'est pas un fuseau IANA (Europe/Paris)\n", " is not an IANA time zone (Europe/Paris)\n");
         return 2;
     }
@@ -154,13 +154,13 @@ int run(const InitArgs& a) {
     };
     for (const auto& [file, text] : files) {
         if (auto st = writeFileAtomically(fs::path(a.dir) / file, text); !st) {
-            std::cerr << "kiosk-feed init: " << st.error() << "\n";
+            std::cerr << tr("kiosk-feed init : ", "kiosk-feed init: ") << coreMessage(st.error()) << "\n";
             return 1;
         }
     }
     const BuildOutcome out = buildFeed(a.dir, SystemClock().now());
     if (!out.error.empty() || out.load.diagnostics.hasErrors()) {
-        std::cerr << "kiosk-feed init: " << out.error << "\n";
+        std::cerr << tr("kiosk-feed init : ", "kiosk-feed init: ") << coreMessage(out.error) << "\n";
         return 1;
     }
     std::cout << tr("nouveau flux dans ", "new feed in ") << a.dir << tr(" (version 1). Lisez ", " (version 1). Read ")
@@ -175,15 +175,23 @@ int run(const InitArgs& a) {
 std::function<std::optional<int>()> addInitCommand(CLI::App& app) {
     auto args = std::make_shared<InitArgs>();
     auto* cmd = app.add_subcommand(
-        "init",
-        "Create a new feed folder that validates at once: event.json, an empty programme, "
-        "its manifest, and LISEZMOI.md (in French) with an example of every document. "
-        "Exit codes: 0 created, 1 the folder already holds a feed or cannot be written, 2 usage error.");
-    cmd->add_option("DIR", args->dir, "the new feed folder")->required();
-    cmd->add_option("--name", args->name, "the event's name (default: the folder's name)");
-    cmd->add_option("--start", args->start, "first day, YYYY-MM-DD")->required();
-    cmd->add_option("--end", args->end, "last day, YYYY-MM-DD (default: the first day)");
-    cmd->add_option("--time-zone", args->timeZone, "the event's IANA time zone (default Europe/Paris)");
+        "init", tr("Crée un nouveau dossier de flux, valide d'emblée : event.json, un programme vide, son "
+                   "manifeste, et LISEZMOI.md avec un exemple de chaque document. Codes de sortie : 0 créé, "
+                   "1 le dossier contient déjà un flux ou ne peut pas être écrit, 2 commande mal écrite.",
+                   "Create a new feed folder that validates at once: event.json, an empty programme, "
+                   "its manifest, and LISEZMOI.md (in French) with an example of every document. "
+                   "Exit codes: 0 created, 1 the folder already holds a feed or cannot be written, 2 usage error."));
+    cmd->add_option("DIR", args->dir, tr("le nouveau dossier de flux", "the new feed folder"))->required();
+    cmd->add_option(
+        "--name", args->name,
+        tr("le nom de l'événement (par défaut : le nom du dossier)", "the event's name (default: the folder's name)"));
+    cmd->add_option("--start", args->start, tr("premier jour, AAAA-MM-JJ", "first day, YYYY-MM-DD"))->required();
+    cmd->add_option(
+        "--end", args->end,
+        tr("dernier jour, AAAA-MM-JJ (par défaut : le premier jour)", "last day, YYYY-MM-DD (default: the first day)"));
+    cmd->add_option("--time-zone", args->timeZone,
+                    tr("le fuseau horaire IANA de l'événement (par défaut Europe/Paris)",
+                       "the event's IANA time zone (default Europe/Paris)"));
     return [cmd, args]() -> std::optional<int> {
         if (!*cmd) return std::nullopt;
         return run(*args);

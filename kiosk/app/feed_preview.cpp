@@ -8,15 +8,20 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <regex>
 
 #include "app/feed_text.hpp"
+#include "core/clock.hpp"
+#include "core/feed_builder.hpp"
 #include "core/feed_loader.hpp"
+#include "core/files.hpp"
 
 extern char** environ;
 
@@ -107,6 +112,71 @@ std::string firstItem(const core::Content& c, const std::string& screen) {
     return "";
 }
 
+// Whether the folder's manifest is missing or no longer lists its files as they are: the
+// kiosk would then show nothing, or the last build, not what staff just edited.
+bool needsBuild(const fs::path& dir) {
+    auto text = core::readFile(dir / "manifest.json", 4u << 20);
+    if (!text) return true;
+    auto scanned = core::scanFeedFolder(dir, core::FeedLimits{});
+    if (!scanned) return false;  // the kiosk's own message says why
+    std::vector<std::string> unused;
+    const auto fresh = core::usedFiles(dir, std::move(scanned).value(), unused);
+    std::map<std::string, std::string> listed;
+    const auto doc = nlohmann::json::parse(text.value(), nullptr, false);
+    if (!doc.is_object() || !doc.contains("files") || !doc["files"].is_array()) return true;
+    for (const auto& f : doc["files"]) {
+        if (f.is_object()) listed[f.value("path", "")] = f.value("sha256", "");
+    }
+    if (listed.size() != fresh.size()) return true;
+    for (const auto& f : fresh) {
+        const auto found = listed.find(f.path);
+        if (found == listed.end() || found->second != f.sha256) return true;
+    }
+    return false;
+}
+
+// A built copy of an unbuilt folder, in a temporary folder removed on destruction; the
+// staff's folder itself is never written. Built as a kiosk would take it: bad items left
+// out, the rest shown.
+class BuiltCopy {
+public:
+    ~BuiltCopy() {
+        std::error_code ec;
+        if (!dir_.empty()) fs::remove_all(dir_, ec);
+    }
+    std::string make(const fs::path& source) {
+        char pattern[] = "/tmp/kiosk-feed-preview-XXXXXX";
+        if (!mkdtemp(pattern)) return tr("dossier temporaire impossible", "cannot create a temporary folder");
+        dir_ = pattern;
+        std::error_code ec;
+        fs::copy(source, dir_ / "feed", fs::copy_options::recursive, ec);
+        if (ec) return source.string() + ": " + ec.message();
+        fs::remove(dir_ / "feed" / "manifest.json.minisig", ec);
+        const auto out = core::buildFeed(dir_ / "feed", core::SystemClock().now(), {}, 0, core::BuildRules::Kiosk);
+        if (!out.error.empty()) return coreMessage(out.error);
+        if (!out.written && !out.unchanged) {
+            return tr("le flux ne peut pas être construit : lancez kiosk-feed validate ",
+                      "the feed cannot be built: run kiosk-feed validate ") +
+                   source.string();
+        }
+        return "";
+    }
+    std::string folder() const { return (dir_ / "feed").string(); }
+
+private:
+    fs::path dir_;
+};
+
+// The kiosk's last words in the log: why a screen failed, shown on the terminal too.
+std::string lastLogLine(const fs::path& log) {
+    std::ifstream in(log);
+    std::string line, last;
+    while (std::getline(in, line)) {
+        if (!line.empty()) last = line;
+    }
+    return last;
+}
+
 int run(const PreviewArgs& a, const char* self) {
     if (!std::regex_match(a.size, std::regex(R"(\d{3,5}x\d{3,5})"))) {
         std::cerr << tr("kiosk-feed preview : --size attendu LARGEURxHAUTEUR (1920x1080), reçu ",
@@ -132,8 +202,23 @@ int run(const PreviewArgs& a, const char* self) {
                   << tr(" --help ne donne pas la liste des écrans\n", " --help does not list the screens\n");
         return 1;
     }
+    // A folder not built yet (or edited since) is previewed from a built copy.
+    BuiltCopy copy;
+    std::string content = a.dir;
+    if (needsBuild(a.dir)) {
+        if (const std::string error = copy.make(a.dir); !error.empty()) {
+            std::cerr << "kiosk-feed preview: " << error << "\n";
+            return 1;
+        }
+        content = copy.folder();
+        std::cout << tr(
+            "note : manifest.json absent ou périmé : aperçu d'une copie construite (le dossier n'est pas "
+            "modifié ; lancez kiosk-feed build avant de publier)\n",
+            "note: manifest.json is missing or out of date: previewing a built copy (the folder is not "
+            "changed; run kiosk-feed build before publishing)\n");
+    }
     // Screens about one item show the feed's first; a feed without such items skips them.
-    const auto loaded = core::loadFeed(a.dir);
+    const auto loaded = core::loadFeed(content);
     std::vector<std::string> screens, routes;
     for (const auto& spec : specs) {
         if (!spec.needsId) {
@@ -156,13 +241,14 @@ int run(const PreviewArgs& a, const char* self) {
         const fs::path png = fs::path(a.out) / (screens[i] + "-" + a.size + ".png");
         std::cout << "[" << i + 1 << "/" << screens.size() << "] " << routes[i] << " -> " << png.string() << std::flush;
         const int rc = runProgram({kiosk, "--headless", "--screenshot", png.string(), "--screen", routes[i],
-                                   "--content", a.dir, "--now", a.at, "--size", a.size},
+                                   "--content", content, "--now", a.at, "--size", a.size},
                                   log);
         if (rc == 0 && fs::is_regular_file(png, ec)) {
             std::cout << "\n";
         } else {
             ++failed;
             std::cout << tr("  ÉCHEC (voir ", "  FAILED (see ") << log.string() << ")\n";
+            if (const std::string why = lastLogLine(log); !why.empty()) std::cout << "    " << why << "\n";
         }
     }
     std::cout << screens.size() - failed << "/" << screens.size() << tr(" écrans écrits dans ", " screens written to ")
@@ -174,18 +260,33 @@ int run(const PreviewArgs& a, const char* self) {
 
 std::function<std::optional<int>()> addPreviewCommand(CLI::App& app, const char* argv0) {
     auto args = std::make_shared<PreviewArgs>();
-    auto* cmd =
-        app.add_subcommand("preview",
-                           "Write a PNG of every screen as a kiosk would show the feed at a given moment and size, "
-                           "by running the kiosk program headless (no display needed). Exit codes: 0 every screen "
-                           "written, 1 some screens failed (see preview.log in the output folder), 2 usage error "
-                           "or no kiosk program.");
-    cmd->add_option("DIR", args->dir, "the feed folder")->required()->check(CLI::ExistingDirectory);
-    cmd->add_option("--at", args->at, "the moment to show: 2027-10-20T14:30 (the event's local time) or with an offset")
+    auto* cmd = app.add_subcommand(
+        "preview", tr("Écrit une image PNG de chaque écran tel qu'une borne montrerait le flux à un moment et "
+                      "une taille donnés, en lançant le programme kiosk sans affichage. Un dossier pas encore "
+                      "construit est montré depuis une copie construite. Codes de sortie : 0 tous les écrans "
+                      "écrits, 1 des écrans ont échoué (voir preview.log dans le dossier de sortie), 2 "
+                      "arguments inutilisables ou pas de programme kiosk.",
+                      "Write a PNG of every screen as a kiosk would show the feed at a given moment and "
+                      "size, by running the kiosk program headless (no display needed). A folder not built "
+                      "yet is shown from a built copy. Exit codes: 0 every screen written, 1 some screens "
+                      "failed (see preview.log in the output folder), 2 usage error or no kiosk program."));
+    cmd->add_option("DIR", args->dir, tr("le dossier du flux", "the feed folder"))
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    cmd->add_option("--at", args->at,
+                    tr("le moment à montrer : 2027-10-20T14:30 (heure locale de l'événement) ou avec un décalage",
+                       "the moment to show: 2027-10-20T14:30 (the event's local time) or with an offset"))
         ->required();
-    cmd->add_option("--size", args->size, "screen size in pixels, WIDTHxHEIGHT (default 1920x1080)");
-    cmd->add_option("--out", args->out, "the folder for the PNG files (created when missing)")->required();
-    cmd->add_option("--kiosk", args->kiosk, "the kiosk program (default: beside kiosk-feed, else on PATH)");
+    cmd->add_option("--size", args->size,
+                    tr("taille de l'écran en pixels, LARGEURxHAUTEUR (par défaut 1920x1080)",
+                       "screen size in pixels, WIDTHxHEIGHT (default 1920x1080)"));
+    cmd->add_option(
+           "--out", args->out,
+           tr("le dossier des fichiers PNG (créé s'il manque)", "the folder for the PNG files (created when missing)"))
+        ->required();
+    cmd->add_option("--kiosk", args->kiosk,
+                    tr("le programme kiosk (par défaut : à côté de kiosk-feed, sinon dans PATH)",
+                       "the kiosk program (default: beside kiosk-feed, else on PATH)"));
     const std::string self = argv0 ? argv0 : "kiosk-feed";
     return [cmd, args, self]() -> std::optional<int> {
         if (!*cmd) return std::nullopt;

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/feed_text.hpp"
 #include "core/clock.hpp"
 #include "core/feed_loader.hpp"
 #include "core/stats/csv_export.hpp"
@@ -27,14 +28,16 @@ struct StatsArgs {
 int runStats(const StatsArgs& a) {
     Lang lang = Lang::Fr;
     if (!parseLang(a.lang, lang)) {
-        std::cerr << "kiosk-feed stats: --lang: expected fr or en, got \"" << a.lang << "\"\n";
+        std::cerr << tr("kiosk-feed stats : --lang : attendu fr ou en, trouvé \"",
+                        "kiosk-feed stats: --lang: expected fr or en, got \"")
+                  << a.lang << "\"\n";
         return 2;
     }
     std::vector<stats::KioskData> kiosks;
     for (const std::string& db : a.databases) {
         auto data = stats::readKioskDatabase(db);
         if (!data) {
-            std::cerr << "kiosk-feed stats: " << data.error() << "\n";
+            std::cerr << tr("kiosk-feed stats : ", "kiosk-feed stats: ") << coreMessage(data.error()) << "\n";
             return 1;
         }
         kiosks.push_back(std::move(data).value());
@@ -43,8 +46,10 @@ int runStats(const StatsArgs& a) {
     if (!a.contentDir.empty()) {
         LoadResult load = loadFeed(a.contentDir);
         if (!load.content) {
-            std::cerr << "kiosk-feed stats: cannot read the feed " << a.contentDir
-                      << " for the titles (check it with kiosk-feed validate)\n";
+            std::cerr << tr("kiosk-feed stats : impossible de lire le flux ", "kiosk-feed stats: cannot read the feed ")
+                      << a.contentDir
+                      << tr(" pour les titres (vérifiez-le avec kiosk-feed validate)\n",
+                            " for the titles (check it with kiosk-feed validate)\n");
             return 1;
         }
         content = load.content;
@@ -53,7 +58,7 @@ int runStats(const StatsArgs& a) {
     if (zoneName.empty()) zoneName = content ? content->timeZone.name() : "Europe/Paris";
     auto tz = TimeZone::locate(zoneName);
     if (!tz) {
-        std::cerr << "kiosk-feed stats: " << tz.error() << "\n";
+        std::cerr << tr("kiosk-feed stats : ", "kiosk-feed stats: ") << coreMessage(tz.error()) << "\n";
         return 2;
     }
     const stats::Figures figures = stats::computeFigures(kiosks, tz.value());
@@ -61,15 +66,16 @@ int runStats(const StatsArgs& a) {
 
     std::int64_t visits = 0;
     for (const auto& [key, h] : figures.hours) visits += h.visits;
-    std::cout << kiosks.size() << " database(s), " << figures.kiosks.size() << " kiosk(s), " << visits
-              << " visits, times in " << zoneName << "\n";
+    std::cout << kiosks.size() << tr(" base(s) de données, ", " database(s), ") << figures.kiosks.size()
+              << tr(" borne(s), ", " kiosk(s), ") << visits << tr(" visites, heures du fuseau ", " visits, times in ")
+              << zoneName << "\n";
     if (!a.csvDir.empty()) {
         auto files = stats::writeCsvReports(figures, a.csvDir, {lang, titles});
         if (!files) {
-            std::cerr << "kiosk-feed stats: " << files.error() << "\n";
+            std::cerr << tr("kiosk-feed stats : ", "kiosk-feed stats: ") << coreMessage(files.error()) << "\n";
             return 1;
         }
-        for (const auto& f : files.value()) std::cout << "wrote " << f.string() << "\n";
+        for (const auto& f : files.value()) std::cout << tr("écrit : ", "wrote ") << f.string() << "\n";
     }
     if (!a.pdfFile.empty()) {
         stats::PdfOptions o;
@@ -79,10 +85,10 @@ int runStats(const StatsArgs& a) {
         const LocalTime today = tz.value().toLocal(SystemClock().now());
         o.generatedOn = formatDate(today.date);
         if (auto s = stats::writePdfReport(figures, a.pdfFile, o); !s) {
-            std::cerr << "kiosk-feed stats: " << s.error() << "\n";
+            std::cerr << tr("kiosk-feed stats : ", "kiosk-feed stats: ") << coreMessage(s.error()) << "\n";
             return 1;
         }
-        std::cout << "wrote " << a.pdfFile << "\n";
+        std::cout << tr("écrit : ", "wrote ") << a.pdfFile << "\n";
     }
     return 0;
 }
@@ -93,19 +99,37 @@ std::function<std::optional<int>()> addStatsCommand(CLI::App& app) {
     auto args = std::make_shared<StatsArgs>();
     auto* cmd = app.add_subcommand(
         "stats",
-        "Read kiosks' statistics databases (the stats.database file of each kiosk, copied or reached over the "
-        "network) and write spreadsheets (--csv) and a one-page PDF report (--pdf). Anonymous counts only; see "
-        "docs/privacy.md. Exit code 1 when a database, the feed or an output cannot be read or written.");
-    cmd->add_option("DB", args->databases, "one statistics database per kiosk (SQLite files)")->required();
+        tr("Lit les bases de statistiques des bornes (le fichier stats.database de chaque borne, copié ou atteint "
+           "par le réseau) et écrit des tableurs (--csv) et un rapport PDF d'une page (--pdf). Uniquement des "
+           "comptages anonymes ; voir docs/privacy.md. Code de sortie 1 quand une base, le flux ou un fichier de "
+           "sortie ne peut pas être lu ou écrit.",
+           "Read kiosks' statistics databases (the stats.database file of each kiosk, copied or reached over the "
+           "network) and write spreadsheets (--csv) and a one-page PDF report (--pdf). Anonymous counts only; see "
+           "docs/privacy.md. Exit code 1 when a database, the feed or an output cannot be read or written."));
+    cmd->add_option("DB", args->databases,
+                    tr("une base de statistiques par borne (fichiers SQLite)",
+                       "one statistics database per kiosk (SQLite files)"))
+        ->required();
     cmd->add_option("--csv", args->csvDir,
-                    "write per-hour.csv, per-item.csv and per-kiosk.csv into this folder (UTF-8 with BOM, ';' "
-                    "separator, decimal comma in French: they open as they are in a French spreadsheet)");
-    cmd->add_option("--pdf", args->pdfFile, "write the one-page A4 report to this PDF file");
+                    tr("écrit per-hour.csv, per-item.csv et per-kiosk.csv dans ce dossier (UTF-8 avec BOM, "
+                       "séparateur ';', virgule décimale en français : ils s'ouvrent tels quels dans un tableur "
+                       "français)",
+                       "write per-hour.csv, per-item.csv and per-kiosk.csv into this folder (UTF-8 with BOM, ';' "
+                       "separator, decimal comma in French: they open as they are in a French spreadsheet)"));
+    cmd->add_option(
+        "--pdf", args->pdfFile,
+        tr("écrit le rapport A4 d'une page dans ce fichier PDF", "write the one-page A4 report to this PDF file"));
     cmd->add_option("--content", args->contentDir,
-                    "the event's feed folder: item titles and the event's time zone for the report");
-    cmd->add_option("--lang", args->lang, "language of the headers and the report: fr (default) or en");
+                    tr("le dossier du flux de l'événement : titres des éléments et fuseau horaire de l'événement "
+                       "pour le rapport",
+                       "the event's feed folder: item titles and the event's time zone for the report"));
+    cmd->add_option("--lang", args->lang,
+                    tr("langue des en-têtes et du rapport : fr (par défaut) ou en",
+                       "language of the headers and the report: fr (default) or en"));
     cmd->add_option("--tz", args->timeZone,
-                    "time zone of the hours (default: the feed's, else Europe/Paris), e.g. Europe/Paris");
+                    tr("fuseau horaire des heures (par défaut : celui du flux, sinon Europe/Paris), par exemple "
+                       "Europe/Paris",
+                       "time zone of the hours (default: the feed's, else Europe/Paris), e.g. Europe/Paris"));
     return [cmd, args]() -> std::optional<int> {
         if (!*cmd) return std::nullopt;
         return runStats(*args);

@@ -6,6 +6,7 @@
 #include <regex>
 #include <vector>
 
+#include "app/cli_text.hpp"
 #include "app/install_paths.hpp"
 #include "ui/route.hpp"
 
@@ -33,6 +34,7 @@ ParsedOptions parseOptions(int argc, char** argv) {
     CLI::App app{
         "kiosk: the interactive kiosk for event venues. Without options it opens full screen on the "
         "content named in the configuration (the bundled event by default)."};
+    useStaffLanguage(app);  // staff run `kiosk status`: CLI11's headings and errors in French under fr_*
     app.set_version_flag("--version", std::string("kiosk ") + KIOSK_VERSION);
     Options o;
     std::string size;
@@ -98,6 +100,7 @@ ParsedOptions parseOptions(int argc, char** argv) {
         "crashed the kiosk and was set aside (when several apply: 4, 5, 1, 3).");
 
     try {
+        nameSubcommandGroup(app);
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);  // prints help, the version, or the error

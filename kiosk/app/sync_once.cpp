@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "app/feed_text.hpp"
 #include "core/clock.hpp"
 #include "core/sync/cache.hpp"
 #include "core/sync/cache_lock.hpp"
@@ -38,7 +39,24 @@ core::sync::SyncServiceConfig syncConfigFrom(const Runtime& rt) {
 }
 
 namespace {
-std::string when(const std::optional<core::Instant>& t) { return t ? core::formatIsoUtc(*t) : std::string("never"); }
+std::string when(const std::optional<core::Instant>& t) { return t ? core::formatIsoUtc(*t) : tr("jamais", "never"); }
+
+// One line of the status table: a label padded to 11 characters (the French ones padded by
+// hand, counting characters, not bytes), then its value.
+void row(const char* fr, const char* en, const std::string& value) {
+    std::printf("%s%s\n", tr(fr, en).c_str(), value.c_str());
+}
+
+std::string outcomeText(core::sync::SyncOutcome o) {
+    using core::sync::SyncOutcome;
+    switch (o) {
+        case SyncOutcome::NothingNew: return tr("rien de nouveau", "nothing new");
+        case SyncOutcome::Updated: return tr("mis à jour", "updated");
+        case SyncOutcome::Repaired: return tr("réparé", "repaired");
+        case SyncOutcome::Failed: return tr("échec", "failed");
+    }
+    return core::sync::outcomeName(o);
+}
 std::string cacheDirOf(const Runtime& rt) {
     return rt.options.cacheDir.empty() ? rt.config.cacheDir : rt.options.cacheDir;
 }
@@ -49,14 +67,18 @@ std::optional<int> askRunningKiosk(const std::string& cacheDir, const char* comm
     auto answer = core::sync::sendStaffRequest(core::sync::staffSocketPath(cacheDir), command);
     if (!answer) {
         if (core::sync::CacheLock::holder(cacheDir)) {  // it holds the cache but did not answer
-            std::fprintf(stderr, "kiosk %s: %s\n", command, answer.error().c_str());
+            std::fprintf(stderr, tr("kiosk %s : %s\n", "kiosk %s: %s\n").c_str(), command,
+                         coreMessage(answer.error()).c_str());
             return 1;
         }
         return std::nullopt;
     }
-    std::printf("(answered by the running kiosk)\n%s", answer.value().text.c_str());
+    std::printf("%s%s", tr("(réponse de la borne en marche)\n", "(answered by the running kiosk)\n").c_str(),
+                answer.value().text.c_str());
     std::fflush(stdout);
-    if (answer.value().exitCode != 0) std::fprintf(stderr, "kiosk %s: failed (see above)\n", command);
+    if (answer.value().exitCode != 0)
+        std::fprintf(stderr, tr("kiosk %s : échec (voir ci-dessus)\n", "kiosk %s: failed (see above)\n").c_str(),
+                     command);
     return answer.value().exitCode;
 }
 
@@ -65,8 +87,11 @@ std::optional<int> askRunningKiosk(const std::string& cacheDir, const char* comm
 std::optional<core::sync::CacheLock> lockCache(const std::string& cacheDir, const char* command) {
     auto lock = core::sync::CacheLock::tryAcquire(cacheDir);
     if (!lock) {
-        std::fprintf(stderr, "kiosk %s: %s; try again in a moment, or stop that process first\n", command,
-                     lock.error().c_str());
+        std::fprintf(stderr,
+                     tr("kiosk %s : %s ; réessayez dans un instant, ou arrêtez d'abord ce processus\n",
+                        "kiosk %s: %s; try again in a moment, or stop that process first\n")
+                         .c_str(),
+                     command, coreMessage(lock.error()).c_str());
         return std::nullopt;
     }
     return std::move(lock).value();
@@ -76,22 +101,31 @@ std::optional<core::sync::CacheLock> lockCache(const std::string& cacheDir, cons
 int runSyncOnce(const Runtime& rt) {
     const auto config = syncConfigFrom(rt);
     if (config.settings.cacheDir.empty()) {
-        std::fprintf(stderr, "kiosk sync: no cache folder: give --cache DIR or set cache_dir\n");
+        std::fprintf(stderr, "%s",
+                     tr("kiosk sync : pas de dossier de cache : donnez --cache DOSSIER ou indiquez cache_dir\n",
+                        "kiosk sync: no cache folder: give --cache DIR or set cache_dir\n")
+                         .c_str());
         return 2;
     }
     const std::string dir = config.settings.cacheDir.string();
     if (std::filesystem::exists(core::sync::staffSocketPath(dir))) {
         if (!rt.options.feedUrl.empty() && rt.options.feedUrl != rt.config.feedUrl) {
             std::fprintf(stderr,
-                         "kiosk sync: a kiosk runs on %s and syncs its own feed_url; --feed cannot change it "
-                         "(stop the kiosk, or use another --cache)\n",
+                         tr("kiosk sync : une borne tourne sur %s et synchronise son propre feed_url ; --feed ne "
+                            "peut pas le changer (arrêtez la borne, ou prenez un autre --cache)\n",
+                            "kiosk sync: a kiosk runs on %s and syncs its own feed_url; --feed cannot change it "
+                            "(stop the kiosk, or use another --cache)\n")
+                             .c_str(),
                          dir.c_str());
             return 2;
         }
         if (auto code = askRunningKiosk(dir, "sync")) return *code;
     }
     if (config.settings.feedUrl.empty()) {
-        std::fprintf(stderr, "kiosk sync: no feed: give --feed URL or set feed_url in the configuration\n");
+        std::fprintf(stderr, "%s",
+                     tr("kiosk sync : pas de flux : donnez --feed URL ou indiquez feed_url dans la configuration\n",
+                        "kiosk sync: no feed: give --feed URL or set feed_url in the configuration\n")
+                         .c_str());
         return 2;
     }
     auto lock = lockCache(dir, "sync");
@@ -99,18 +133,22 @@ int runSyncOnce(const Runtime& rt) {
     const core::SystemClock clock;
     core::sync::SyncEngine engine(config.settings, clock);
     if (auto st = engine.prepare(); !st) {
-        std::fprintf(stderr, "kiosk sync: %s\n", st.error().c_str());
+        std::fprintf(stderr, "%s%s\n", tr("kiosk sync : ", "kiosk sync: ").c_str(), coreMessage(st.error()).c_str());
         return 2;
     }
-    std::printf("sync %s into %s\n", config.settings.feedUrl.c_str(), dir.c_str());
+    std::printf(tr("synchronisation de %s dans %s\n", "sync %s into %s\n").c_str(), config.settings.feedUrl.c_str(),
+                dir.c_str());
     const core::sync::SyncReport r = engine.syncOnce();
-    for (const auto& line : r.actions) std::printf("  %s\n", line.c_str());
-    std::printf("%s: version %lld, %llu requests, %llu bytes, %llu files downloaded, %llu reused\n",
-                core::sync::outcomeName(r.outcome), static_cast<long long>(r.version),
+    for (const auto& line : r.actions) std::printf("  %s\n", coreMessage(line).c_str());
+    std::printf(tr("%s : version %lld, %llu requêtes, %llu octets, %llu fichiers téléchargés, %llu réutilisés\n",
+                   "%s: version %lld, %llu requests, %llu bytes, %llu files downloaded, %llu reused\n")
+                    .c_str(),
+                outcomeText(r.outcome).c_str(), static_cast<long long>(r.version),
                 static_cast<unsigned long long>(r.requests), static_cast<unsigned long long>(r.bytes),
                 static_cast<unsigned long long>(r.filesDownloaded), static_cast<unsigned long long>(r.filesReused));
     if (r.outcome == core::sync::SyncOutcome::Failed) {
-        std::fprintf(stderr, "kiosk sync: failed: %s\n", r.error.c_str());
+        std::fprintf(stderr, "%s%s\n", tr("kiosk sync : échec : ", "kiosk sync: failed: ").c_str(),
+                     coreMessage(r.error).c_str());
         return 1;
     }
     return 0;
@@ -120,10 +158,12 @@ int runSyncOnce(const Runtime& rt) {
 void printKioskStatus(const Runtime& rt) {
     const char* path = std::getenv("PATH");
     const auto espeak = platform::findExecutable("espeak-ng", path ? path : "/usr/bin:/bin");
-    std::printf("speech     %s\n", espeak ? ("espeak-ng (" + *espeak + ")").c_str()
-                                          : "no speech engine: install espeak-ng (the kiosk runs without read-aloud)");
+    row("voix       ", "speech     ",
+        espeak ? "espeak-ng (" + *espeak + ")"
+               : tr("pas de synthèse vocale : installez espeak-ng (la borne marche sans lecture à voix haute)",
+                    "no speech engine: install espeak-ng (the kiosk runs without read-aloud)"));
     bool inReach = false;
-    std::printf("reach      %s\n", describeReach(rt, inReach).c_str());
+    row("portée     ", "reach      ", coreMessage(describeReach(rt, inReach)));
 }
 
 core::sync::HealthThresholds healthThresholds(const Runtime& rt) {
@@ -150,56 +190,68 @@ int runStatus(const Runtime& rt) {
         if (auto code = askRunningKiosk(dir, "status")) return *code;
     }
     if (!std::filesystem::is_directory(dir)) {
-        std::fprintf(stderr, "kiosk status: no cache in %s (the kiosk shows its bundled content)\n", dir.c_str());
+        std::fprintf(stderr,
+                     tr("kiosk status : pas de cache dans %s (la borne affiche le contenu fourni avec elle)\n",
+                        "kiosk status: no cache in %s (the kiosk shows its bundled content)\n")
+                         .c_str(),
+                     dir.c_str());
         return 2;
     }
     const core::sync::SyncHealth health = syncHealth(rt);
     core::sync::ContentCache cache(dir);
     const auto current = cache.currentVersion();
     const auto previous = cache.previousVersion();
-    std::printf("cache      %s\n", dir.c_str());
-    std::printf("current    %s\n",
-                current ? ("version " + std::to_string(*current)).c_str() : "none (bundled content)");
-    std::printf(
-        "previous   %s\n",
-        previous ? ("version " + std::to_string(*previous) + " (kiosk --rollback makes it current)").c_str() : "none");
+    row("cache      ", "cache      ", dir);
+    row("actuelle   ", "current    ",
+        current ? "version " + std::to_string(*current)
+                : tr("aucune (contenu fourni avec la borne)", "none (bundled content)"));
+    row("précédente ", "previous   ",
+        previous ? "version " + std::to_string(*previous) +
+                       tr(" (kiosk --rollback la rend actuelle)", " (kiosk --rollback makes it current)")
+                 : tr("aucune", "none"));
     if (health.freeBytes)
-        std::printf("disk       %llu MiB free\n", static_cast<unsigned long long>(*health.freeBytes >> 20));
+        row("disque     ", "disk       ", std::to_string(*health.freeBytes >> 20) + tr(" Mio libres", " MiB free"));
     const core::sync::TrustedTime trusted(std::filesystem::path(dir) / "trusted_time");
-    std::printf("clock      %s%s\n", core::formatIsoUtc(core::SystemClock().now()).c_str(),
-                trusted.value() && *trusted.value() > core::SystemClock().now()
-                    ? (", behind the trusted time " + core::formatIsoUtc(*trusted.value()) +
-                       " (kiosk --reset-time forgets it if it is wrong)")
-                          .c_str()
-                    : "");
+    const core::Instant now = core::SystemClock().now();
+    row("horloge    ", "clock      ",
+        core::formatIsoUtc(now) + (trusted.value() && *trusted.value() > now
+                                       ? tr(", en retard sur l'heure de confiance ", ", behind the trusted time ") +
+                                             core::formatIsoUtc(*trusted.value()) +
+                                             tr(" (kiosk --reset-time l'oublie si elle est fausse)",
+                                                " (kiosk --reset-time forgets it if it is wrong)")
+                                       : std::string()));
     auto finish = [&] {
-        for (const auto& p : health.problems) std::printf("PROBLEM    %s\n", p.c_str());
+        for (const auto& p : health.problems) row("PROBLÈME   ", "PROBLEM    ", coreMessage(p));
         bool liveFailing = false;  // a live_source (issue 11): its own lines, exit 1 when it fails
-        std::printf("%s", core::sync::formatLiveStatus(dir, liveFailing).c_str());
+        std::printf("%s", core::sync::formatLiveStatus(dir, liveFailing).c_str());  // English: core's own labels
         const bool healthy = health.code == core::sync::HealthCode::Healthy && !liveFailing;
-        std::printf("health     %s\n", healthy ? "ok" : "needs attention");
+        row("état       ", "health     ", healthy ? "ok" : tr("à vérifier", "needs attention"));
         return health.code == core::sync::HealthCode::Healthy && liveFailing ? 1 : static_cast<int>(health.code);
     };
     auto status = core::sync::readStatusFile(dir);
     if (!status) {
-        std::printf("sync       no status yet (%s)\n", status.error().c_str());
+        row("synchro    ", "sync       ",
+            tr("pas encore d'état (", "no status yet (") + coreMessage(status.error()) + ")");
         return finish();
     }
     const auto& s = status.value();
-    std::printf("feed       %s\n", s.feedUrl.empty() ? "(none)" : s.feedUrl.c_str());
-    std::printf("published  %s\n", when(s.published).c_str());
-    std::printf("last try   %s: %s\n", when(s.lastAttempt).c_str(), s.lastResult.c_str());
-    std::printf("last ok    %s\n", when(s.lastSuccess).c_str());
-    std::printf("next try   %s\n", when(s.nextAttempt).c_str());
-    std::printf("downloaded %llu bytes in %llu requests\n", static_cast<unsigned long long>(s.bytesDownloaded),
-                static_cast<unsigned long long>(s.requests));
+    row("flux       ", "feed       ", s.feedUrl.empty() ? tr("(aucun)", "(none)") : s.feedUrl);
+    row("publié     ", "published  ", when(s.published));
+    row("tentative  ", "last try   ", when(s.lastAttempt) + tr(" : ", ": ") + coreMessage(s.lastResult));
+    row("réussite   ", "last ok    ", when(s.lastSuccess));
+    row("prochaine  ", "next try   ", when(s.nextAttempt));
+    row("téléchargé ", "downloaded ",
+        std::to_string(s.bytesDownloaded) + tr(" octets en ", " bytes in ") + std::to_string(s.requests) +
+            tr(" requêtes", " requests"));
     if (!s.lastError.empty()) {
-        std::printf("last error %s (%d failures in a row)\n", s.lastError.c_str(), s.consecutiveFailures);
+        row("erreur     ", "last error ",
+            coreMessage(s.lastError) + " (" + std::to_string(s.consecutiveFailures) +
+                tr(" échecs d'affilée)", " failures in a row)"));
     }
-    if (!s.crashGuard.empty()) std::printf("crash      %s\n", s.crashGuard.c_str());
+    if (!s.crashGuard.empty()) row("plantage   ", "crash      ", coreMessage(s.crashGuard));
     core::sync::SyncStatus signed_ = s;
     signed_.signatureRequired = !rt.config.feedPublicKeys.empty();  // what this configuration asks for now
-    std::printf("signature  %s\n", core::sync::describeSignature(signed_, core::SystemClock().now()).c_str());
+    row("signature  ", "signature  ", coreMessage(core::sync::describeSignature(signed_, now)));
     return finish();
 }
 
@@ -208,13 +260,17 @@ int runResetTime(const Runtime& rt) {
     core::sync::TrustedTime trusted(std::filesystem::path(dir) / "trusted_time");
     const auto was = trusted.value();
     if (auto s = trusted.reset(); !s) {
-        std::fprintf(stderr, "kiosk --reset-time: %s\n", s.error().c_str());
+        std::fprintf(stderr, "%s%s\n", tr("kiosk --reset-time : ", "kiosk --reset-time: ").c_str(),
+                     coreMessage(s.error()).c_str());
         return 1;
     }
-    std::printf(
-        "trusted time %s forgotten; the kiosk now trusts the system clock (%s) until a verified server "
-        "answers. Restart the kiosk if it is running.\n",
-        was ? core::formatIsoUtc(*was).c_str() : "(none)", core::formatIsoUtc(core::SystemClock().now()).c_str());
+    std::printf(tr("heure de confiance %s oubliée ; la borne se fie désormais à l'horloge du système (%s) jusqu'à "
+                   "la réponse d'un serveur vérifié. Redémarrez la borne si elle est en marche.\n",
+                   "trusted time %s forgotten; the kiosk now trusts the system clock (%s) until a verified server "
+                   "answers. Restart the kiosk if it is running.\n")
+                    .c_str(),
+                was ? core::formatIsoUtc(*was).c_str() : tr("(aucune)", "(none)").c_str(),
+                core::formatIsoUtc(core::SystemClock().now()).c_str());
     return 0;
 }
 
@@ -229,10 +285,13 @@ int runRollback(const Runtime& rt) {
     cache.setStateDir(stateDirFor(rt.config, rt.options.cacheDir));
     const auto current = cache.currentVersion();
     if (auto st = cache.rollback(); !st) {
-        std::fprintf(stderr, "kiosk rollback: %s\n", st.error().c_str());
+        std::fprintf(stderr, "%s%s\n", tr("kiosk rollback : ", "kiosk rollback: ").c_str(),
+                     coreMessage(st.error()).c_str());
         return 1;
     }
-    std::printf("version %s is current again (was %s); a kiosk started now shows it\n",
+    std::printf(tr("la version %s est de nouveau l'actuelle (avant : %s) ; une borne démarrée maintenant l'affiche\n",
+                   "version %s is current again (was %s); a kiosk started now shows it\n")
+                    .c_str(),
                 cache.currentVersion() ? std::to_string(*cache.currentVersion()).c_str() : "?",
                 current ? std::to_string(*current).c_str() : "?");
     return 0;

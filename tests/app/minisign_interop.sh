@@ -18,7 +18,7 @@ expect_code 1 "keygen refuses to overwrite" -- sh -c "printf 'x\n' | '$FEED' key
 expect_code 0 "kiosk-feed sign with the encrypted key" -- \
   sh -c "printf 'pw-one\n' | '$FEED' sign '$TMP/feed' -s '$TMP/k.key' --expires 2099-01-01T00:00:00Z"
 version=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$TMP/feed/manifest.json")
-expect_output "version:$version expires:2099-01-01T00:00:00Z" "sign prints the claims"
+expect_output "version $version, expires 2099-01-01T00:00:00Z (--expires)" "sign prints the claims"
 expect_code 0 "minisign -V accepts kiosk-feed's signature" -- \
   minisign -V -p "$TMP/k.pub" -m "$TMP/feed/manifest.json" -x "$TMP/feed/manifest.json.minisig"
 expect_output "version:$version expires:2099-01-01T00:00:00Z" "minisign shows the trusted comment"
@@ -53,7 +53,9 @@ expect_code 0 "minisign -S with kiosk-feed's unencrypted key" -- \
   sh -c "minisign -S -W -s '$TMP/u.key' -m '$TMP/feed/manifest.json' -t 'version:$version' </dev/null"
 expect_code 0 "kiosk-feed verify" -- "$FEED" verify "$TMP/feed" -P "$TMP/u.pub"
 expect_output "no expiry" "a comment without expires: never expires"
-"$FEED" sign "$TMP/feed" -s "$TMP/u.key" --expires 2020-01-01T00:00:00Z >/dev/null
+expect_code 2 "kiosk-feed sign refuses an expiry already passed" -- "$FEED" sign "$TMP/feed" -s "$TMP/u.key" --expires 2020-01-01T00:00:00Z
+expect_output "has already passed: no kiosk would accept this feed" "and says why"
+minisign -S -W -s "$TMP/u.key" -m "$TMP/feed/manifest.json" -t "version:$version expires:2020-01-01T00:00:00Z" </dev/null >/dev/null
 expect_code 1 "an expired signature is reported" -- "$FEED" verify "$TMP/feed" -P "$TMP/u.pub"
 expect_output "EXPIRED" "verify says expired"
 sed -i 's/"version"/"version" /' "$TMP/feed/manifest.json"
