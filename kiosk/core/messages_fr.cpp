@@ -234,6 +234,18 @@ const Phrase kSync[] = {
 // (core/sync/sync_health.cpp), the last result and error (sync_engine.cpp, feed_trust.cpp),
 // the crash guard (crash_guard.cpp), the cache lock, and the screen's reach (app/runtime.cpp).
 const Phrase kStatus[] = {
+    // Keys and signatures (core/signature.cpp), shown by kiosk-feed keygen, sign and verify.
+    {" bytes in base64 (a minisign public key such as RWQ..., 56 characters)",
+     " octets en base64 (une clé publique minisign comme RWQ..., 56 caractères)"},
+    {" bytes in base64", " octets en base64"},
+    {"public key: not an Ed25519 minisign key", "clé publique : pas une clé minisign Ed25519"},
+    {"secret key: expected a minisign secret key file (an untrusted comment line, then base64)",
+     "clé secrète : attendu un fichier de clé secrète minisign (une ligne de commentaire, puis du base64)"},
+    {"secret key: not an Ed25519 minisign key", "clé secrète : pas une clé minisign Ed25519"},
+    {"secret key: unknown key derivation", "clé secrète : dérivation de clé inconnue"},
+    {"wrong password for the secret key (or the key file is damaged)",
+     "mauvais mot de passe pour la clé secrète (ou fichier de clé abîmé)"},
+    {"public key: ", "clé publique : "},
     {"no cache in ", "pas de cache dans "},
     {" (the kiosk shows its bundled content)", " (la borne affiche le contenu fourni avec elle)"},
     {"disk almost full: ", "disque presque plein : "},

@@ -64,7 +64,10 @@ if wait_for 15 shows "Atelier tablette"; then pass "the sheet's session is on sc
   fail "the sheet's session is not on screen 15 s after the start"; tail -20 "$TMP/kiosk.log" | sed 's/^/     | /'; fi
 grep -qF "GET /programme.csv" "$TMP/http.log" && pass "the kiosk fetched the sheet from 127.0.0.1" || fail "no request for the sheet"
 
-publish $'\xef\xbb\xbfDate;Début;Fin;Titre;Lieu;Commune\r\n19/10/2027;14h30;16h00;Atelier tablette (complet);Médiathèque;Volvic\r\n'
+# The sheet edited: a title changed, one new row, and one row typed wrong (its date). The
+# edit and the new row reach the screen within one polling interval, the wrong row is
+# named by its spreadsheet row in kiosk status, the rest of the sheet stays.
+publish $'\xef\xbb\xbfDate;Début;Fin;Titre;Lieu;Commune\r\n19/10/2027;14h30;16h00;Atelier tablette (complet);Médiathèque;Volvic\r\n19/10/2072;17h00;18h00;Date mal tapée;Médiathèque;Volvic\r\n19/10/2027;11h00;12h00;Café numérique;Médiathèque;Volvic\r\n'
 t0=$(date +%s%N)
 if wait_for $((POLL * 11 / 10 + SLIDE + 2)) shows "Atelier tablette (complet)"; then
   pass "the edit is on screen after $((($(date +%s%N) - t0) / 1000000)) ms (poll every $POLL s, a slide every $SLIDE s)"
@@ -73,15 +76,8 @@ else
 fi
 grep -q '" 304 ' "$TMP/http.log" && pass "unchanged polls were answered 304 (conditional requests)" ||
   fail "no conditional request answered 304"
-
-# One row typed wrong (its date), one new row: the new row still reaches the screen, the
-# wrong one is named by its spreadsheet row in kiosk status, the rest of the sheet stays.
-publish $'\xef\xbb\xbfDate;Début;Fin;Titre;Lieu;Commune\r\n19/10/2027;14h30;16h00;Atelier tablette (complet);Médiathèque;Volvic\r\n19/10/2072;17h00;18h00;Date mal tapée;Médiathèque;Volvic\r\n19/10/2027;11h00;12h00;Café numérique;Médiathèque;Volvic\r\n'
-if wait_for $((POLL * 11 / 10 + SLIDE + 2)) shows "Café numérique"; then
-  pass "a sheet with one bad row still updates the kiosk with the other rows"
-else
-  fail "the good rows of a sheet with one bad row are not on screen"; tail -20 "$TMP/kiosk.log" | sed 's/^/     | /'
-fi
+shows "Café numérique" && pass "a sheet with one bad row still updates the kiosk with the other rows" ||
+  fail "the good rows of a sheet with one bad row are not on screen"
 shows "Atelier tablette (complet)" && pass "the sheet's other rows stay on screen" || fail "a good row disappeared"
 shows "Date mal tapée" && fail "the row outside the event's dates is on screen" || pass "the bad row is left out"
 "$kiosk" status --config "$TMP/kiosk.jsonc" >"$TMP/out" 2>&1
