@@ -30,7 +30,19 @@ string(REPLACE "\"content_dir\": \"../content\"" "\"content_dir\": \"\"" KIOSK_C
 string(REPLACE "relative to this file's folder." "relative to this file's folder. Empty: ${KIOSK_INSTALL_CONTENT_DIR}."
   KIOSK_CONFIG_TEXT "${KIOSK_CONFIG_TEXT}")
 file(GENERATE OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/installed/kiosk.jsonc CONTENT "${KIOSK_CONFIG_TEXT}")
-install(FILES ${CMAKE_CURRENT_BINARY_DIR}/installed/kiosk.jsonc DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/kiosk)
+# 0640: the file holds the staff PIN's hash and the upload tokens once filled in (issue 21);
+# the package's postinst gives it to the kiosk group, as does a root `cmake --install`.
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/installed/kiosk.jsonc DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/kiosk
+  PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ)
+install(CODE "
+  set(conf \"\$ENV{DESTDIR}${CMAKE_INSTALL_FULL_SYSCONFDIR}/kiosk/kiosk.jsonc\")
+  execute_process(COMMAND getent group kiosk RESULT_VARIABLE no_group OUTPUT_QUIET)
+  if(NOT no_group AND \"\$ENV{DESTDIR}\" STREQUAL \"\")
+    execute_process(COMMAND chgrp kiosk \"\${conf}\" RESULT_VARIABLE chgrp_failed ERROR_QUIET)
+    if(chgrp_failed)
+      message(WARNING \"\${conf}: chgrp kiosk failed (not root?): the kiosk user cannot read it\")
+    endif()
+  endif()")
 install(FILES ${KIOSK_SOURCE_DIR}/config/totem-55.jsonc ${KIOSK_SOURCE_DIR}/config/tablet-10.jsonc
   DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 

@@ -21,7 +21,7 @@ TXT
 all=(fuzz_event fuzz_sessions fuzz_places fuzz_maps fuzz_demos fuzz_pages fuzz_announcements
      fuzz_playlist fuzz_manifest fuzz_config fuzz_image
      fuzz_import_openagenda fuzz_import_pretalx_json fuzz_import_frab_xml fuzz_import_icalendar
-     fuzz_import_csv fuzz_remote)
+     fuzz_import_csv fuzz_remote fuzz_feed_folder)
 case "${1:-}" in -h|--help) usage; exit 0 ;; esac
 jobs=1
 if [ "${1:-}" = -j ]; then
@@ -80,6 +80,12 @@ seed() {  # seed TARGET: a fresh corpus folder for that target
           { printf '\1'; cat "$dir.msg.minisig"; } >"$dir/signature" &&
           { printf '\2'; cat "$dir.pub"; } >"$dir/pubkey" || true
       fi ;;
+    fuzz_feed_folder)  # the first byte picks the document (see tests/fuzz/fuzz_feed_folder.cpp)
+      i=0
+      for d in event sessions places maps demos pages announcements playlist manifest; do
+        { printf "\\$(printf '%03o' $i)"; cat "$root/content/$d.json"; } > "$dir/$d"
+        i=$((i + 1))
+      done ;;
     *) cp "$root/content/${t#fuzz_}.json" "$dir"/ 2>/dev/null || true ;;
   esac
   [ -n "$(ls -A "$dir")" ] || echo '{}' >"$dir/empty.json"

@@ -126,6 +126,10 @@ fi
 find "$root/var/cache/apt/archives" -maxdepth 1 -name '*.deb' -exec cp -n {} "$cache/archives/" \;
 in_root dpkg -s kiosk | grep -q '^Status: install ok installed' || fail "dpkg does not list kiosk as installed"
 in_root getent passwd kiosk >/dev/null || fail "postinst did not create the kiosk user"
+# The configuration may hold the PIN's hash and tokens: root and the kiosk's group only.
+mode=$(in_root stat -c '%a %U:%G' /etc/kiosk/kiosk.jsonc)
+[ "$mode" = "640 root:kiosk" ] || fail "/etc/kiosk/kiosk.jsonc is $mode, expected 640 root:kiosk"
+echo "config mode $mode"
 echo "installed with $(grep -c '^Setting up' "$cache/apt.log") packages set up"
 
 # 5. The installed kiosk, as the unit runs it: kiosk user, systemd's cache and state

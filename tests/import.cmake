@@ -33,3 +33,6 @@ add_test(NAME app/live_source_e2e
 set_tests_properties(app/live_source_e2e PROPERTIES TIMEOUT 90)
 add_test(NAME app/feed_messages_fr
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/feed_messages_fr.sh $<TARGET_FILE:kiosk-feed>)
+# kiosk-feed on hostile folders: never a crash, a hang or a restarted version (issue 21).
+add_test(NAME app/feed_hostile_cli
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/feed_hostile_cli.sh $<TARGET_FILE:kiosk-feed> ${KIOSK_SOURCE_DIR}/content)

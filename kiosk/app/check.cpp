@@ -3,9 +3,12 @@
 #include <SDL.h>
 #include <imgui.h>
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <filesystem>
 
+#include "app/install_paths.hpp"
 #include "app/modes.hpp"
 #include "app/sync_once.hpp"
 #include "core/content_texts.hpp"
@@ -106,6 +109,29 @@ void checkFonts(const Runtime& rt, const core::Content* content, Report& r) {
         }
     }
     ImGui::DestroyContext();
+}
+
+// The configuration holds secrets (the staff PIN's hash, the Matomo and heartbeat tokens):
+// readable by every user of the machine, a 4-digit PIN falls to a guessing run in minutes.
+void checkSecrets(const Runtime& rt, Report& r) {
+    std::vector<std::string> secrets;
+    if (!rt.config.staffPinHash.empty()) secrets.push_back("staff_pin_hash");
+    if (!rt.config.stats.matomoToken.empty()) secrets.push_back("stats.matomo_token");
+    if (!rt.config.supervision.heartbeatToken.empty()) secrets.push_back("supervision.heartbeat_token");
+    const std::string file = rt.options.configFile.empty() ? defaultPaths().config : rt.options.configFile;
+    struct stat st {};
+    if (secrets.empty() || ::stat(file.c_str(), &st) != 0) {
+        r.ok("secrets", secrets.empty() ? "the configuration holds no PIN hash or token" : "configuration not found");
+        return;
+    }
+    std::string names;
+    for (const auto& s : secrets) names += (names.empty() ? "" : ", ") + s;
+    if (st.st_mode & S_IROTH) {
+        r.warn("secrets", file + " holds " + names + " and every user can read it: sudo chown root:kiosk " + file +
+                              " && sudo chmod 640 " + file);
+    } else {
+        r.ok("secrets", file + " holds " + names + ", readable by its owner and group only");
+    }
 }
 
 void checkCache(const Runtime& rt, Report& r) {
@@ -232,6 +258,7 @@ int runCheck(const Runtime& rt) {
     }
     checkFonts(rt, loaded.content.get(), r);
     checkCache(rt, r);
+    checkSecrets(rt, r);
     checkSpeech(r);
     std::printf("%s\n", r.failures ? "self-test FAILED" : "self-test passed");
     return r.failures ? 1 : 0;

@@ -16,6 +16,7 @@
 #include "core/feed_builder.hpp"
 #include "core/files.hpp"
 #include "core/import/feed_writer.hpp"
+#include "core/json_parse.hpp"
 #include "core/sync/http_client.hpp"
 
 namespace kiosk::app {
@@ -98,7 +99,9 @@ private:
         auto it = docs_.find(file);
         if (it != docs_.end()) return it->second;
         json doc;
-        if (auto text = readFile(dir_ / file, 4u << 20)) doc = json::parse(text.value(), nullptr, false);
+        if (auto text = readFile(dir_ / file, 4u << 20)) {
+            if (auto parsed = parseJsonChecked(text.value())) doc = std::move(parsed).value();
+        }
         return docs_[file] = std::move(doc);
     }
     fs::path dir_;
@@ -138,18 +141,13 @@ bool stopAtSyntaxErrors(const Diagnostics& diags, const fs::path& dir) {
     return true;
 }
 
-std::optional<Manifest> currentManifest(const fs::path& dir) {
-    auto text = readFile(dir / "manifest.json", 4u << 20);
-    if (!text) return std::nullopt;
-    const json doc = json::parse(text.value(), nullptr, false);
-    if (!doc.is_object() || !doc.contains("files") || !doc["files"].is_array()) return std::nullopt;
-    Manifest m;
-    m.version = doc.value("version", 0);
-    for (const json& f : doc["files"]) {
-        if (!f.is_object()) continue;
-        m.files.push_back({f.value("path", ""), f.value("size", std::uint64_t{0}), f.value("sha256", "")});
+// Pipes, sockets and devices in the folder: skipped (reading one could block forever).
+void printNotRegular(const std::vector<std::string>& paths) {
+    for (const auto& p : paths) {
+        std::cout << levelName(Severity::Warning) << ": " << p
+                  << tr(" : pas un fichier ordinaire (un tube, une socket ou un périphérique) : ignoré, pas publié\n",
+                        ": not a regular file (a pipe, socket or device): skipped, not published\n");
     }
-    return m;
 }
 
 int validate(const std::string& dirText, bool strict) {
@@ -160,23 +158,31 @@ int validate(const std::string& dirText, bool strict) {
                   << tr(" n'est pas un dossier\n", " is not a folder\n");
         return 1;
     }
-    auto scanned = scanFeedFolder(dir, FeedLimits{});
+    std::vector<std::string> notRegular;
+    auto scanned = scanFeedFolder(dir, FeedLimits{}, &notRegular);
     if (!scanned) {
         std::cout << levelName(Severity::Fatal) << ": " << coreMessage(scanned.error()) << "\n";
         return 1;
     }
+    auto readManifest = readCurrentManifest(dir);
+    const std::optional<Manifest> current = readManifest ? readManifest.value() : std::nullopt;
     std::vector<std::string> unused;
     Manifest fresh;
     fresh.files = usedFiles(dir, std::move(scanned).value(), unused);
-    const auto current = currentManifest(dir);
     fresh.version = current ? current->version : 0;
     LoadOptions options;
     options.verifyAllFiles = true;
     const LoadResult result = loadFeedWithManifest(dir, fresh, options);
     Diagnostics diags = gradeForStaff(result.diagnostics);
+    if (!readManifest) {  // build refuses it (never restarts at version 1): an error of its own
+        const std::string& e = readManifest.error();
+        diags.add(Severity::ItemError, "manifest.json", "",
+                  (e.rfind("manifest.json: ", 0) == 0 ? e.substr(15) : e) + "; build refuses until it is fixed");
+    }
     if (stopAtSyntaxErrors(diags, dir)) return 1;
     diags.append(import::refusedByLastImports(dir));  // rows a source had that the feed does not
     print(diags, dir, unused);
+    printNotRegular(notRegular);
     for (const auto& u : unused) {
         std::cout << tr("note : ", "note: ") << u
                   << tr(" : utilisé par aucun document, pas publié\n", ": used by no document, not published\n");
@@ -185,11 +191,11 @@ int validate(const std::string& dirText, bool strict) {
     for (std::size_t i = 0; !stale && i < fresh.files.size(); ++i) {
         stale = current->files[i].path != fresh.files[i].path || current->files[i].sha256 != fresh.files[i].sha256;
     }
-    if (!current) {
+    if (!current && readManifest) {
         std::cout << tr("note : pas encore de manifest.json : kiosk-feed build ",
                         "note: no manifest.json yet: kiosk-feed build ")
                   << dirText << tr(" l'écrira\n", " writes it\n");
-    } else if (stale) {
+    } else if (current && stale) {
         std::cout << tr("note : manifest.json n'est plus à jour (fichiers modifiés depuis la version ",
                         "note: manifest.json is out of date (files changed since version ")
                   << current->version << tr(") : lancez kiosk-feed build ", "): run kiosk-feed build ") << dirText
@@ -207,7 +213,7 @@ int validate(const std::string& dirText, bool strict) {
     }
     summary(diags);
     if (diags.hasErrors()) return 1;
-    if (strict && !diags.empty()) return 1;
+    if (strict && (!diags.empty() || !notRegular.empty())) return 1;
     return 0;
 }
 
@@ -223,9 +229,12 @@ Result<std::int64_t> publishedVersion(const std::string& url) {
     if (!response) return fail(response.error());
     if (response.value().status == 404) return std::int64_t{0};  // nothing published yet
     if (!response.value().success()) return fail(request.url + ": HTTP " + std::to_string(response.value().status));
-    const json doc = json::parse(response.value().body, nullptr, false);
-    if (!doc.is_object() || !doc.contains("version") || !doc["version"].is_number_integer()) {
-        return fail(request.url + tr(" n'est pas un manifest de flux", " is not a feed manifest"));
+    auto parsed = parseJsonChecked(response.value().body);
+    const json doc = parsed ? std::move(parsed).value() : json();
+    if (!doc.is_object() || !doc.contains("version") || !doc["version"].is_number_integer() ||
+        !isFeedVersion(doc["version"].get<std::int64_t>())) {
+        return fail(request.url + tr(" n'est pas un manifeste de flux (version entière de 1 à 2^53-1)",
+                                     " is not a feed manifest (a whole version from 1 to 2^53-1)"));
     }
     return doc["version"].get<std::int64_t>();
 }
@@ -246,13 +255,14 @@ int buildFolder(const std::string& dir, const std::string& after, std::int64_t f
     std::cout << tr("vérification de chaque fichier de ", "checking every file of ") << dir << " ...\n";
     const BuildOutcome out = buildFeed(dir, SystemClock().now(), {}, floor);
     if (!out.error.empty()) {
-        std::cerr << "kiosk-feed build: " << out.error << "\n";
+        std::cerr << "kiosk-feed build: " << coreMessage(out.error) << "\n";
         return 1;
     }
     if (stopAtSyntaxErrors(out.load.diagnostics, dir)) return 1;
     Diagnostics shown = out.load.diagnostics;
     shown.append(import::refusedByLastImports(dir));  // rows a source had that the feed does not
     print(shown, dir, out.unused);
+    printNotRegular(out.notRegular);
     summary(shown);
     for (const auto& u : out.unused) {
         std::cout << tr("non publié (utilisé par aucun document) : ", "not published (used by no document): ") << u

@@ -22,6 +22,7 @@
 #include "core/feed_builder.hpp"
 #include "core/feed_loader.hpp"
 #include "core/files.hpp"
+#include "core/json_parse.hpp"
 
 extern char** environ;
 
@@ -122,7 +123,9 @@ bool needsBuild(const fs::path& dir) {
     std::vector<std::string> unused;
     const auto fresh = core::usedFiles(dir, std::move(scanned).value(), unused);
     std::map<std::string, std::string> listed;
-    const auto doc = nlohmann::json::parse(text.value(), nullptr, false);
+    auto parsed = core::parseJsonChecked(text.value());
+    if (!parsed) return true;
+    const auto& doc = parsed.value();
     if (!doc.is_object() || !doc.contains("files") || !doc["files"].is_array()) return true;
     for (const auto& f : doc["files"]) {
         if (f.is_object()) listed[f.value("path", "")] = f.value("sha256", "");

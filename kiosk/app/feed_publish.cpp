@@ -21,6 +21,8 @@
 #include "app/feed_sign.hpp"
 #include "app/feed_text.hpp"
 #include "core/files.hpp"
+#include "core/json_parse.hpp"
+#include "core/limits.hpp"
 #include "core/result.hpp"
 
 namespace kiosk::app {
@@ -43,8 +45,10 @@ struct Published {
     std::map<std::string, std::string> files;
 };
 Result<Published> parsePublished(const std::string& text, const std::string& where) {
-    const json doc = json::parse(text, nullptr, false);
-    if (!doc.is_object() || !doc.contains("version") || !doc["version"].is_number_integer()) {
+    auto parsed = parseJsonChecked(text);
+    const json doc = parsed ? std::move(parsed).value() : json();
+    if (!doc.is_object() || !doc.contains("version") || !doc["version"].is_number_integer() ||
+        !isFeedVersion(doc["version"].get<std::int64_t>())) {
         return fail(where + tr(" n'est pas un manifeste de flux", " is not a feed manifest"));
     }
     Published p;

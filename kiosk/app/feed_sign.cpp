@@ -16,6 +16,8 @@
 #include "app/feed_text.hpp"
 #include "core/clock.hpp"
 #include "core/files.hpp"
+#include "core/json_parse.hpp"
+#include "core/limits.hpp"
 #include "core/signature.hpp"
 
 namespace kiosk::app {
@@ -104,13 +106,16 @@ struct Keygen {
 };
 
 Result<std::int64_t> manifestVersion(const std::string& manifestText) {
-    try {
-        const auto j = nlohmann::json::parse(manifestText);
-        if (!j.contains("version") || !j["version"].is_number_integer()) return fail("manifest.json has no version");
-        return j["version"].get<std::int64_t>();
-    } catch (const nlohmann::json::exception& e) {
-        return fail(std::string("manifest.json is not JSON: ") + e.what());
+    auto doc = parseJsonChecked(manifestText);
+    if (!doc) return fail("manifest.json: " + doc.error());
+    const auto& j = doc.value();
+    if (!j.is_object() || !j.contains("version") || !j["version"].is_number_integer() ||
+        !isFeedVersion(j["version"].get<std::int64_t>())) {
+        return fail(tr("manifest.json : la version doit être un nombre entier de 1 à ",
+                       "manifest.json: the version must be a whole number from 1 to ") +
+                    std::to_string(kMaxFeedVersion) + tr(" (lancez kiosk-feed build)", " (run kiosk-feed build)"));
     }
+    return j["version"].get<std::int64_t>();
 }
 
 // The end of the event's last day (event.json's end_date, read as UTC midnight of the next
@@ -118,7 +123,9 @@ Result<std::int64_t> manifestVersion(const std::string& manifestText) {
 std::optional<Instant> eventEnd(const fs::path& dir) {
     auto text = readFile(dir / "event.json", 1u << 20);
     if (!text) return std::nullopt;
-    const auto doc = nlohmann::json::parse(text.value(), nullptr, false);
+    auto parsed = parseJsonChecked(text.value());
+    if (!parsed) return std::nullopt;
+    const auto& doc = parsed.value();
     if (!doc.is_object() || !doc.contains("end_date") || !doc["end_date"].is_string()) return std::nullopt;
     auto day = parseDateTimeWithOffset(doc["end_date"].get<std::string>() + "T00:00:00Z");
     if (!day) return std::nullopt;

@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
     if (!parsed.options) return parsed.exitCode;
     const app::Options& options = *parsed.options;
     if (options.verbose) core::log::setMinimumLevel(core::log::Level::Debug);
-    if (options.pin) return app::runPinCommand();
+    if (options.pin) return app::runPinCommand(options.shortPin);
 
     auto runtime = app::prepareRuntime(options);
     if (!runtime) {

@@ -88,8 +88,10 @@ ParsedOptions parseOptions(int argc, char** argv) {
         "display. Exit 1 on failure.");
     auto* pinCmd = app.add_subcommand(
         "pin",
-        "staff: asks for a new staff PIN (4 to 12 digits) twice on the terminal and prints the "
+        "staff: asks for a new staff PIN (6 to 12 digits) twice on the terminal and prints the "
         "\"staff_pin_hash\" line to put in the configuration (docs/staff-mode.md). Exit 1 when the two differ.");
+    pinCmd->add_flag("--short", o.shortPin,
+                     "accept a PIN of 4 or 5 digits (weaker: keep the configuration readable by root and kiosk only)");
     app.add_flag("--reset-time", o.resetTime,
                  "staff: forget the trusted time (the clock floor learnt from verified servers) when it is wrong, e.g. "
                  "certificates are reported expired; stop the kiosk first");

@@ -25,6 +25,7 @@ struct Options {
     bool rollback = false;   // `kiosk rollback` (alias --rollback): previous version becomes current
     bool resetTime = false;  // --reset-time: forget the trusted time floor
     bool pin = false;        // `kiosk pin`: asks for a staff PIN, prints its config line
+    bool shortPin = false;   // `kiosk pin --short`: 4 or 5 digits accepted
     std::string feedUrl;     // --feed (overrides feed_url)
     std::string cacheDir;    // --cache (overrides cache_dir)
 };

@@ -38,14 +38,18 @@ std::optional<std::string> askLine(const char* prompt) {
 
 }  // namespace
 
-int runPinCommand() {
-    const auto first = askLine("New staff PIN (4 to 12 digits): ");
+int runPinCommand(bool allowShort) {
+    const std::size_t minDigits = allowShort ? 4 : core::staff::kDefaultMinPinDigits;
+    const auto first = askLine(allowShort ? "New staff PIN (4 to 12 digits): " : "New staff PIN (6 to 12 digits): ");
     if (!first) {
         std::fprintf(stderr, "kiosk pin: no PIN given (type it on the terminal, or pipe it twice, one a line)\n");
         return 1;
     }
-    if (!core::staff::isValidPin(*first)) {
-        std::fprintf(stderr, "kiosk pin: a staff PIN is 4 to 12 digits (0-9); try again\n");
+    if (!core::staff::isValidPin(*first) || first->size() < minDigits) {
+        std::fprintf(stderr, allowShort
+                                 ? "kiosk pin: a staff PIN is 4 to 12 digits (0-9); try again\n"
+                                 : "kiosk pin: a staff PIN is 6 to 12 digits (0-9); try again (--short accepts 4 or 5, "
+                                   "weaker if the configuration leaks)\n");
         return 1;
     }
     const auto second = askLine("The same PIN again: ");

@@ -6,6 +6,6 @@ namespace kiosk::app {
 // Asks for the PIN twice (no echo on a terminal; one line each from a pipe) and prints
 // `"staff_pin_hash": "$argon2id$...",`. Exit 0 printed; 1 the two differ, or not 4 to
 // 12 digits, or no input.
-int runPinCommand();
+int runPinCommand(bool allowShort = false);
 
 }  // namespace kiosk::app

@@ -14,16 +14,6 @@ namespace kiosk::core {
 namespace fs = std::filesystem;
 
 namespace {
-// The current manifest, if there is a readable one; its version is the floor for the next.
-std::optional<Manifest> currentManifest(const fs::path& dir, const FeedLimits& limits) {
-    auto text = readFile(dir / "manifest.json", limits.maxDocumentBytes);
-    if (!text) return std::nullopt;
-    auto doc = parseJsonChecked(text.value(), jsonOptionsFor(limits));
-    if (!doc) return std::nullopt;
-    Diagnostics ignored;
-    return detail::parseManifest(doc.value(), ignored, limits);
-}
-
 bool sameFiles(const std::vector<ManifestEntry>& a, const std::vector<ManifestEntry>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -53,10 +43,12 @@ std::vector<ManifestEntry> usedFiles(const fs::path& dir, std::vector<ManifestEn
     std::set<std::string> used(std::begin(kFeedDocuments), std::end(kFeedDocuments));
     std::set<std::string> sources;
     for (const char* doc : kFeedDocuments) {
-        auto text = readFile(dir / doc, 4u << 20);
+        auto text = readFile(dir / doc, FeedLimits{}.maxDocumentBytes);
         if (!text) continue;
-        // an unreadable document uses nothing here; the loader reports it
-        collectSources(nlohmann::json::parse(text.value(), nullptr, false), sources);
+        // an unreadable document uses nothing here; the loader reports it. The checked
+        // parse bounds the depth, so this recursion is bounded too.
+        auto parsed = parseJsonChecked(text.value());
+        if (parsed) collectSources(parsed.value(), sources);
     }
     used.insert(sources.begin(), sources.end());
     std::vector<ManifestEntry> kept;
@@ -67,6 +59,28 @@ std::vector<ManifestEntry> usedFiles(const fs::path& dir, std::vector<ManifestEn
             unused.push_back(f.path);
     }
     return kept;
+}
+
+Result<std::optional<Manifest>> readCurrentManifest(const fs::path& dir, const FeedLimits& limits) {
+    std::error_code ec;
+    const fs::path path = dir / "manifest.json";
+    if (!fs::exists(fs::symlink_status(path, ec))) return std::optional<Manifest>{};
+    auto text = readFile(path, limits.maxDocumentBytes);
+    if (!text) return fail("manifest.json: " + text.error());
+    auto doc = parseJsonChecked(text.value(), jsonOptionsFor(limits));
+    if (!doc) return fail("manifest.json: " + doc.error());
+    Diagnostics problems;
+    std::optional<Manifest> m = detail::parseManifest(doc.value(), problems, limits);
+    if (!m || !isFeedVersion(m->version)) {
+        std::string why;  // the version's own problem, else the first one found
+        for (const Diagnostic& d : problems.all()) {
+            const bool version = d.path.find("version") != std::string::npos;
+            if (version || why.empty()) why = d.path + ": " + d.message;
+            if (version) break;
+        }
+        return fail("manifest.json: " + (why.empty() ? std::string("no usable version") : why));
+    }
+    return m;
 }
 
 Diagnostics gradeForStaff(const Diagnostics& diags) {
@@ -97,15 +111,30 @@ std::string serializeManifest(const Manifest& m) {
 BuildOutcome buildFeed(const fs::path& dir, Instant now, const LoadOptions& options, std::int64_t versionFloor,
                        BuildRules rules) {
     BuildOutcome out;
-    auto files = scanFeedFolder(dir, options.limits);
+    auto files = scanFeedFolder(dir, options.limits, &out.notRegular);
     if (!files) {
         out.error = files.error();
         return out;
     }
-    const auto previous = currentManifest(dir, options.limits);
+    // A manifest that is there but unreadable is never replaced by version 1: kiosks that
+    // have a higher version would ignore the feed while it looks published.
+    auto current = readCurrentManifest(dir, options.limits);
+    if (!current) {
+        out.error = current.error() +
+                    "; fix it (its version must stay), or remove it to start again at version 1 (kiosks then "
+                    "need kiosk-feed build --after URL to go above what they have)";
+        return out;
+    }
+    const auto& previous = current.value();
+    const std::int64_t base = std::max<std::int64_t>(previous ? previous->version : 0, versionFloor);
+    if (base >= kMaxFeedVersion) {
+        out.error = "the version cannot go above " + std::to_string(kMaxFeedVersion) + " (it is " +
+                    std::to_string(base) + "): kiosks would never take a higher one";
+        return out;
+    }
     out.manifest.files = usedFiles(dir, std::move(files).value(), out.unused);
     out.manifest.published = DateTime{now, 0};
-    out.manifest.version = std::max<std::int64_t>(previous ? previous->version : 0, versionFloor) + 1;
+    out.manifest.version = base + 1;
 
     LoadOptions verifyAll = options;
     verifyAll.verifyAllFiles = true;

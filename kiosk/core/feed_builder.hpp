@@ -11,13 +11,18 @@
 namespace kiosk::core {
 
 struct BuildOutcome {
-    LoadResult load;                  // what validation found
-    Manifest manifest;                // the manifest written (or that would have been)
-    bool written = false;             // false on errors, or when nothing changed
-    bool unchanged = false;           // files identical to the current manifest: version kept
-    std::string error;                // a problem before validation (unreadable folder...)
-    std::vector<std::string> unused;  // files no document uses: left out of the manifest
+    LoadResult load;                      // what validation found
+    Manifest manifest;                    // the manifest written (or that would have been)
+    bool written = false;                 // false on errors, or when nothing changed
+    bool unchanged = false;               // files identical to the current manifest: version kept
+    std::string error;                    // a problem before validation (unreadable folder...)
+    std::vector<std::string> unused;      // files no document uses: left out of the manifest
+    std::vector<std::string> notRegular;  // pipes, sockets, devices: skipped, never opened
 };
+
+// The folder's manifest.json: nullopt when there is none; an error when it is there but
+// unreadable or without a version in [1, kMaxFeedVersion] (build must not restart at 1).
+Result<std::optional<Manifest>> readCurrentManifest(const std::filesystem::path& dir, const FeedLimits& limits = {});
 
 // The files of a scanned folder a feed publishes: its documents and every file a
 // document names as "src"; the others (notes, *.md, stray images) go to `unused`.

@@ -146,6 +146,16 @@ void Loader::verifyOtherFiles() {
             diags_.add(Severity::ItemError, e.path, "",
                        "expected at most " + std::to_string(options_.limits.maxImagePixels / 1'000'000) +
                            " megapixels, got " + std::to_string(w) + "x" + std::to_string(h) + "; resize it");
+        } else if (const std::uint64_t need =
+                       estimateDecodeBytes(header.value(), data.size(), std::min(w, 3840), std::min(h, 3840));
+                   need > kMaxDecodeBytesPerImage) {
+            // what the kiosk's decoder would refuse (a 16-bit 24-megapixel PNG): said now, not at the screen
+            diags_.add(Severity::ItemError, e.path, "",
+                       "decoding this " + std::to_string(w) + "x" + std::to_string(h) + " image (" +
+                           std::to_string(header.value().bitsPerChannel) + " bits per channel) would need about " +
+                           std::to_string(need >> 20) + " MiB, more than the kiosk's " +
+                           std::to_string(kMaxDecodeBytesPerImage >> 20) +
+                           " MiB: it would never be shown; export it smaller or with 8 bits per channel");
         } else if (auto data_ok = checkPngData(data, header.value()); !data_ok) {
             diags_.add(Severity::ItemError, e.path, "",
                        "the image cannot be used: " + data_ok.error() + "; export it again");
@@ -309,7 +319,8 @@ LoadResult loadFeedUnchecked(const fs::path& dir, const LoadOptions& options) {
 }
 }  // namespace
 
-Result<std::vector<ManifestEntry>> scanFeedFolder(const fs::path& dir, const FeedLimits& limits) {
+Result<std::vector<ManifestEntry>> scanFeedFolder(const fs::path& dir, const FeedLimits& limits,
+                                                  std::vector<std::string>* notRegular) {
     std::vector<ManifestEntry> out;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return fail(dir.string() + " is not a folder");
@@ -324,6 +335,10 @@ Result<std::vector<ManifestEntry>> scanFeedFolder(const fs::path& dir, const Fee
         }
         if (it->is_symlink()) return fail(rel + " is a symbolic link; a feed may only hold regular files");
         if (it->is_directory()) continue;
+        if (!it->is_regular_file()) {  // a pipe, socket or device: reading it could block forever
+            if (notRegular) notRegular->push_back(rel);
+            continue;
+        }
         if (rel == "manifest.json" || rel == "manifest.json.minisig" || rel.ends_with(".tmp")) continue;
         if (!isSafeFeedPath(rel)) return fail("\"" + rel + "\" is not a usable file name in a feed");
         auto hash = sha256File(it->path());

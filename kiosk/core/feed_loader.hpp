@@ -37,7 +37,9 @@ LoadResult loadFeedWithManifest(const std::filesystem::path& dir, Manifest manif
 
 // Lists every regular file under `dir` except manifest.json, hidden files and *.tmp,
 // with size and SHA-256, sorted by path. Errors on unreadable files, symbolic links,
-// unsafe names or more files than the limit.
-Result<std::vector<ManifestEntry>> scanFeedFolder(const std::filesystem::path& dir, const FeedLimits& limits);
+// unsafe names or more files than the limit. Pipes, sockets and devices are skipped (never
+// opened: a pipe would block) and their paths added to `notRegular` when given.
+Result<std::vector<ManifestEntry>> scanFeedFolder(const std::filesystem::path& dir, const FeedLimits& limits,
+                                                  std::vector<std::string>* notRegular = nullptr);
 
 }  // namespace kiosk::core

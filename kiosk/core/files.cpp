@@ -53,6 +53,8 @@ std::string sha256Hex(std::string_view data) {
 
 Result<std::string> sha256File(const fs::path& path) {
     ensureSodium();
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return fail(path.string() + " is not a regular file");  // a pipe blocks
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail("cannot open " + path.string() + ": " + std::strerror(errno));
     crypto_hash_sha256_state state;

@@ -28,6 +28,11 @@ struct FeedLimits {
     int maxYear = 2100;
 };
 
+// A feed's version: a whole number from 1 to 2^53 - 1, the largest integer every JSON
+// reader (JavaScript's included) keeps exact. One check for build, sign, verify and sync.
+inline constexpr std::int64_t kMaxFeedVersion = INT64_C(9007199254740991);
+inline constexpr bool isFeedVersion(std::int64_t v) { return v >= 1 && v <= kMaxFeedVersion; }
+
 // Problems listed per load; past this, one line says how many more there are (fatal
 // problems are always listed). Keeps a hostile feed from producing gigabytes of messages.
 inline constexpr std::size_t kMaxListedDiagnostics = 500;

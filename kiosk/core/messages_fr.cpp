@@ -16,6 +16,16 @@ struct Phrase {
 
 // Feed loader, manifest and JSON reader (core/feed_loader.cpp, parse_*.cpp, json_reader.cpp).
 const Phrase kLoader[] = {
+    {"; fix it (its version must stay), or remove it to start again at version 1 (kiosks then need kiosk-feed "
+     "build --after URL to go above what they have)",
+     " ; corrigez-le (sa version doit rester), ou retirez-le pour repartir à la version 1 (les bornes ont alors "
+     "besoin de kiosk-feed build --after URL pour passer au-dessus de ce qu'elles ont)"},
+    {"the version cannot go above ", "la version ne peut pas dépasser "},
+    {"): kiosks would never take a higher one", ") : les bornes n'en prendraient jamais de plus haute"},
+    {" (it is ", " (elle vaut "},
+    {"no usable version", "pas de version utilisable"},
+    {"; build refuses until it is fixed", " ; build refuse tant qu'il n'est pas corrigé"},
+    {" is not a regular file", " n'est pas un fichier ordinaire"},
     {"no coordinates: the place is listed but has no pin on the territory map",
      "pas de coordonnées : le lieu est listé mais n'a pas de repère sur la carte du territoire"},
     {" is not a room of the floor plan of place ", " n'est pas une salle du plan du lieu "},

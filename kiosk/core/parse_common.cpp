@@ -91,7 +91,7 @@ std::optional<Manifest> parseManifest(const nlohmann::json& doc, Diagnostics& di
         root.error("$.format",
                    "expected \"kiosk-feed/1\", got \"" + m.format + "\" (a newer format this kiosk cannot read)");
     }
-    m.version = root.integer("version", true, 1, INT64_C(9007199254740991)).value_or(0);
+    m.version = root.integer("version", true, 1, kMaxFeedVersion).value_or(0);
     if (auto p = root.dateTime("published", true)) m.published = *p;
     // Every entry must be right: a manifest is accepted or refused as one unit.
     for (auto& f : root.elements("files", true, limits.maxFiles)) {

@@ -2,6 +2,8 @@
 // cryptographic step is a libsodium call; this file only lays bytes out as minisign does.
 #include "core/signature.hpp"
 
+#include "core/limits.hpp"
+
 #include <sodium.h>
 
 #include <cstdio>
@@ -348,6 +350,10 @@ Result<FeedClaims> parseFeedClaims(const std::string& comment) {
                 return fail("trusted comment: version: expected a number, got \"" + v + "\"");
             }
             c.version = std::stoll(v);
+            if (!isFeedVersion(c.version)) {
+                return fail("trusted comment: version: expected a whole number from 1 to " +
+                            std::to_string(kMaxFeedVersion) + ", got " + v);
+            }
             haveVersion = true;
         } else if (word.rfind("expires:", 0) == 0) {
             auto dt = parseDateTimeWithOffset(word.substr(8));

@@ -17,9 +17,12 @@ trap 'kill $kpid $xvfb 2>/dev/null; rm -rf "$TMP"' EXIT
 sleep 1
 
 # The staff PIN's line, from `kiosk pin` (fed through a pipe: twice, one a line).
-printf '2468\n2468\n' | "$kiosk" pin >"$TMP/pin.line" 2>"$TMP/pin.err"
+printf '246813\n246813\n' | "$kiosk" pin >"$TMP/pin.line" 2>"$TMP/pin.err"
 grep -q '"staff_pin_hash": "\$argon2id\$' "$TMP/pin.line" && pass "kiosk pin prints the config line" || { fail "kiosk pin"; cat "$TMP/pin.err"; }
-expect_code 1 "kiosk pin refuses two different PINs" -- sh -c "printf '2468\n1357\n' | '$kiosk' pin"
+expect_code 1 "kiosk pin refuses two different PINs" -- sh -c "printf '246813\n135724\n' | '$kiosk' pin"
+expect_code 1 "kiosk pin asks for 6 digits by default (issue 21)" -- sh -c "printf '2468\n2468\n' | '$kiosk' pin"
+expect_output "6 to 12 digits" "and says so"
+expect_code 0 "kiosk pin --short takes 4 digits" -- sh -c "printf '2468\n2468\n' | '$kiosk' pin --short"
 hash=$(sed -n 's/.*"staff_pin_hash": "\(.*\)",/\1/p' "$TMP/pin.line")
 sed -e "s|\"content_dir\": \"../content\"|\"content_dir\": \"$src/content\"|" \
     -e "s|^{|{\n  \"staff_pin_hash\": \"$hash\",|" "$src/config/kiosk.jsonc" >"$TMP/staff.jsonc"
@@ -47,7 +50,7 @@ grep -q "staff mode closed" "$TMP/kiosk.log" && pass "Escape closes the keypad" 
 xdotool mousemove 6 6; sleep 0.1; xdotool mousedown 1; sleep 3.3; xdotool mouseup 1; sleep 0.6
 tap $((W - 6)) $((H - 6)); sleep 1
 grep -q "staff gesture: the PIN keypad opens" "$TMP/kiosk.log" && pass "the corner gesture opens the keypad" || fail "the gesture did not open the keypad"
-xdotool type --delay 120 2468; sleep 0.5
+xdotool type --delay 120 246813; sleep 0.5
 shot keypad
 ok=$(centre_of keypad "#B33A00")
 if [ -n "$ok" ]; then tap $ok; pass "OK found on the keypad at $ok"; else fail "no OK key on the keypad"; fi

@@ -72,6 +72,19 @@ TEST_CASE("a 16-bit image within the pixel limit but over the decode budget is r
     CHECK_FALSE(d.ok);
     CHECK(contains(d.error, "16 bits per channel"));
     CHECK(contains(d.error, "MiB"));
+
+    SECTION("kiosk-feed validate reports it too, instead of passing an image never drawn (issue 21)") {
+        test::FeedFixture f;
+        f.files["images/robot.png"] = test::pngWithRawData(6000, 4000, 16, 6, std::string(16, '\0'));
+        core::LoadOptions verify;
+        verify.verifyAllFiles = true;
+        const auto r = f.load(verify);
+        INFO(describe(r.diagnostics));
+        const auto* e = test::findDiag(r.diagnostics, Severity::ItemError, "images/robot.png");
+        REQUIRE(e != nullptr);
+        CHECK(contains(e->message, "would never be shown"));
+        CHECK(contains(e->message, "16 bits per channel"));
+    }
 }
 
 TEST_CASE("a real 16-bit PNG decodes to 8-bit RGBA at the size shown, with its cost reserved", "[hostile][images]") {

@@ -6,9 +6,12 @@
 #include <filesystem>
 #include <string>
 
+#include <sys/stat.h>
+
 #include "core/feed_builder.hpp"
 #include "core/feed_loader.hpp"
 #include "core/files.hpp"
+#include "core/limits.hpp"
 #include "feed_fixture.hpp"
 
 using namespace kiosk;
@@ -376,4 +379,93 @@ TEST_CASE("a manifest with a bad entry is refused as a whole", "[build][fatal]")
         m["published"] = "2027-09-30T10:00:00";
         refused(m);
     }
+}
+
+// Issue 21: build never passes the version bound, never restarts a version, never blocks
+// or crashes on what a folder holds.
+TEST_CASE("kiosk-feed build refuses to go past the largest version kiosks take", "[build][hostile]") {
+    FeedFixture f;
+    f.writeDocuments();
+    REQUIRE(core::buildFeed(f.path(), kNow).written);
+    auto m = json::parse(test::readText(f.dir / "manifest.json"));
+    m["version"] = core::kMaxFeedVersion - 1;
+    test::writeText(f.dir / "manifest.json", m.dump());
+    test::writeText(f.dir / "event.json", test::readText(f.dir / "event.json") + " ");  // a change
+    const auto last = core::buildFeed(f.path(), kLater);
+    INFO(last.error);
+    REQUIRE(last.written);
+    CHECK(last.manifest.version == core::kMaxFeedVersion);  // 2^53 - 1 itself is fine
+
+    test::writeText(f.dir / "event.json", test::readText(f.dir / "event.json") + " ");
+    const auto past = core::buildFeed(f.path(), kLater);
+    CHECK_FALSE(past.written);
+    CHECK(contains(past.error, "cannot go above 9007199254740991"));
+    CHECK(json::parse(test::readText(f.dir / "manifest.json"))["version"] == core::kMaxFeedVersion);
+    // a version floor read from a server is bounded the same way
+    CHECK(contains(core::buildFeed(f.path(), kLater, {}, core::kMaxFeedVersion).error, "cannot go above"));
+}
+
+TEST_CASE("kiosk-feed build refuses an unreadable manifest instead of restarting at version 1", "[build][hostile]") {
+    for (const char* bad : {R"("7")", "null", "0", "9007199254740992", "-3"}) {
+        INFO(bad);
+        FeedFixture f;
+        f.writeDocuments();
+        REQUIRE(core::buildFeed(f.path(), kNow).written);
+        auto m = json::parse(test::readText(f.dir / "manifest.json"));
+        m["version"] = json::parse(bad);
+        const std::string broken = m.dump();
+        test::writeText(f.dir / "manifest.json", broken);
+        const auto out = core::buildFeed(f.path(), kLater);
+        CHECK_FALSE(out.written);
+        CHECK(contains(out.error, "manifest.json: $.version"));
+        CHECK(contains(out.error, "remove it to start again at version 1"));
+        CHECK(test::readText(f.dir / "manifest.json") == broken);  // left for staff to fix
+    }
+    FeedFixture f;
+    f.writeDocuments();
+    REQUIRE(core::buildFeed(f.path(), kNow).written);
+    auto m = json::parse(test::readText(f.dir / "manifest.json"));
+    m["files"][0]["size"] = nullptr;
+    test::writeText(f.dir / "manifest.json", m.dump());
+    auto current = core::readCurrentManifest(f.path());
+    REQUIRE_FALSE(current.ok());
+    CHECK(contains(current.error(), "$.files[0].size"));
+    CHECK_FALSE(core::buildFeed(f.path(), kLater).written);
+    fs::remove(f.dir / "manifest.json");
+    auto none = core::readCurrentManifest(f.path());
+    REQUIRE(none.ok());
+    CHECK_FALSE(none.value().has_value());
+    CHECK(core::buildFeed(f.path(), kLater).manifest.version == 1);  // removed on purpose: a fresh start
+}
+
+TEST_CASE("scanFeedFolder skips a pipe instead of blocking on it", "[build][hostile]") {
+    FeedFixture f;
+    f.writeDocuments();
+    fs::create_directories(f.dir / "images");
+    REQUIRE(mkfifo((f.dir / "images" / "tube.png").c_str(), 0600) == 0);
+    std::vector<std::string> skipped;
+    auto scanned = core::scanFeedFolder(f.path(), core::FeedLimits{}, &skipped);
+    REQUIRE(scanned.ok());
+    CHECK(skipped == std::vector<std::string>{"images/tube.png"});
+    for (const auto& e : scanned.value()) CHECK(e.path != "images/tube.png");
+    const auto out = core::buildFeed(f.path(), kNow);
+    CHECK(out.written);
+    CHECK(out.notRegular == std::vector<std::string>{"images/tube.png"});
+    CHECK_FALSE(core::sha256File(f.dir / "images" / "tube.png").ok());  // refused, not opened
+}
+
+TEST_CASE("kiosk-feed build survives 100000 nested brackets in a document", "[build][hostile]") {
+    FeedFixture f;
+    f.writeDocuments();
+    test::writeText(f.dir / "pages.json", std::string(100000, '[') + std::string(100000, ']'));
+    std::vector<std::string> unused;
+    auto scanned = core::scanFeedFolder(f.path(), core::FeedLimits{});
+    REQUIRE(scanned.ok());
+    core::usedFiles(f.path(), scanned.value(), unused);  // used to recurse 100000 deep: SIGSEGV
+    const auto out = core::buildFeed(f.path(), kNow);
+    CHECK_FALSE(out.written);
+    bool named = false;
+    for (const auto& d : out.load.diagnostics.all())
+        named = named || (d.file == "pages.json" && contains(d.message, "nested"));
+    CHECK(named);
 }

@@ -151,3 +151,31 @@ TEST_CASE("retention keeps hourly counts, drops old raw rows and caps the table"
     REQUIRE(store->applyRetention(shortHourly, now));
     CHECK(totalCount(*store) == 30);
 }
+
+TEST_CASE("a database that cannot be opened at start is tried again and nothing counted meanwhile is lost", "[stats]") {
+    // Issue 21: a lock or a missing mount at start used to turn statistics off for the run.
+    TempDir dir("stats-retry");
+    const fs::path blocker = dir / "not-yet";
+    writeText(blocker, "a file where the database's folder should be");
+    const fs::path db = blocker / "stats.sqlite";
+    core::ManualClock clock(eventMorning());
+    auto options = recorderOptions(db, "borne-accueil");
+    options.reopenEverySeconds = 0;  // every batch tries again (the kiosk: every 30 s)
+    StatsRecorder recorder(options, clock);
+    recorder.languageUsed("en");
+    recorder.flush();
+    auto st = recorder.status();
+    CHECK(st.written == 0);
+    CHECK(st.dropped == 0);  // waiting, not lost
+    CHECK_FALSE(st.lastError.empty());
+
+    fs::remove(blocker);  // the mount appears, the lock goes away
+    recorder.languageUsed("fr");
+    recorder.flush();
+    st = recorder.status();
+    CHECK(st.written == 2);  // the event from before the database opened, and the new one
+    CHECK(st.lastError.empty());
+    const Counts c = hourlyCounts(db);
+    CHECK(c.at({"language", "en", ""}) == 1);
+    CHECK(c.at({"language", "fr", ""}) == 1);
+}

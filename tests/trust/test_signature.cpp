@@ -74,6 +74,21 @@ TEST_CASE("signature: the claimed version must be the manifest's", "[signature]"
     CHECK_THAT(none.error(), Catch::Contains("no version:N"));
 }
 
+TEST_CASE("signature: a claimed version past 2^53 - 1 is refused, as the kiosk's loader refuses the manifest",
+          "[signature]") {
+    const SecretKey key = generateSecretKey();
+    const std::string top = R"({"format":"kiosk-feed/1","version":9007199254740991,"files":[]})";
+    CHECK(
+        verifyFeedManifest(top, 9007199254740991, signMessage(key, top, "version:9007199254740991"), {key.publicKey()})
+            .ok());
+    const std::string past = R"({"format":"kiosk-feed/1","version":9007199254740992,"files":[]})";
+    auto r = verifyFeedManifest(past, 9007199254740992, signMessage(key, past, "version:9007199254740992"),
+                                {key.publicKey()});
+    REQUIRE_FALSE(r.ok());
+    CHECK_THAT(r.error(), Catch::Contains("from 1 to 9007199254740991"));
+    CHECK_FALSE(parseFeedClaims("version:0").ok());
+}
+
 TEST_CASE("signature: key files round-trip, encrypted with a password or not", "[signature]") {
     const SecretKey key = generateSecretKey();
     const std::string pub = formatPublicKeyFile(key.publicKey());

@@ -7,10 +7,19 @@
 #include <string_view>
 
 #include "core/import/importer.hpp"
+#include "core/json_parse.hpp"
 #include "core/text_fold.hpp"
 #include "core/time.hpp"
 
 namespace kiosk::core::import::detail {
+
+// JSON programmes (OpenAgenda, pretalx) go through the kiosk's depth-limited parser: the
+// feed's depth, and more entries per array (an agenda may list thousands of events).
+inline JsonParseOptions importJsonOptions() {
+    JsonParseOptions o;
+    o.maxEntries = 200000;
+    return o;
+}
 
 using core::foldAccents;  // core/text_fold.hpp
 using core::slugId;

@@ -6,6 +6,7 @@
 #include "core/feed_builder.hpp"
 #include "core/files.hpp"
 #include "core/import/feed_writer.hpp"
+#include "core/json_parse.hpp"
 #include "core/sync/cache.hpp"
 
 namespace kiosk::core::import {
@@ -32,7 +33,7 @@ std::vector<std::string> leftOutRows(const Imported& imported, const Diagnostics
     }
     nlohmann::json sessions;
     if (auto text = readFile(dir / "sessions.json", 4u << 20))
-        sessions = nlohmann::json::parse(text.value(), nullptr, false);
+        if (auto parsed = parseJsonChecked(text.value())) sessions = std::move(parsed).value();
     for (const Diagnostic& d : loaded.all()) {
         if (d.severity != Severity::ItemError || d.file != "sessions.json" || d.path.rfind("$.sessions[", 0) != 0)
             continue;

@@ -230,12 +230,13 @@ Imported importOpenAgenda(std::string_view bytes, const ImportOptions& options) 
         out.diagnostics.add(Severity::Fatal, options.sourceName, "", tz.error());
         return out;
     }
-    json doc = json::parse(bytes.begin(), bytes.end(), nullptr, false);
-    if (doc.is_discarded()) {
+    auto parsed = parseJsonChecked(bytes, importJsonOptions());
+    if (!parsed) {
         out.diagnostics.add(Severity::Fatal, options.sourceName, "",
-                            "not valid JSON: is it an OpenAgenda events export?");
+                            parsed.error() + ": is it an OpenAgenda events export?");
         return out;
     }
+    json doc = std::move(parsed).value();
     const json* events = &doc;
     std::string base = "$";
     if (doc.is_object()) {

@@ -56,7 +56,9 @@ Imported importPretalxJson(std::string_view bytes, const ImportOptions& options)
         out.diagnostics.add(Severity::Fatal, options.sourceName, "", tz.error());
         return out;
     }
-    const json doc = json::parse(bytes.begin(), bytes.end(), nullptr, false);
+    // the depth-limited parse of the feed; a document it refuses is read as no schedule
+    auto parsed = parseJsonChecked(bytes, detail::importJsonOptions());
+    const json doc = parsed ? std::move(parsed).value() : json();
     const json* conf = nullptr;
     if (doc.is_object() && doc.contains("schedule") && doc["schedule"].is_object()) {
         auto it = doc["schedule"].find("conference");

@@ -9,9 +9,13 @@
 
 namespace kiosk::core::staff {
 
-// 4 to 12 digits: long enough to resist guessing with the delay below, short enough to
-// type standing at a screen.
+// 4 to 12 digits: what the keypad takes and a hash may be checked against (older
+// configurations hold 4-digit PINs).
 bool isValidPin(std::string_view pin);
+// What `kiosk pin` asks for by default: 6 to 12 digits. A 4-digit PIN's hash falls to an
+// offline guessing run in minutes on one core if the configuration leaks; 6 digits take
+// 100 times longer, and the keypad's growing delay stops guessing at the screen.
+inline constexpr std::size_t kDefaultMinPinDigits = 6;
 
 // "$argon2id$v=19$m=...": the line for the config's "staff_pin_hash". Slow on purpose
 // (Argon2id, libsodium's interactive limits: about 64 MiB and a fraction of a second).

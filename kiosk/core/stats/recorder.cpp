@@ -108,15 +108,25 @@ RecorderStatus StatsRecorder::status() const {
 void StatsRecorder::writerLoop() {
     std::unique_ptr<StatsStore> store;
     std::string openError;
-    if (auto opened = StatsStore::open(options_.database)) {
+    auto lastOpen = std::chrono::steady_clock::now();
+    auto tryOpen = [&] {
+        lastOpen = std::chrono::steady_clock::now();
+        auto opened = StatsStore::open(options_.database);
+        if (!opened) {
+            if (openError != opened.error()) log::error("statistics paused, tried again in a while: " + opened.error());
+            openError = opened.error();
+            return;
+        }
+        if (!openError.empty()) log::info("statistics: " + options_.database.string() + " opened after all");
         store = std::move(opened).value();
+        openError.clear();
         if (!options_.kioskId.empty()) {
             if (auto s = store->setMeta("kiosk_id", options_.kioskId); !s) log::warning(s.error());
         }
-    } else {
-        openError = opened.error();
-        log::error("statistics off: " + openError);
-    }
+    };
+    tryOpen();
+    // Events that came while the database could not be opened: written once it opens.
+    std::vector<Event> waiting;
     auto lastRetention = std::chrono::steady_clock::now() - std::chrono::hours(24 * 365);
     std::int64_t latestMinute = 0;
     std::unique_lock lock(mutex_);
@@ -126,16 +136,33 @@ void StatsRecorder::writerLoop() {
         batch.swap(queue_);
         const bool stopping = stop_;
         lock.unlock();
-        std::string error = openError;
-        std::uint64_t written = 0;
-        if (store && !batch.empty()) {
-            if (auto s = store->append(batch); s) {
-                written = batch.size();
-            } else {
-                error = s.error();
-                log::warning("statistics not written: " + error);
-            }
+        if (!store &&
+            std::chrono::steady_clock::now() - lastOpen >= std::chrono::duration<double>(options_.reopenEverySeconds)) {
+            tryOpen();
         }
+        std::uint64_t written = 0, dropped = 0, handled = batch.size();
+        if (!store) {
+            // kept for later, the oldest dropped (and counted) past the queue's bound
+            waiting.insert(waiting.end(), batch.begin(), batch.end());
+            if (waiting.size() > options_.maxQueue) {
+                dropped = waiting.size() - options_.maxQueue;
+                waiting.erase(waiting.begin(), waiting.begin() + static_cast<std::ptrdiff_t>(dropped));
+            }
+        } else {
+            if (!waiting.empty()) batch.insert(batch.begin(), waiting.begin(), waiting.end()), waiting.clear();
+            if (!batch.empty()) {
+                if (auto s = store->append(batch); s) {
+                    written = batch.size();
+                } else {
+                    openError = s.error();
+                    dropped = batch.size();
+                    log::warning("statistics not written: " + openError);
+                }
+            }
+            if (written) openError.clear();
+        }
+        if (stopping && !store) dropped += waiting.size(), waiting.clear();  // never opened: counted as lost
+        const std::string error = openError;
         // The minute of the newest event stands for "now": the clock belongs to the UI thread.
         if (!batch.empty()) latestMinute = std::max(latestMinute, batch.back().minute);
         const auto now = std::chrono::steady_clock::now();
@@ -151,9 +178,9 @@ void StatsRecorder::writerLoop() {
         }
         lock.lock();
         status_.written += written;
-        status_.dropped += batch.size() - written;
+        status_.dropped += dropped;
         status_.lastError = error;
-        handled_ += batch.size();
+        handled_ += handled;
         done_.notify_all();
         if (stopping && queue_.empty()) return;
     }

@@ -24,6 +24,9 @@ struct RecorderOptions {
     RetentionPolicy retention;
     std::size_t maxQueue = 10000;  // events waiting for the writer; more are dropped and counted
     double retentionEverySeconds = 3600;
+    // A database that cannot be opened (locked by an export at start, a disk not mounted
+    // yet) is tried again this often; meanwhile up to maxQueue events wait in memory.
+    double reopenEverySeconds = 30;
 };
 
 struct RecorderStatus {
