@@ -90,29 +90,10 @@ expect_code 2 "publish into the feed itself is refused" -- "$feedtool" publish "
 # 5. publish to nginx's WebDAV with basic auth, then a kiosk with the staff's key syncs it.
 mkdir -p "$www/dav" "$TMP/nginx"
 printf 'staff:%s\n' "$(openssl passwd -apr1 'secret-pw')" > "$TMP/nginx/htpasswd"
-port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat > "$TMP/nginx/nginx.conf" <<CONF
-worker_processes 1; daemon off; master_process off; pid $TMP/nginx/nginx.pid;
-error_log $TMP/nginx/error.log;
-events { worker_connections 32; }
-http {
-  access_log $TMP/nginx/access.log;
-  client_body_temp_path $TMP/nginx/body; proxy_temp_path $TMP/nginx/proxy; fastcgi_temp_path $TMP/nginx/fcgi;
-  uwsgi_temp_path $TMP/nginx/uwsgi; scgi_temp_path $TMP/nginx/scgi;
-  types { application/json json; image/png png; image/jpeg jpg; }
-  client_max_body_size 64m;
-  server {
-    listen 127.0.0.1:$port; root $www;
-    location /dav/ {
+start_nginx "$www" "location /dav/ {
       dav_methods PUT MKCOL; dav_access user:rw group:r all:r;
-      limit_except GET HEAD { auth_basic "staff"; auth_basic_user_file $TMP/nginx/htpasswd; }
-    }
-  }
-}
-CONF
-nginx -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf" & ngx=$!
-trap 'kill $ngx 2>/dev/null; rm -rf "$TMP"' EXIT
-for _ in $(seq 50); do "$PY" -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break; sleep 0.1; done
+      limit_except GET HEAD { auth_basic staff; auth_basic_user_file $TMP/nginx/htpasswd; }
+    }"
 url="http://127.0.0.1:$port/dav/feed/"
 
 expect_code 1 "a wrong WebDAV password" -- \

@@ -43,3 +43,27 @@ with open(path, "w", encoding="utf-8") as f:
     json.dump(d, f, ensure_ascii=False, indent=2)
 PYEOF
 }
+
+# start_nginx ROOT [SERVER-LINES]: nginx on 127.0.0.1 serving ROOT (extra lines go inside
+# its server block), stopped on exit; sets $port and $ngx. Logs in $TMP/nginx/.
+start_nginx() {
+  local root=$1 extra=${2:-}
+  mkdir -p "$TMP/nginx"
+  port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  cat > "$TMP/nginx/nginx.conf" <<CONF
+worker_processes 1; daemon off; master_process off; pid $TMP/nginx/nginx.pid;
+error_log $TMP/nginx/error.log;
+events { worker_connections 32; }
+http {
+  access_log $TMP/nginx/access.log;
+  client_body_temp_path $TMP/nginx/body; proxy_temp_path $TMP/nginx/proxy; fastcgi_temp_path $TMP/nginx/fcgi;
+  uwsgi_temp_path $TMP/nginx/uwsgi; scgi_temp_path $TMP/nginx/scgi;
+  types { application/json json; image/png png; image/jpeg jpg; }
+  client_max_body_size 64m;
+  server { listen 127.0.0.1:$port; root $root; $extra }
+}
+CONF
+  nginx -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf" & ngx=$!
+  trap 'kill $ngx 2>/dev/null; rm -rf "$TMP"' EXIT
+  for _ in $(seq 50); do "$PY" -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break; sleep 0.1; done
+}

@@ -71,7 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         LoadOptions all;
         all.verifyAllFiles = true;
         const LoadResult r = loadFeedWithManifest(dir, fresh, all);
-        for (const Diagnostic& d : gradeForStaff(r.diagnostics).all()) (void)d.toString();
+        const Diagnostics graded = gradeForStaff(r.diagnostics);  // kept: .all() of a temporary would dangle
+        for (const Diagnostic& d : graded.all()) (void)d.toString();
     }
     const BuildOutcome built = buildFeed(dir, SystemClock().now());
     (void)built.error.size();

@@ -3,7 +3,12 @@
 // from the real program, which must leave one consistent cache.
 #include <catch2/catch.hpp>
 
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
+#include <unistd.h>
+#include <chrono>
+#include <cstring>
 
 #include <cstdio>
 #include <cstdlib>
@@ -100,6 +105,31 @@ TEST_CASE("one writer: the staff socket answers one line per connection, owner o
     auto none = ks::sendStaffRequest(socket.path(), "status", 1);
     REQUIRE_FALSE(none.ok());
     CHECK_THAT(none.error(), Catch::Contains("no kiosk answers"));
+}
+
+TEST_CASE("one writer: 12 idle connections do not hold up a staff command", "[lock]") {
+    // Issue 21: the socket served one connection at a time, 5 s each, so idle clients
+    // stalled `kiosk status` for a minute.
+    TempDir dir("sock-idle");
+    ks::StaffSocket socket(ks::staffSocketPath(dir.path()),
+                           [](const std::string&) { return std::string("ok\nfine\n"); });
+    REQUIRE(socket.start().ok());
+    std::vector<int> idle;
+    for (int i = 0; i < 12; ++i) {
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_un a{};
+        a.sun_family = AF_UNIX;
+        std::strncpy(a.sun_path, socket.path().c_str(), sizeof a.sun_path - 1);
+        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+        idle.push_back(fd);  // connected, says nothing
+    }
+    // 3 s: less than the first idle client's 5 s limit, so only a socket that serves
+    // clients side by side answers in time (the old one needed 12 x 5 s)
+    auto answer = ks::sendStaffRequest(socket.path(), "status", 3);
+    REQUIRE(answer.ok());
+    CHECK(answer.value().text == "fine\n");
+    for (int fd : idle) ::close(fd);
+    socket.stop();
 }
 
 TEST_CASE("one writer: a running kiosk and concurrent kiosk rollback and sync leave one consistent cache", "[lock]") {

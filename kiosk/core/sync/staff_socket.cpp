@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <vector>
 
 #include "core/log.hpp"
 #include "core/sync/cache.hpp"
@@ -22,6 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr std::size_t kMaxRequest = 256;
+constexpr std::size_t kMaxClients = 32;  // connections waiting for their request line
 constexpr std::size_t kMaxAnswer = 1 << 20;
 
 Result<sockaddr_un> address(const fs::path& path) {
@@ -98,41 +100,82 @@ void StaffSocket::stop() {
     ::unlink(path_.c_str());
 }
 
+// One thread serves every client: connections wait in a poll(2) set, each with its own
+// deadline, so idle clients (12 of them stalled the socket for a minute) never hold up a
+// staff command; a complete request line is answered at once.
 void StaffSocket::run() {
+    struct Client {
+        int fd;
+        pid_t pid;
+        std::string line;
+        std::chrono::steady_clock::time_point deadline;
+    };
+    std::vector<Client> clients;
+    auto drop = [&](std::size_t i) {
+        ::close(clients[i].fd);
+        clients.erase(clients.begin() + static_cast<std::ptrdiff_t>(i));
+    };
     for (;;) {
-        pollfd fds[2] = {{listenFd_, POLLIN, 0}, {stopPipe_[0], POLLIN, 0}};
-        if (::poll(fds, 2, -1) < 0) {
+        std::vector<pollfd> fds{{listenFd_, POLLIN, 0}, {stopPipe_[0], POLLIN, 0}};
+        for (const Client& c : clients) fds.push_back({c.fd, POLLIN, 0});
+        int timeoutMs = -1;
+        const auto now = std::chrono::steady_clock::now();
+        for (const Client& c : clients) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(c.deadline - now).count();
+            timeoutMs = timeoutMs < 0 ? static_cast<int>(std::max<long long>(left, 0))
+                                      : std::min(timeoutMs, static_cast<int>(std::max<long long>(left, 0)));
+        }
+        if (::poll(fds.data(), fds.size(), timeoutMs) < 0) {
             if (errno == EINTR) continue;
             log::warning(std::string("staff socket: ") + std::strerror(errno));
-            return;
+            break;
         }
-        if (fds[1].revents) return;
-        if (!(fds[0].revents & POLLIN)) continue;
-        const int client = ::accept4(listenFd_, nullptr, nullptr, SOCK_CLOEXEC);
-        if (client < 0) continue;
-        serve(client);
-        ::close(client);
+        if (fds[1].revents) break;
+        // Clients first (their indexes match fds from 2), from the last so erasing is safe.
+        for (std::size_t i = clients.size(); i-- > 0;) {
+            const short ev = fds[i + 2].revents;
+            if (!ev) continue;
+            char buf[64];
+            const ssize_t n = ::recv(clients[i].fd, buf, sizeof buf, MSG_DONTWAIT);
+            if (n <= 0 && !(n < 0 && (errno == EAGAIN || errno == EINTR))) {
+                if (!clients[i].line.empty()) serve(clients[i].fd, clients[i].pid, clients[i].line);
+                drop(i);
+                continue;
+            }
+            if (n > 0) clients[i].line.append(buf, static_cast<std::size_t>(n));
+            if (clients[i].line.find('\n') != std::string::npos || clients[i].line.size() >= kMaxRequest) {
+                serve(clients[i].fd, clients[i].pid, clients[i].line);
+                drop(i);
+            }
+        }
+        const auto after = std::chrono::steady_clock::now();
+        for (std::size_t i = clients.size(); i-- > 0;) {
+            if (clients[i].deadline <= after) drop(i);  // a client that says nothing
+        }
+        if (fds[0].revents & POLLIN) {
+            const int client = ::accept4(listenFd_, nullptr, nullptr, SOCK_CLOEXEC);
+            if (client < 0) continue;
+            ucred peer{};
+            socklen_t len = sizeof peer;
+            if (::getsockopt(client, SOL_SOCKET, SO_PEERCRED, &peer, &len) != 0 ||
+                (peer.uid != ::getuid() && peer.uid != 0)) {
+                writeAll(client, "error\nonly the kiosk's own user may send staff commands\n");
+                ::close(client);
+                continue;
+            }
+            const timeval sendLimit{5, 0};  // a client that never reads its answer
+            ::setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &sendLimit, sizeof sendLimit);
+            if (clients.size() >= kMaxClients) drop(0);  // the oldest waiting one gives way
+            clients.push_back({client, peer.pid, {}, after + std::chrono::seconds(5)});
+        }
     }
+    for (std::size_t i = clients.size(); i-- > 0;) drop(i);
 }
 
-void StaffSocket::serve(int client) {
-    ucred peer{};
-    socklen_t len = sizeof peer;
-    if (::getsockopt(client, SOL_SOCKET, SO_PEERCRED, &peer, &len) != 0 || (peer.uid != ::getuid() && peer.uid != 0)) {
-        writeAll(client, "error\nonly the kiosk's own user may send staff commands\n");
-        return;
-    }
-    std::string line;
-    char buf[64];
-    while (line.find('\n') == std::string::npos && line.size() < kMaxRequest) {
-        if (!waitFor(client, POLLIN, 5000)) return;  // a client that says nothing
-        const ssize_t n = ::recv(client, buf, sizeof buf, 0);
-        if (n <= 0) break;
-        line.append(buf, static_cast<std::size_t>(n));
-    }
+void StaffSocket::serve(int client, pid_t pid, std::string line) {
     line = line.substr(0, line.find('\n'));
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    log::info("staff command from process " + std::to_string(peer.pid) + ": " + line);
+    log::info("staff command from process " + std::to_string(pid) + ": " + line);
     writeAll(client, handler_(line));
 }
 

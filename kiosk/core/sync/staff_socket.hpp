@@ -1,7 +1,10 @@
 // Staff commands for a running kiosk: a Unix socket in the cache folder (owner-only),
-// served by one thread, one request line per connection ("status", "rollback", "sync"),
-// the answer's first line "ok", "failed" or "error", then text for the staff.
+// served by one thread (clients multiplexed, 5 s each to send their line), one request
+// line per connection ("status", "rollback", "sync"), the answer's first line "ok",
+// "failed" or "error", then text for the staff.
 #pragma once
+
+#include <sys/types.h>
 
 #include <filesystem>
 #include <functional>
@@ -36,7 +39,7 @@ public:
 
 private:
     void run();
-    void serve(int client);
+    void serve(int client, pid_t pid, std::string line);
 
     std::filesystem::path path_;
     Handler handler_;
