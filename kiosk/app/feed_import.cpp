@@ -21,7 +21,7 @@ struct ImportArgs {
     std::vector<std::string> files;
     std::string into;
     std::string source;
-    std::string timeZone;
+    std::string timeZone, venue;
     bool keepMissing = false;
 };
 
@@ -77,6 +77,7 @@ int run(const ImportArgs& a) {
     import::ImportOptions options;
     import::readEventWindow(a.into, options);
     if (!a.timeZone.empty()) options.timeZone = a.timeZone;
+    options.venue = a.venue;
     import::Imported all;
     for (std::size_t i = 0; i < a.files.size(); ++i) {
         const std::string& file = a.files[i];
@@ -189,6 +190,11 @@ std::function<std::optional<int>()> addImportCommand(CLI::App& app) {
     cmd->add_option("--time-zone", args->timeZone,
                     tr("le fuseau horaire IANA de l'événement (par défaut : celui d'event.json, sinon Europe/Paris)",
                        "the event's IANA time zone (default: event.json's, else Europe/Paris)"));
+    cmd->add_option("--venue", args->venue,
+                    tr("pretalx, frab, iCalendar : le lieu unique de l'événement ; ses salles deviennent des salles de "
+                       "ce lieu (par défaut : un lieu par salle)",
+                       "pretalx, frab, iCalendar: the event's one venue; its rooms become rooms of that place "
+                       "(default: a place per room)"));
     cmd->add_flag("--keep-missing", args->keepMissing,
                   tr("garder les séances que la source ne liste plus", "keep sessions the source no longer lists"));
     return [cmd, args]() -> std::optional<int> {

@@ -4,6 +4,7 @@
 // places the feed has no map for, "En ligne"; and every other format building unedited.
 #include "import_fixture.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -260,6 +261,37 @@ TEST_CASE("Staff import: pretalx, frab, iCalendar and a sessions-only sheet buil
         CHECK(built.error.empty());
         REQUIRE(built.written);
         CHECK(built.load.content->sessions.size() == in.sessions.size());
+    }
+}
+
+TEST_CASE("Staff import: with --venue, a conference's rooms are rooms of its one place") {
+    const std::pair<const char*, import::Format> cases[] = {{"pretalx-schedule.json", import::Format::PretalxJson},
+                                                            {"frab-schedule.xml", import::Format::FrabXml},
+                                                            {"agenda.ics", import::Format::ICalendar}};
+    for (const auto& [file, format] : cases) {
+        INFO(file);
+        import::ImportOptions o;
+        o.sourceName = file;
+        o.venue = "Maison de la culture";
+        const auto in = import::importBytes(format, importData(file), o);
+        REQUIRE_FALSE(in.sessions.empty());
+        REQUIRE(in.places.size() == 1);
+        CHECK(in.places[0].name.str(Lang::Fr) == "Maison de la culture");
+        std::size_t withRoom = 0;
+        for (const auto& s : in.sessions) {
+            CHECK(s.placeId == in.places[0].id);
+            withRoom += s.roomName.empty() ? 0 : 1;
+        }
+        CHECK(withRoom > 0);  // the rooms the source named, kept as room names
+        TempFolder dir;
+        REQUIRE(importInto(dir.path, in, import::formatName(format)).ok());
+        const BuildOutcome built = buildFeed(dir.path, Instant{});
+        REQUIRE(built.written);
+        const auto& sessions = built.load.content->sessions;
+        const bool shown = std::any_of(sessions.begin(), sessions.end(), [&](const Session& s) {
+            return !built.load.content->roomText(s, Lang::Fr).empty();
+        });
+        CHECK(shown);
     }
 }
 

@@ -71,7 +71,8 @@ Imported importFrabXml(std::string_view bytes, const ImportOptions& options) {
                 ++i;
                 const std::string path = "/schedule/day[" + std::to_string(d) + "]/room[@name='" +
                                          room.attribute("name").as_string() + "']/event[" + std::to_string(i) + "]";
-                detail::addScheduleItem(out, readEvent(ev, day, room, path), tz.value(), options.sourceName);
+                detail::addScheduleItem(out, readEvent(ev, day, room, path), tz.value(), options.sourceName,
+                                        options.venue);
             }
         }
     }

@@ -82,8 +82,27 @@ struct Reader {
         if (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_URL_PROPERTY)) {
             if (const char* u = icalproperty_get_url(p)) s.registration.url = u;
         }
-        s.placeId = placeOf(ev);
+        if (!trim(options.venue).empty()) {  // LOCATION is a room of the one venue
+            const char* loc = icalcomponent_get_location(ev);
+            if (loc && !trim(loc).empty()) s.roomName = trim(loc);
+            s.placeId = venuePlace();
+        } else {
+            s.placeId = placeOf(ev);
+        }
         return s;
+    }
+
+    std::string venuePlace() {
+        const std::string name = trim(options.venue);
+        const std::string id = sourceId("lieu", name);
+        for (const Place& q : out.places) {
+            if (q.id == id) return id;
+        }
+        Place p;
+        p.id = id;
+        p.name.set("fr", name);
+        out.places.push_back(p);
+        return id;
     }
 
     std::string placeOf(icalcomponent* ev) {

@@ -29,6 +29,9 @@ struct ImportOptions {
     std::string timeZone = "Europe/Paris";  // the event's IANA zone: offsets are written in it
     // Recurrences (iCalendar RRULE) are expanded within these dates when given.
     std::optional<CivilDate> firstDay, lastDay;
+    // A conference in one building (pretalx, frab, iCalendar): its rooms become rooms of
+    // this one place, named so, instead of one place per room. Empty: a place per room.
+    std::string venue;
 };
 
 // What a source gave. Every session's place is in `places` (or in the feed already);

@@ -85,7 +85,8 @@ Imported importPretalxJson(std::string_view bytes, const ImportOptions& options)
                 const std::string path = "$.schedule.conference.days[" + std::to_string(d) + "].rooms[\"" + room +
                                          "\"][" + std::to_string(i) + "]";
                 if (!events[i].is_object()) continue;
-                detail::addScheduleItem(out, readEvent(events[i], day, room, path), tz.value(), options.sourceName);
+                detail::addScheduleItem(out, readEvent(events[i], day, room, path), tz.value(), options.sourceName,
+                                        options.venue);
             }
         }
     }

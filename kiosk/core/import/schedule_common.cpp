@@ -36,7 +36,8 @@ void addRoomPlace(Imported& out, const std::string& id, const std::string& name)
 
 }  // namespace
 
-void addScheduleItem(Imported& out, const ScheduleItem& item, const TimeZone& tz, const std::string& sourceName) {
+void addScheduleItem(Imported& out, const ScheduleItem& item, const TimeZone& tz, const std::string& sourceName,
+                     const std::string& venue) {
     Session s;
     s.title.set("fr", trim(item.title));
     if (s.title.str(Lang::Fr).empty()) {
@@ -82,8 +83,14 @@ void addScheduleItem(Imported& out, const ScheduleItem& item, const TimeZone& tz
     }
     if (!trim(item.url).empty()) s.registration.url = trim(item.url);
     const std::string room = trim(item.room).empty() ? std::string("Salle") : trim(item.room);
-    s.placeId = sourceId("salle", room);
-    addRoomPlace(out, s.placeId, room);
+    if (!trim(venue).empty()) {  // rooms of one building: the room is shown with the place
+        s.placeId = sourceId("lieu", trim(venue));
+        addRoomPlace(out, s.placeId, trim(venue));
+        if (!trim(item.room).empty()) s.roomName = room;
+    } else {
+        s.placeId = sourceId("salle", room);
+        addRoomPlace(out, s.placeId, room);
+    }
     out.sessions.push_back(std::move(s));
 }
 

@@ -22,6 +22,7 @@ struct ScheduleItem {
 
 // Adds the session (and its room as a place). Stable id: "pt-" + guid, else derived
 // from the day, start, room and title ("frab-" + slug + hash), as documented.
-void addScheduleItem(Imported& out, const ScheduleItem& item, const TimeZone& tz, const std::string& sourceName);
+void addScheduleItem(Imported& out, const ScheduleItem& item, const TimeZone& tz, const std::string& sourceName,
+                     const std::string& venue = {});
 
 }  // namespace kiosk::core::import::detail
