@@ -72,6 +72,11 @@ void useStaffLanguage(CLI::App& app) {
              {"DIR", "DOSSIER"},
              {"FILE", "FICHIER"},
              {"PATH(existing)", "CHEMIN(existant)"},
+             {"TEXT:FILE", "TEXTE:FICHIER"},
+             {"TEXT:DIR", "TEXTE:DOSSIER"},
+             {"INT:INT in [1 - 3650]", "ENTIER de 1 à 3650"},
+             {"TEXT:{sensitive,interactive}", "TEXTE:{sensitive,interactive}"},
+             {"TEXT:{fr,en}", "TEXTE:{fr,en}"},
          }) {
         formatter->label(key, value);
     }
