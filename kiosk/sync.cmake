@@ -8,6 +8,7 @@ add_library(kiosk_sync STATIC
   core/sync/http_client.cpp
   core/sync/poll_schedule.cpp
   core/sync/crash_guard.cpp
+  core/sync/crash_record.cpp
   core/sync/live_status.cpp
   core/sync/sync_engine.cpp
   core/sync/sync_health.cpp
