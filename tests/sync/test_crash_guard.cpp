@@ -12,8 +12,10 @@
 #include "core/sync/cache.hpp"
 #include "core/sync/crash_guard.hpp"
 #include "core/sync/crash_record.hpp"
+#include "core/sync/staff_socket.hpp"
 #include "core/sync/sync_engine.hpp"
 #include "core/sync/sync_health.hpp"
+#include "core/sync/sync_service.hpp"
 #include "sync_fixture.hpp"
 
 using namespace kiosk;
@@ -302,4 +304,74 @@ TEST_CASE("crash guard: the bundled content is never set aside, and a corrupt st
     CrashGuard fresh(cache.path(), clock);
     CHECK(fresh.state().level == GuardState::Level::Ok);
     for (int i = 0; i < 4; ++i) CHECK(fresh.beforeShowing(5).show);  // no crash recorded: nothing to set aside
+}
+
+namespace {
+// `kiosk status` without a running kiosk: exit code, output in `out` (English).
+int offlineStatus(const fs::path& cache, std::string& out) {
+    const fs::path log = cache.parent_path() / (cache.filename().string() + "-status.txt");
+    const std::string cmd = "LC_ALL=C.UTF-8 " + std::string(KIOSK_BINARY) + " status --cache " + cache.string() + " >" +
+                            log.string() + " 2>&1";
+    const int st = std::system(cmd.c_str());
+    out = readText(log);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+}  // namespace
+
+TEST_CASE(
+    "crash guard: kiosk status gives the guard state and exit 5 or 0, offline and from the running kiosk's socket",
+    "[sync][crashguard]") {
+    FeedFixture feed;
+    TempDir cache("cache");
+    const core::ManualClock clock(systemNow());  // the running kiosk's status judges staleness on its own clock
+    twoVersions(feed, cache.path(), clock);
+    {
+        CrashGuard guard(cache.path(), clock);
+        REQUIRE(guard.beforeShowing(1).show);
+        REQUIRE(guard.markDrawn(1));
+        crashedStart(guard, 2);
+        crashedStart(guard, 2);
+        REQUIRE_FALSE(guard.beforeShowing(2).show);
+    }
+    std::string out;
+    CHECK(offlineStatus(cache.path(), out) == 5);
+    CHECK_THAT(out, Catch::Contains("guard      version 2 crashed the kiosk 2 times in a row") &&
+                        Catch::Contains("showing version 1; tried again from "));
+
+    // The running kiosk: its sync service and staff socket on the same cache.
+    core::sync::SyncService service(clock);
+    core::sync::SyncServiceConfig config;
+    config.settings = fileSettings(feed, cache.path());
+    config.clockTickSeconds = 0.02;
+    REQUIRE(service.start(config));
+    for (int i = 0; i < 500 && service.attempts() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    REQUIRE(service.attempts() > 0);
+    const std::string answer = core::sync::answerStaffRequest("status", service, cache.path(), 5);
+    CHECK_THAT(answer, Catch::StartsWith("exit 5\n"));
+    CHECK_THAT(answer, Catch::Contains("guard      version 2 crashed the kiosk") &&
+                           Catch::Contains("PROBLEM    version 2 crashed the kiosk"));
+    core::sync::StaffSocket socket(core::sync::staffSocketPath(cache.path()), [&](const std::string& request) {
+        return core::sync::answerStaffRequest(request, service, cache.path(), 5);
+    });
+    REQUIRE(socket.start());
+    auto sent = core::sync::sendStaffRequest(socket.path(), "status", 10);
+    REQUIRE(sent);
+    CHECK(sent.value().exitCode == 5);
+    CHECK_THAT(sent.value().text, Catch::Contains("guard      version 2"));
+
+    // A newer version replaces it: ok again, on both paths.
+    feed.sessions["sessions"][0]["room"] = "salle-a";
+    publish(feed, 3);
+    service.syncNow();
+    for (int i = 0; i < 500 && core::sync::ContentCache(cache.path()).currentVersion() != 3; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    REQUIRE(core::sync::ContentCache(cache.path()).currentVersion() == 3);
+    sent = core::sync::sendStaffRequest(socket.path(), "status", 10);
+    REQUIRE(sent);
+    CHECK(sent.value().exitCode == 0);
+    CHECK_THAT(sent.value().text, Catch::Contains("guard      ok; last crash: no first frame within 30 s"));
+    socket.stop();
+    service.stop();
+    CHECK(offlineStatus(cache.path(), out) == 0);
+    CHECK_THAT(out, Catch::Contains("guard      ok; last crash: "));
 }
