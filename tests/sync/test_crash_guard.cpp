@@ -375,3 +375,27 @@ TEST_CASE(
     CHECK(offlineStatus(cache.path(), out) == 0);
     CHECK_THAT(out, Catch::Contains("guard      ok; last crash: "));
 }
+
+TEST_CASE("crash guard: a kiosk an older guard left blank (its only version marked bad) gets that version back",
+          "[sync][crashguard]") {
+    FeedFixture feed;
+    publish(feed, 1);
+    TempDir cache("cache");
+    const core::ManualClock clock(at("2027-10-01T10:00:00Z"));
+    REQUIRE(SyncEngine(fileSettings(feed, cache.path()), clock).syncOnce().outcome == SyncOutcome::Updated);
+    core::sync::ContentCache c(cache.path());
+    REQUIRE(c.markBad(1));  // what two power cuts did before: nothing current, sync ignores version 1
+    REQUIRE_FALSE(c.currentVersion());
+    REQUIRE(SyncEngine(fileSettings(feed, cache.path()), clock).syncOnce().outcome == SyncOutcome::NothingNew);
+    REQUIRE_FALSE(c.currentVersion());
+    CHECK(core::sync::readGuardState(cache.path()).level == GuardState::Level::SetAside);
+
+    CrashGuard guard(cache.path(), clock);
+    CHECK(guard.retryDue() == std::vector<std::int64_t>{1});  // at once, not in 6 h
+    CHECK(c.badVersions().empty());
+    const auto r = SyncEngine(fileSettings(feed, cache.path()), clock).syncOnce();
+    INFO(r.error);
+    CHECK(r.outcome == SyncOutcome::Updated);
+    CHECK(c.currentVersion() == 1);
+    CHECK(core::sync::readGuardState(cache.path()).level == GuardState::Level::Ok);
+}

@@ -259,12 +259,15 @@ std::vector<std::int64_t> CrashGuard::retryDue() {
     json state = read(stateFile());
     const std::string before = state.dump();
     adoptBadVersions(state, cache, now, policy_.retryAfter);
+    // Nothing current (a kiosk blanked by an older guard, which set aside its only
+    // version): a blank screen is worse than any crash, so everything is tried at once.
+    const bool blank = !cache.currentVersion();
     std::vector<std::int64_t> lifted;
     json left = json::array();
     for (const json& e : arrayAt(state, "set_aside")) {
         const auto at = status_json::readInstant(e, "retry_at");
         const std::int64_t version = e["version"].get<std::int64_t>();
-        if (!at || *at > now) {
+        if (!blank && (!at || *at > now)) {
             left.push_back(e);
             continue;
         }
@@ -273,9 +276,11 @@ std::vector<std::int64_t> CrashGuard::retryDue() {
             left.push_back(e);
             continue;
         }
-        log::info("crash guard: version " + std::to_string(version) + ", set aside at " + e.value("at", "?") +
-                  ", is tried again (" + std::to_string(policy_.retryAfter.count() / 3600) +
-                  " h later); sync may install it");
+        const std::string since = e.contains("at") && e["at"].is_string() ? e["at"].get<std::string>() : "?";
+        log::info("crash guard: version " + std::to_string(version) + ", set aside at " + since + ", is tried again (" +
+                  (blank ? std::string("nothing else to show")
+                         : std::to_string(policy_.retryAfter.count() / 3600) + " h later") +
+                  "); sync may install it");
         lifted.push_back(version);
     }
     state["set_aside"] = std::move(left);

@@ -73,8 +73,9 @@ public:
     // start that process made (or, when it made none, as a start of the key it recorded).
     // beforeShowing() and startContent() do this first.
     void absorbCrashRecords();
-    // Set-aside versions whose retry time has come are no longer set aside (sync may
-    // install them again; the app asks for a sync). Returns those versions.
+    // Set-aside versions whose retry time has come, or all of them when the cache has no
+    // current version (a kiosk an older guard left blank), are no longer set aside (sync
+    // may install them again; the app asks for a sync). Returns those versions.
     std::vector<std::int64_t> retryDue();
 
     // Start-up with the guard: crash records counted, retries due lifted, then the
