@@ -1,5 +1,6 @@
 # Hardening (issue 9): every CTest entry asserts something (tests/test_main.cpp, checked
-# by scripts/check-assertions.sh); the crash guard in the real kiosk and on the App loop;
+# by scripts/check-assertions.sh); the crash guard in the real kiosk and on the App loop
+# (a recorded crash sets a version aside, a power cut does not);
 # a short soak of the App loop (the full one is scripts/soak.sh).
 add_executable(assertion_canary hardening/assertion_canary.cpp)
 target_link_libraries(assertion_canary PRIVATE kiosk_test_main kiosk_build_flags)
@@ -9,6 +10,10 @@ add_test(NAME app/every_test_asserts
 add_test(NAME app/crash_guard_end_to_end
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/crash_guard_e2e.sh $<TARGET_FILE:kiosk> $<TARGET_FILE:kiosk-feed> ${KIOSK_SOURCE_DIR})
 set_tests_properties(app/crash_guard_end_to_end PROPERTIES TIMEOUT 120)
+# A power cut is not a crash (issue 21): two SIGKILLs in the first minute keep the content.
+add_test(NAME app/power_cut_keeps_content
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/power_cut_e2e.sh $<TARGET_FILE:kiosk> $<TARGET_FILE:kiosk-feed> ${KIOSK_SOURCE_DIR})
+set_tests_properties(app/power_cut_keeps_content PROPERTIES TIMEOUT 60)
 
 # The soak program (scripts/soak.sh builds it under ASan for 72 simulated hours); two
 # simulated hours here.

@@ -100,7 +100,17 @@ core::Status App::init() {
     const std::string bundled = rt_.contentDir();
     const std::string cacheDir = rt_.config.cacheDir;
     const bool syncing = syncing_;
-    if (syncing) guard_ = std::make_unique<ContentGuard>(cacheDir, *parts_.clock);
+    if (syncing) {
+        ContentGuardOptions go;
+        go.onState = [this](core::sync::GuardState state) {
+            inbox_.post([this, state = std::move(state)] {
+                guardState_ = state;
+                supervisor_->crashGuard(state);
+                settle();  // the staff panel's row
+            });
+        };
+        guard_ = std::make_unique<ContentGuard>(cacheDir, *parts_.clock, std::move(go));
+    }
     loader_ = std::thread([this, bundled, cacheDir, syncing] {
         core::sync::StartContent s;
         if (!syncing) {
@@ -147,6 +157,7 @@ core::Status App::init() {
     staffHooks.post = [this](std::function<void()> task) { inbox_.post(std::move(task)); };
     staffHooks.settle = [this] { settle(); };
     staffHooks.sync = [this] { return sync_.get(); };
+    staffHooks.guard = [this] { return guard_ ? std::optional<core::sync::GuardState>(guardState_) : std::nullopt; };
     staffHooks.reload = [this](std::function<void(std::string)> done) { reloadContent(std::move(done)); };
     staffHooks.leave = [this](int code, const std::string& why) {
         core::log::info(why);
@@ -319,9 +330,10 @@ void App::startSync() {
         // Taken here, on the sync worker, so that the crash guard records it before it is shown.
         auto fresh = sync->takeNewContent();
         if (fresh && guard_ && !guard_->beforeShowing(fresh->manifest.version)) {
-            fresh.reset();  // marked bad: the cache went back to the previous version
+            fresh.reset();  // set aside: the cache went back to the previous version
             inbox_.post([this] { reloadContent(); });
         }
+        if (guard_ && guard_->retryDue()) sync->syncNow();  // a set-aside version may come back now
         inbox_.post([this, fresh] {
             if (fresh) {
                 if (live_) live_->feedChanged(fresh->root);  // merged again, then offered by the live worker
@@ -337,8 +349,11 @@ void App::startSync() {
         return;
     }
     staffSocket_ = std::make_unique<core::sync::StaffSocket>(
-        core::sync::staffSocketPath(cacheDir), [sync, cacheDir](const std::string& request) {
-            return core::sync::answerStaffRequest(request, *sync, cacheDir);
+        core::sync::staffSocketPath(cacheDir),
+        [sync, cacheDir, minFree = rt_.config.minFreeBytes](const std::string& request) {
+            core::sync::HealthThresholds thresholds;
+            thresholds.minFreeBytes = minFree;
+            return core::sync::answerStaffRequest(request, *sync, cacheDir, 120, thresholds);
         });
     if (auto s = staffSocket_->start(); !s) core::log::warning("staff commands cannot reach this kiosk: " + s.error());
 }

@@ -104,6 +104,8 @@ public:
     Supervisor& supervisor() { return *supervisor_; }
     StatsServices& stats() { return *stats_; }
     StaffMode& staff() { return *staff_; }
+    // The crash guard's state as last posted by its threads (Ok for a kiosk without a feed).
+    const core::sync::GuardState& crashGuardState() const { return guardState_; }
     // The SDL event type that wakes the loop for the inbox.
     static Uint32 wakeEventType();
 
@@ -130,7 +132,8 @@ private:
     std::unique_ptr<platform::ImGuiRenderer> renderer_;
     std::unique_ptr<platform::TextureCache> images_;
     std::unique_ptr<core::sync::SyncService> sync_;
-    std::unique_ptr<ContentGuard> guard_;                   // syncing kiosks: a version that crashes it is marked bad
+    std::unique_ptr<ContentGuard> guard_;                   // syncing kiosks: a version that crashes it is set aside
+    core::sync::GuardState guardState_;                     // as the guard last posted it
     std::optional<core::sync::CacheLock> cacheLock_;        // one writer: this kiosk, while it runs
     std::unique_ptr<core::sync::StaffSocket> staffSocket_;  // kiosk status / rollback / sync
     std::unique_ptr<core::import::LiveService> live_;       // live_source: the feed merged with it

@@ -400,6 +400,8 @@ void StaffMode::refreshRows() {
                           ? when(st.lastSuccess) + (st.lastResult.empty() ? "" : " \u2013 " + inLang(st.lastResult))
                           : s(Str::StaffNever));
     rows.emplace_back(s(Str::StaffLastError), st.lastError.empty() ? s(Str::StaffNone) : inLang(st.lastError));
+    const auto guard = hooks_.guard ? hooks_.guard() : std::nullopt;
+    rows.emplace_back(s(Str::StaffCrashGuard), guard ? inLang(core::sync::describeGuard(*guard)) : s(Str::StaffNone));
     rows.emplace_back(s(Str::StaffFeed), rt_.config.feedUrl.empty() ? s(Str::StaffNone) + " (" + rt_.contentDir() + ")"
                                                                     : rt_.config.feedUrl);
     std::string network = s(Str::StaffUnknown);

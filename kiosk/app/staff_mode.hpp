@@ -18,6 +18,7 @@
 #include "app/runtime.hpp"
 #include "core/clock.hpp"
 #include "core/staff/staff_pin.hpp"
+#include "core/sync/crash_guard_state.hpp"
 #include "core/sync/sync_service.hpp"
 #include "ui/kiosk_ui.hpp"
 #include "ui/staff/corner_gesture.hpp"
@@ -39,6 +40,7 @@ struct StaffHooks {
     std::function<void(std::function<void()>)> post;               // the inbox: any thread
     std::function<void()> settle;                                  // draw the next frames
     std::function<core::sync::SyncService*()> sync;                // null: no feed_url
+    std::function<std::optional<core::sync::GuardState>()> guard;  // nullopt: no crash guard (no feed_url)
     std::function<void(std::function<void(std::string)>)> reload;  // reloads; calls back with "version N"
     std::function<void(int, const std::string&)> leave;            // ends the loop with an exit code
 };

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/sync/cache.hpp"
 #include "core/sync/cache_lock.hpp"
+#include "core/sync/crash_guard_state.hpp"
 #include "core/sync/live_status.hpp"
 #include "core/sync/staff_socket.hpp"
 #include "core/sync/sync_health.hpp"
@@ -249,6 +250,7 @@ int runStatus(const Runtime& rt) {
                 tr(" échecs d'affilée)", " failures in a row)"));
     }
     if (!s.crashGuard.empty()) row("plantage   ", "crash      ", coreMessage(s.crashGuard));
+    row("garde-fou  ", "guard      ", coreMessage(core::sync::describeGuard(core::sync::readGuardState(dir))));
     core::sync::SyncStatus signed_ = s;
     signed_.signatureRequired = !rt.config.feedPublicKeys.empty();  // what this configuration asks for now
     row("signature  ", "signature  ", coreMessage(core::sync::describeSignature(signed_, now)));

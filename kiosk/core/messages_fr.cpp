@@ -395,6 +395,7 @@ std::vector<Phrase> table() {
     t.insert(t.end(), std::begin(kImport), std::end(kImport));
     t.insert(t.end(), std::begin(kSync), std::end(kSync));
     t.insert(t.end(), std::begin(kStatus), std::end(kStatus));
+    for (const FrenchPhrase& p : crashGuardPhrases()) t.push_back({p.en, p.fr});
     std::stable_sort(t.begin(), t.end(), [](const Phrase& a, const Phrase& b) { return a.en.size() > b.en.size(); });
     t.insert(t.end(), std::begin(kWords), std::end(kWords));
     return t;

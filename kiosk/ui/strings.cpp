@@ -150,6 +150,7 @@ const Pair kStrings[] = {
     {"Signature", "Signature"},
     {"Dernière synchro", "Last sync"},
     {"Dernière erreur", "Last error"},
+    {"Garde-fou", "Crash guard"},
     {"Flux", "Feed"},
     {"Réseau", "Network"},
     {"Disque libre", "Free disk"},

@@ -144,6 +144,7 @@ enum class Str {
     StaffSignature,
     StaffLastSync,
     StaffLastError,
+    StaffCrashGuard,
     StaffFeed,
     StaffNetwork,
     StaffDisk,

@@ -1,11 +1,14 @@
 // The panel's sync now and roll back on a kiosk that follows a file:// feed, through the
 // real loop and the real sync worker: the results appear on the panel and the cache
-// stays consistent (the kiosk holds its lock; the worker does the rollback).
+// stays consistent (the kiosk holds its lock; the worker does the rollback); and the
+// crash guard's row when a version was set aside before the start (issue 21).
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 
 #include "core/sync/cache.hpp"
+#include "core/sync/crash_guard.hpp"
+#include "core/sync/sync_engine.hpp"
 #include "core/sync/sync_service.hpp"
 #include "staff/staff_fixture.hpp"
 
@@ -88,4 +91,45 @@ TEST_CASE("a sync that fails says why on the panel") {
     REQUIRE(waitFor(h, [&] { return h.shows("Échec de la synchronisation"); }));
     CHECK(h.app().staff().view().resultFailed);
     CHECK(h.app().ui().content());  // the kiosk keeps its content
+}
+
+TEST_CASE("the panel's crash guard row, the metrics' state and the loop's own copy say which version is set aside") {
+    FeedKiosk feed;
+    const fs::path cache = feed.root / "cache";
+    core::ManualClock clock(instantAt("2027-10-20T12:00:00+02:00"));
+    core::sync::SyncSettings settings;
+    settings.feedUrl = "file://" + (feed.root / "feed" / "manifest.json").string();
+    settings.cacheDir = cache;
+    settings.http.allowedFileRoots = {feed.root.string()};
+    REQUIRE(core::sync::SyncEngine(settings, clock).syncOnce().outcome == core::sync::SyncOutcome::Updated);
+    // Version 1 drew here; version 2 then crashed two starts in a row (no first frame).
+    core::sync::CrashGuard guard(cache, clock);
+    REQUIRE(guard.beforeShowing(1).show);
+    REQUIRE(guard.markDrawn(1));
+    (void)core::buildFeed(feed.root / "feed", instantAt("2027-10-20T11:00:00+02:00"), {}, 1);
+    REQUIRE(core::sync::SyncEngine(settings, clock).syncOnce().outcome == core::sync::SyncOutcome::Updated);
+    for (int i = 0; i < 2; ++i) {
+        REQUIRE(guard.beforeShowing(2).show);
+        REQUIRE(guard.recordCrash(2, false, "no first frame within 30 s"));
+    }
+
+    LoopHarness h(feed.setup());
+    REQUIRE(waitFor(h, [&] {
+        return h.app().showingContent() && h.app().crashGuardState().level == core::sync::GuardState::Level::SetAside;
+    }));
+    CHECK(h.ui().content()->manifest.version == 1);
+    CHECK(core::sync::ContentCache(cache).isBad(2));
+    CHECK(std::string(h.app().supervisor().health().crashGuardState) == "set_aside");
+    CHECK(h.app().supervisor().health().versionsSetAside == 1);
+    staffGesture(h);
+    enterPin(h, kStaffPin);
+    REQUIRE(h.app().staff().panelShown());
+    CHECK(h.shows("Garde-fou"));
+    CHECK(h.shows("version 2 a fait planter la borne 2 fois de suite"));
+    CHECK(h.shows("mise de côté le"));
+    CHECK(h.shows("la borne affiche la version 1"));
+    h.tapItem("English");
+    CHECK(h.shows("Crash guard"));
+    CHECK(h.shows("version 2 crashed the kiosk 2 times in a row"));
+    CHECK(h.shows("showing version 1; tried again"));
 }

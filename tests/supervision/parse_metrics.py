@@ -31,4 +31,7 @@ assert value("kiosk_presented_frame", hash="000000001234abcd") == 1
 assert value("kiosk_picture_unchanged_seconds") >= 0
 assert value("kiosk_screen_state", state="ok") == 1
 assert value("kiosk_screen_state", state="frozen") == 0
+assert value("kiosk_crash_guard_state", state="ok") == 1
+assert value("kiosk_crash_guard_state", state="set_aside") == 0
+assert value("kiosk_crash_guard_versions_set_aside") == 0
 print(f"{len(samples)} samples parsed")

@@ -76,6 +76,8 @@ TEST_CASE("heartbeat JSON carries the versions, the screen state and the sequenc
     CHECK(j["screen"]["frame_hash"] == "0000000000abcdef");
     CHECK(j["created_at"] == "2027-01-15T08:10:00Z");
     CHECK(j["sync"]["last_success_at"].is_null());
+    CHECK(j["crash_guard"]["state"] == "ok");
+    CHECK(j["crash_guard"]["versions_set_aside"] == 0);
 }
 
 TEST_CASE("heartbeat reply: requests are read, anything else asks nothing") {

@@ -28,6 +28,23 @@ TEST_CASE("metrics: names, values and labels of the textfile") {
     CHECK(text.find("kiosk_sync_last_failure") == std::string::npos);  // never failed: no sample
 }
 
+TEST_CASE("metrics: the crash guard's state, one of ok, crashing or set_aside, and the versions set aside") {
+    KioskHealth h;
+    h.kioskId = "k";
+    std::string text = renderMetrics(h);
+    CHECK(text.find("# TYPE kiosk_crash_guard_state gauge\n") != std::string::npos);
+    CHECK(text.find("kiosk_crash_guard_state{kiosk=\"k\",state=\"ok\"} 1\n") != std::string::npos);
+    CHECK(text.find("kiosk_crash_guard_state{kiosk=\"k\",state=\"set_aside\"} 0\n") != std::string::npos);
+    CHECK(text.find("kiosk_crash_guard_versions_set_aside{kiosk=\"k\"} 0\n") != std::string::npos);
+    h.crashGuardState = "set_aside";
+    h.versionsSetAside = 1;
+    text = renderMetrics(h);
+    CHECK(text.find("kiosk_crash_guard_state{kiosk=\"k\",state=\"ok\"} 0\n") != std::string::npos);
+    CHECK(text.find("kiosk_crash_guard_state{kiosk=\"k\",state=\"crashing\"} 0\n") != std::string::npos);
+    CHECK(text.find("kiosk_crash_guard_state{kiosk=\"k\",state=\"set_aside\"} 1\n") != std::string::npos);
+    CHECK(text.find("kiosk_crash_guard_versions_set_aside{kiosk=\"k\"} 1\n") != std::string::npos);
+}
+
 TEST_CASE("metrics: the file is replaced whole, never left half written") {
     kiosk::test::TempDir dir;
     MetricsWriter w(dir.path / "kiosk.prom");

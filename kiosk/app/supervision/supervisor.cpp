@@ -105,6 +105,11 @@ void Supervisor::update(std::int64_t presentedVersion, std::optional<double> pub
     }
 }
 
+void Supervisor::crashGuard(const core::sync::GuardState& state) {
+    health_.crashGuardState = core::sync::guardLevelName(state.level);
+    health_.versionsSetAside = core::sync::activeSetAside(state);
+}
+
 double Supervisor::maxSleepSeconds(double fallback) const {
     double wait = watchdog_.maxSleepSeconds(fallback);
     const double now = monotonic();

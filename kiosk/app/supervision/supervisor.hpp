@@ -16,6 +16,7 @@
 #include "core/supervision/heartbeat_service.hpp"
 #include "core/supervision/metrics_writer.hpp"
 #include "core/supervision/presented_frame_monitor.hpp"
+#include "core/sync/crash_guard_state.hpp"
 #include "core/sync/sync_status.hpp"
 
 namespace kiosk::app {
@@ -44,6 +45,8 @@ public:
     // Each loop iteration (cheap): versions and sync state; writes the metrics every
     // metricsSeconds and submits a heartbeat every supervision.heartbeat_seconds.
     void update(std::int64_t presentedVersion, std::optional<double> publishedUnix, const core::sync::SyncStatus& sync);
+    // The crash guard's state, as ContentGuard posted it (metrics and heartbeat).
+    void crashGuard(const core::sync::GuardState& state);
     // The PNG the office asked for (exactly the presented frame).
     void screenshotTaken(std::vector<std::uint8_t> png);
 

@@ -28,7 +28,11 @@ struct KioskHealth {
     double secondsSincePictureChanged = 0;
     ScreenState screen = ScreenState::Ok;
     int recoveryStep = 0;  // 0 none, 1 redraw, 2 reload, 3 exit
-    double nowUnix = 0;    // when this was filled (wall clock, seconds)
+    // The crash guard (core/sync/crash_guard_state.hpp): "ok", "crashing" (the only version
+    // that drew keeps crashing) or "set_aside" (a version that crashed is set aside).
+    std::string crashGuardState = "ok";
+    int versionsSetAside = 0;  // set aside and not replaced by a newer version
+    double nowUnix = 0;        // when this was filled (wall clock, seconds)
 };
 
 // Resident set size of this process from /proc/self/statm; 0 when unreadable.

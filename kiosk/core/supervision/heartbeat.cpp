@@ -49,6 +49,7 @@ std::string heartbeatJson(const KioskHealth& h, std::uint64_t seq) {
          {{"last_success_at", optionalTime(h.lastSyncSuccessUnix)},
           {"last_failure_at", optionalTime(h.lastSyncFailureUnix)},
           {"failures_in_a_row", h.syncFailuresInARow}}},
+        {"crash_guard", {{"state", h.crashGuardState}, {"versions_set_aside", h.versionsSetAside}}},
         {"screen",
          {{"state", screenStateName(h.screen)},
           {"frame_hash", hash},

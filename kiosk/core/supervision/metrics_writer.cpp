@@ -107,6 +107,16 @@ std::string renderMetrics(const KioskHealth& h) {
         w.out += "kiosk_screen_state{" + w.labels + ",state=\"" + screenStateName(s) + "\"} " +
                  (h.screen == s ? "1" : "0") + "\n";
     }
+    w.out +=
+        "# HELP kiosk_crash_guard_state 1 for the crash guard's state (ok, crashing: the only version that drew "
+        "keeps crashing, set_aside: a version that crashed is set aside).\n"
+        "# TYPE kiosk_crash_guard_state gauge\n";
+    for (const char* state : {"ok", "crashing", "set_aside"}) {
+        w.out += "kiosk_crash_guard_state{" + w.labels + ",state=\"" + state + "\"} " +
+                 (h.crashGuardState == state ? "1" : "0") + "\n";
+    }
+    w.metric("kiosk_crash_guard_versions_set_aside", "gauge",
+             "Content versions the crash guard set aside that no newer version replaced.", h.versionsSetAside);
     w.metric("kiosk_recovery_step", "gauge",
              "Recovery ladder step taken for the screen (0 none, 1 redraw, 2 reload, 3 exit).", h.recoveryStep);
     return w.out;

@@ -276,6 +276,24 @@ Result<std::int64_t> ContentCache::markBad(std::int64_t version) {
     return std::int64_t{0};
 }
 
+Status ContentCache::unmarkBad(std::int64_t version) {
+    auto bad = badVersions();
+    const auto it = std::find(bad.begin(), bad.end(), version);
+    if (it == bad.end()) return Ok{};
+    bad.erase(it);
+    std::string text;
+    for (const auto v : bad) text += std::to_string(v) + "\n";
+    if (auto s = bad.empty() ? files_.remove(root_ / "bad_versions") : files_.replaceFile(root_ / "bad_versions", text);
+        !s)
+        return s;
+    // The feed's manifest is asked for in full again: an unchanged feed would answer 304.
+    (void)files_.remove(root_ / "http_state.json");
+    // markBad() writes its floor in the cache folder; a staff rollback's is in the state folder.
+    if (readPointerAt(root_ / "rolled_back_from") != version) return Ok{};
+    if (bad.empty()) return files_.remove(root_ / "rolled_back_from");
+    return writePointer("rolled_back_from", *std::max_element(bad.begin(), bad.end()));
+}
+
 ContentCache::Loaded ContentCache::loadCurrent(const LoadOptions& options) const {
     Loaded out;
     const auto cur = currentVersion();

@@ -80,6 +80,11 @@ public:
     // current, else no version is current (start-up falls back to the bundled content).
     // Returns the version now current, 0 for none.
     Result<std::int64_t> markBad(std::int64_t version);
+    // The crash guard tries `version` again: it is no longer bad, the floor markBad() put
+    // under sync for it is lowered (to the highest version still bad) and the feed's HTTP
+    // validators are forgotten, so the next sync may install it again. A staff rollback's
+    // floor is left alone. Nothing to do: Ok.
+    Status unmarkBad(std::int64_t version);
 
     struct Loaded {
         LoadResult load;

@@ -16,6 +16,7 @@
 
 #include "core/log.hpp"
 #include "core/sync/cache.hpp"
+#include "core/sync/crash_guard_state.hpp"
 #include "core/sync/live_status.hpp"
 
 namespace kiosk::core::sync {
@@ -219,6 +220,9 @@ Result<StaffAnswer> sendStaffRequest(const fs::path& socketPath, const std::stri
         out.exitCode = 1;
     else if (head == "error")
         out.exitCode = 2;
+    else if (head.rfind("exit ", 0) == 0 && head.size() <= 8 &&
+             head.find_first_not_of("0123456789", 5) == std::string::npos && head.size() > 5)
+        out.exitCode = std::stoi(head.substr(5));  // kiosk status's own codes (sync_health.hpp)
     else
         return fail("the running kiosk gave an answer this program does not understand: \"" + head + "\"");
     return out;
@@ -248,19 +252,26 @@ std::string formatStaffStatus(const fs::path& cacheDir, const SyncStatus& s, Ins
         line("last error", s.lastError + " (" + std::to_string(s.consecutiveFailures) + " failures in a row)");
     }
     if (!s.crashGuard.empty()) line("crash", s.crashGuard);  // a version marked bad, and what is shown instead
+    line("guard", describeGuard(readGuardState(cacheDir)));  // the crash guard's state now
     bool liveFailing = false;
     out += formatLiveStatus(cacheDir, liveFailing);  // a live_source, when the kiosk follows one
     return out;
 }
 
 std::string answerStaffRequest(const std::string& request, SyncService& sync, const fs::path& cacheDir,
-                               double waitSeconds) {
+                               double waitSeconds, const HealthThresholds& thresholds) {
     if (request == "status") {
+        // The same verdict and exit code as kiosk status without a running kiosk.
         const SyncStatus s = sync.status();
         bool liveFailing = false;
         (void)formatLiveStatus(cacheDir, liveFailing);
-        return std::string(s.lastError.empty() && !liveFailing ? "ok" : "failed") + "\n" +
-               formatStaffStatus(cacheDir, s, sync.trustedNow());
+        const SyncHealth health = assessSync(cacheDir, s, !s.feedUrl.empty(), sync.trustedNow(), thresholds);
+        int code = static_cast<int>(health.code);
+        if (code == 0 && liveFailing) code = 1;
+        std::string out = code == 0 ? "ok\n" : code == 1 ? "failed\n" : "exit " + std::to_string(code) + "\n";
+        out += formatStaffStatus(cacheDir, s, sync.trustedNow());
+        for (const auto& p : health.problems) out += "PROBLEM    " + p + "\n";
+        return out;
     }
     if (request == "rollback") {
         auto done = sync.rollback();

@@ -1,7 +1,7 @@
 // Staff commands for a running kiosk: a Unix socket in the cache folder (owner-only),
 // served by one thread (clients multiplexed, 5 s each to send their line), one request
 // line per connection ("status", "rollback", "sync"), the answer's first line "ok",
-// "failed" or "error", then text for the staff.
+// "failed", "error" or "exit N", then text for the staff.
 #pragma once
 
 #include <sys/types.h>
@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/result.hpp"
+#include "core/sync/sync_health.hpp"
 #include "core/sync/sync_service.hpp"
 
 namespace kiosk::core::sync {
@@ -49,7 +50,7 @@ private:
 
 // A staff command's answer, as the kiosk program prints it.
 struct StaffAnswer {
-    int exitCode = 0;  // "ok" 0, "failed" 1, "error" 2
+    int exitCode = 0;  // "ok" 0, "failed" 1, "error" 2, "exit N" N (status: sync_health.hpp's codes)
     std::string text;  // the lines after the first
 };
 // Sends one request and reads the whole answer. Error when no kiosk listens (no socket,
@@ -64,11 +65,12 @@ Result<StaffAnswer> sendStaffRequest(const std::filesystem::path& socketPath, co
 std::string formatStaffStatus(const std::filesystem::path& cacheDir, const SyncStatus& status, Instant now);
 
 // A running kiosk's answer to one request, on the socket thread, using its SyncService:
-// "status" (formatStaffStatus of the live status), "rollback" (waits for the worker),
+// "status" (formatStaffStatus of the live status, then the problems of assessSync, whose
+// exit code the first line carries: "ok", "failed" or "exit N"), "rollback" (waits for the worker),
 // "sync" (an attempt now; waits up to `waitSeconds` for it to finish). Unknown requests
 // get "error". SyncService::rollback() and syncNow() only queue work under its mutex,
 // so calling them here is safe while the service runs.
 std::string answerStaffRequest(const std::string& request, SyncService& sync, const std::filesystem::path& cacheDir,
-                               double waitSeconds = 120);
+                               double waitSeconds = 120, const HealthThresholds& thresholds = {});
 
 }  // namespace kiosk::core::sync

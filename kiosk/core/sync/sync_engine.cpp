@@ -282,8 +282,10 @@ SyncReport SyncEngine::attempt() {
     // signature's time to the trusted time (acceptSignedTime).
     if (cache_.isBad(m.version)) {
         saveHttpState({settings_.feedUrl, resp.etag, resp.lastModified, cur.value_or(0)});
-        report.actions.push_back("feed version " + std::to_string(m.version) +
-                                 " is marked bad (it crashed the kiosk): ignored until a newer version is published");
+        report.actions.push_back(
+            "feed version " + std::to_string(m.version) +
+            " is marked bad (it crashed the kiosk): ignored until the crash guard tries it again or a "
+            "newer version is published");
         report.outcome = SyncOutcome::NothingNew;
         return report;
     }

@@ -5,6 +5,7 @@
 
 #include "core/files.hpp"
 #include "core/sync/cache.hpp"
+#include "core/sync/crash_guard_state.hpp"
 
 namespace kiosk::core::sync {
 
@@ -43,18 +44,13 @@ SyncHealth assessSync(const std::filesystem::path& cacheDir, const std::optional
         h.diskLow = true;
         h.problems.push_back(free.error());
     }
-    const ContentCache cache(cacheDir);
-    const auto bad = cache.badVersions();
-    if (!bad.empty()) {
-        const std::int64_t worst = *std::max_element(bad.begin(), bad.end());
-        if (cache.currentVersion().value_or(0) <= worst) {
-            raise(h, HealthCode::CrashedVersion);
-            h.crashed = true;
-            std::string what = status && !status->crashGuard.empty()
-                                   ? status->crashGuard
-                                   : "version " + std::to_string(worst) + " crashed the kiosk and is marked bad";
-            h.problems.push_back(what + " (publish a corrected version; kiosk-feed build raises the version)");
-        }
+    // A version set aside that nothing newer replaced, or one that keeps crashing on screen.
+    const GuardState guard = readGuardState(cacheDir);
+    if (guard.level != GuardState::Level::Ok) {
+        raise(h, HealthCode::CrashedVersion);
+        h.crashed = true;
+        h.problems.push_back(describeGuard(guard) +
+                             " (publish a corrected version; kiosk-feed build raises the version)");
     }
     if (!status) return h;
     if (!status->lastError.empty()) {

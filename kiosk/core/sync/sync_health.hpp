@@ -22,7 +22,8 @@ enum class HealthCode : int {
     NoCache = 2,         // no cache folder: the kiosk shows its bundled content
     Stale = 3,           // the last success is older than staleAfter (or there never was one)
     DiskLow = 4,         // less than minFreeBytes free on the cache's disk
-    CrashedVersion = 5,  // the crash guard marked a version bad and nothing newer replaced it
+    CrashedVersion = 5,  // the crash guard set a version aside and nothing newer replaced it, or the
+                         // only version that drew keeps crashing (crash_guard_state.hpp)
 };
 
 struct HealthThresholds {
