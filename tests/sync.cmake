@@ -7,6 +7,7 @@ add_executable(sync_tests
   sync/test_hardening.cpp
   sync/test_network.cpp
   sync/test_schedule.cpp
+  sync/test_trusted_time.cpp
 )
 target_link_libraries(sync_tests PRIVATE kiosk_sync kiosk_test_main kiosk_build_flags)
 target_compile_definitions(sync_tests PRIVATE
