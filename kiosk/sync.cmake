@@ -20,4 +20,4 @@ target_link_libraries(kiosk_sync
   PRIVATE PkgConfig::CURL PkgConfig::OPENSSL nlohmann_json::nlohmann_json kiosk_build_flags)
 
 target_link_libraries(kiosk_app PUBLIC kiosk_sync)
-target_sources(kiosk_app PRIVATE app/sync_once.cpp app/content_guard.cpp)
+target_sources(kiosk_app PRIVATE app/sync_once.cpp app/content_guard.cpp app/trusted_time_text.cpp)

@@ -1,11 +1,12 @@
 // Issue 21, point 2: a server's clock no longer pushes the kiosk's date. One source moves
 // the trusted time by a bound per day, two that agree move it at once; the floor lives in
-// the state folder only, with where it came from.
+// the state folder only, a reset (also on a running kiosk) really forgets it.
 #include <catch2/catch.hpp>
 
 #include <memory>
 #include <thread>
 
+#include "core/sync/staff_socket.hpp"
 #include "core/sync/sync_service.hpp"
 #include "core/sync/trusted_time.hpp"
 #include "sync_fixture.hpp"
@@ -224,4 +225,47 @@ TEST_CASE("a verified https answer moves the trusted time in the state folder, b
     bool said = false;
     for (const auto& a : r.actions) said = said || a.find("one server alone") != std::string::npos;
     CHECK(said);
+}
+
+TEST_CASE("reset-time on a running kiosk forgets the floor in memory and on disk, and no later save brings it back",
+          "[sync][time][service]") {
+    FeedFixture feed;
+    publish(feed, 1);
+    TempDir cache("cache"), state("state");
+    SteppedClock clock(at("2027-12-07T09:00:00Z"));
+    const auto file = core::sync::trustedTimeFile(state.path());
+    {
+        TrustedTime t(file);
+        t.raiseTo(at("2028-10-17T09:00:00Z"));  // what a server 315 days ahead left behind
+        REQUIRE(t.save());
+    }
+    core::sync::SyncService service(clock);
+    core::sync::SyncServiceConfig config;
+    config.settings = fileSettings(feed, cache.path());
+    config.settings.stateDir = state.path();
+    config.clockTickSeconds = 0.01;
+    std::atomic<int> resets{0};
+    config.onTrustedTimeReset = [&] { ++resets; };
+    REQUIRE(service.start(config));
+    for (int i = 0; i < 500 && service.attempts() < 1; ++i) std::this_thread::sleep_for(5ms);
+    REQUIRE(service.attempts() >= 1);
+    REQUIRE(service.trustedFloor() == at("2028-10-17T09:00:00Z"));
+    std::string status = core::sync::answerStaffRequest("status", service, cache.path(), 20);
+    CHECK_THAT(status,
+               Catch::Contains("trusted    2028-10-17T09:00:00Z from a staff tool") && Catch::Contains("WARNING"));
+
+    const std::string answer = core::sync::answerStaffRequest("reset-time", service, cache.path(), 20);
+    CHECK_THAT(answer, Catch::StartsWith("ok\n") && Catch::Contains("2028-10-17T09:00:00Z forgotten"));
+    CHECK(resets == 1);
+    CHECK_FALSE(service.trustedFloor());
+    CHECK_FALSE(service.status().trustedTime);
+    CHECK_FALSE(fs::exists(file));
+    service.syncNow();  // a file:// feed is no evidence: nothing to save again
+    for (int i = 0; i < 500 && service.attempts() < 2; ++i) std::this_thread::sleep_for(5ms);
+    REQUIRE(service.attempts() >= 2);
+    CHECK_FALSE(fs::exists(file));
+    CHECK_FALSE(service.status().trustedTime);
+    status = core::sync::answerStaffRequest("status", service, cache.path(), 20);
+    CHECK_THAT(status, Catch::Contains("trusted    none (the system clock is used)"));
+    service.stop();
 }

@@ -217,7 +217,15 @@ std::string answerStaffRequest(const std::string& request, SyncService& sync, co
         bool liveFailing = false;
         (void)formatLiveStatus(cacheDir, liveFailing);
         return std::string(s.lastError.empty() && !liveFailing ? "ok" : "failed") + "\n" +
-               formatStaffStatus(cacheDir, s, sync.trustedNow());
+               formatStaffStatus(cacheDir, s, sync.trustedNow()) + "trusted    " +
+               describeTrustedTime(sync.trustedTime(), sync.systemNow()) + "\n";
+    }
+    if (request == "reset-time") {
+        auto was = sync.resetTrustedTime();
+        if (!was) return "failed\n" + was.error() + "\n";
+        return "ok\ntrusted time " + (was.value() ? formatIsoUtc(*was.value()) : std::string("(none)")) +
+               " forgotten; the running kiosk now trusts the system clock (" + formatIsoUtc(sync.systemNow()) +
+               ") until a verified server answers\n";
     }
     if (request == "rollback") {
         auto done = sync.rollback();
@@ -244,7 +252,7 @@ std::string answerStaffRequest(const std::string& request, SyncService& sync, co
         return std::string(s.lastError.empty() ? "ok" : "failed") + "\n" + s.lastResult + "\nversion " +
                std::to_string(s.currentVersion) + "\n";
     }
-    return "error\nunknown staff command \"" + request + "\": expected status, rollback or sync\n";
+    return "error\nunknown staff command \"" + request + "\": expected status, rollback, sync or reset-time\n";
 }
 
 }  // namespace kiosk::core::sync

@@ -1,6 +1,6 @@
 // Staff commands for a running kiosk: a Unix socket in the cache folder (owner-only),
-// served by one thread, one request line per connection ("status", "rollback", "sync"),
-// the answer's first line "ok", "failed" or "error", then text for the staff.
+// served by one thread, one request line per connection ("status", "rollback", "sync",
+// "reset-time"), the answer's first line "ok", "failed" or "error", then text for staff.
 #pragma once
 
 #include <filesystem>
@@ -62,7 +62,8 @@ std::string formatStaffStatus(const std::filesystem::path& cacheDir, const SyncS
 
 // A running kiosk's answer to one request, on the socket thread, using its SyncService:
 // "status" (formatStaffStatus of the live status), "rollback" (waits for the worker),
-// "sync" (an attempt now; waits up to `waitSeconds` for it to finish). Unknown requests
+// "sync" (an attempt now; waits up to `waitSeconds` for it to finish), "reset-time"
+// (SyncService::resetTrustedTime: forgotten in memory and on disk). Unknown requests
 // get "error". SyncService::rollback() and syncNow() only queue work under its mutex,
 // so calling them here is safe while the service runs.
 std::string answerStaffRequest(const std::string& request, SyncService& sync, const std::filesystem::path& cacheDir,
