@@ -28,6 +28,21 @@ TEST_CASE("metrics: names, values and labels of the textfile") {
     CHECK(text.find("kiosk_sync_last_failure") == std::string::npos);  // never failed: no sample
 }
 
+TEST_CASE("metrics: the trusted time's lead on the system clock, and a warning past a day") {
+    KioskHealth h;
+    h.kioskId = "k";
+    h.nowUnix = 1'800'000'000;
+    std::string text = renderMetrics(h);
+    CHECK(text.find("kiosk_trusted_time_ahead_seconds") == std::string::npos);  // none: no sample
+    CHECK(text.find("kiosk_clock_warning{kiosk=\"k\"} 0\n") != std::string::npos);
+    h.trustedTimeUnix = h.nowUnix + 315.0 * 86400;
+    h.clockWarning = true;
+    text = renderMetrics(h);
+    CHECK(text.find("kiosk_trusted_time_ahead_seconds{kiosk=\"k\"} 27216000\n") != std::string::npos);
+    CHECK(text.find("# TYPE kiosk_clock_warning gauge\n") != std::string::npos);
+    CHECK(text.find("kiosk_clock_warning{kiosk=\"k\"} 1\n") != std::string::npos);
+}
+
 TEST_CASE("metrics: the file is replaced whole, never left half written") {
     kiosk::test::TempDir dir;
     MetricsWriter w(dir.path / "kiosk.prom");
