@@ -91,8 +91,9 @@ ParsedOptions parseOptions(int argc, char** argv) {
         "staff: asks for a new staff PIN (4 to 12 digits) twice on the terminal and prints the "
         "\"staff_pin_hash\" line to put in the configuration (docs/staff-mode.md). Exit 1 when the two differ.");
     app.add_flag("--reset-time", o.resetTime,
-                 "staff: forget the trusted time (the clock floor learnt from verified servers) when it is wrong, e.g. "
-                 "certificates are reported expired; stop the kiosk first");
+                 "staff: forget the trusted time (the clock floor learnt from verified servers, in the state folder) "
+                 "when it is wrong, e.g. certificates are reported expired or kiosk status warns; a running kiosk "
+                 "forgets it at once");
     app.footer(
         "Exit codes: 0 success; 1 failure (--check: a check failed; sync: the sync failed; status: the last "
         "sync attempt failed); 2 unusable options, configuration or cache (status: no cache yet). status also: 3 no "
