@@ -25,4 +25,4 @@ target_link_libraries(kiosk_sync
 target_sources(kiosk_core PRIVATE core/messages_fr_guard.cpp)
 
 target_link_libraries(kiosk_app PUBLIC kiosk_sync)
-target_sources(kiosk_app PRIVATE app/sync_once.cpp app/content_guard.cpp)
+target_sources(kiosk_app PRIVATE app/sync_once.cpp app/content_guard.cpp app/trusted_time_text.cpp)

@@ -7,6 +7,7 @@ add_executable(sync_tests
   sync/test_hardening.cpp
   sync/test_network.cpp
   sync/test_schedule.cpp
+  sync/test_trusted_time.cpp
 )
 target_link_libraries(sync_tests PRIVATE kiosk_sync kiosk_test_main kiosk_build_flags)
 target_compile_definitions(sync_tests PRIVATE
@@ -26,3 +27,7 @@ target_link_libraries(sync_bench PRIVATE kiosk_sync kiosk_build_flags)
 target_compile_definitions(sync_bench PRIVATE
   KIOSK_SYNC_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}/sync"
   KIOSK_BUNDLED_CONTENT="${KIOSK_SOURCE_DIR}/content")
+
+# The real kiosk's status and --reset-time on a trusted time in the state folder (issue 21).
+add_test(NAME app/trusted_time_cli
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/trusted_time_cli.sh $<TARGET_FILE:kiosk>)

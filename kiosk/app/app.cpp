@@ -325,6 +325,9 @@ void App::startSync() {
     config.onTrustedTime = [clock](core::Instant t) {
         if (clock) clock->raiseFloor(t);
     };
+    config.onTrustedTimeReset = [clock] {
+        if (clock) clock->resetFloor();
+    };
     core::sync::SyncService* sync = sync_.get();
     config.onPublished = [this, sync] {
         // Taken here, on the sync worker, so that the crash guard records it before it is shown.

@@ -93,8 +93,9 @@ ParsedOptions parseOptions(int argc, char** argv) {
     pinCmd->add_flag("--short", o.shortPin,
                      "accept a PIN of 4 or 5 digits (weaker: keep the configuration readable by root and kiosk only)");
     app.add_flag("--reset-time", o.resetTime,
-                 "staff: forget the trusted time (the clock floor learnt from verified servers) when it is wrong, e.g. "
-                 "certificates are reported expired; stop the kiosk first");
+                 "staff: forget the trusted time (the clock floor learnt from verified servers, in the state folder) "
+                 "when it is wrong, e.g. certificates are reported expired or kiosk status warns; a running kiosk "
+                 "forgets it at once");
     app.footer(
         "Exit codes: 0 success; 1 failure (--check: a check failed; sync: the sync failed; status: the last "
         "sync attempt failed); 2 unusable options, configuration or cache (status: no cache yet). status also: 3 no "

@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include "app/trusted_time_text.hpp"
 #include "core/log.hpp"
 #include "core/messages_fr.hpp"
 #include "core/sync/sync_status.hpp"
@@ -19,16 +20,18 @@
 
 namespace kiosk::app {
 namespace {
-// A core message (English) in French for the panel, with the narrow no-break space
-// French puts before ": ; ! ?" so that a lone colon never starts a line.
-std::string frenchOnScreen(const std::string& english) {
-    std::string out = core::frenchMessage(english);
+// The narrow no-break space French puts before ": ; ! ?", so that a lone colon never
+// starts a line.
+std::string narrowSpaces(std::string out) {
     for (const char* mark : {" :", " ;", " !", " ?"}) {
         for (std::size_t at = out.find(mark); at != std::string::npos; at = out.find(mark, at + 3))
             out.replace(at, 1, "\u202F");
     }
     return out;
 }
+
+// A core message (English) in French for the panel.
+std::string frenchOnScreen(const std::string& english) { return narrowSpaces(core::frenchMessage(english)); }
 
 std::string when(std::optional<core::Instant> t) {
     if (!t) return {};
@@ -395,6 +398,15 @@ void StaffMode::refreshRows() {
     // Core messages are English; the French panel shows them through the phrase table.
     auto inLang = [l](const std::string& english) { return l == core::Lang::Fr ? frenchOnScreen(english) : english; };
     rows.emplace_back(s(Str::StaffSignature), inLang(core::sync::describeSignature(st, clock_.now())));
+    // The trusted time, a warning when it is far ahead of the system clock (a server's or
+    // signer's clock may be wrong: Home would show a wrong date).
+    const core::sync::TrustedTimeRecord trusted = sync ? sync->trustedTime() : core::sync::TrustedTimeRecord{};
+    const core::Instant system = core::sync::uncorrected(clock_).now();
+    view_.warningRows.clear();
+    if (core::sync::farAheadOfSystemClock(trusted.value, system)) view_.warningRows.push_back(rows.size());
+    const bool fr = l == core::Lang::Fr;
+    rows.emplace_back(s(Str::StaffTrustedTime), fr ? narrowSpaces(trustedTimeText(trusted, system, true))
+                                                   : trustedTimeText(trusted, system, false));
     rows.emplace_back(s(Str::StaffLastSync),
                       st.lastSuccess
                           ? when(st.lastSuccess) + (st.lastResult.empty() ? "" : " \u2013 " + inLang(st.lastResult))

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/feed_text.hpp"
+#include "app/trusted_time_text.hpp"
 #include "core/clock.hpp"
 #include "core/sync/cache.hpp"
 #include "core/sync/cache_lock.hpp"
@@ -179,7 +180,7 @@ core::sync::SyncHealth syncHealth(const Runtime& rt) {
     if (auto s = core::sync::readStatusFile(dir)) status = std::move(s).value();
     const bool syncing = !(rt.options.feedUrl.empty() ? rt.config.feedUrl : rt.options.feedUrl).empty() ||
                          (status && !status->feedUrl.empty());
-    const core::sync::TrustedTime trusted(std::filesystem::path(dir) / "trusted_time");
+    const core::sync::TrustedTime trusted(trustedTimePathFor(rt));
     const core::Instant now = trusted.correct(core::SystemClock().now());
     return core::sync::assessSync(dir, status, syncing, now, healthThresholds(rt));
 }
@@ -212,7 +213,7 @@ int runStatus(const Runtime& rt) {
                  : tr("aucune", "none"));
     if (health.freeBytes)
         row("disque     ", "disk       ", std::to_string(*health.freeBytes >> 20) + tr(" Mio libres", " MiB free"));
-    const core::sync::TrustedTime trusted(std::filesystem::path(dir) / "trusted_time");
+    const core::sync::TrustedTime trusted(trustedTimePathFor(rt));
     const core::Instant now = core::SystemClock().now();
     row("horloge    ", "clock      ",
         core::formatIsoUtc(now) + (trusted.value() && *trusted.value() > now
@@ -221,6 +222,7 @@ int runStatus(const Runtime& rt) {
                                              tr(" (kiosk --reset-time l'oublie si elle est fausse)",
                                                 " (kiosk --reset-time forgets it if it is wrong)")
                                        : std::string()));
+    row("confiance  ", "trusted    ", trustedTimeText(trusted.record(), now, frenchMessages()));
     auto finish = [&] {
         for (const auto& p : health.problems) row("PROBLÈME   ", "PROBLEM    ", coreMessage(p));
         bool liveFailing = false;  // a live_source (issue 11): its own lines, exit 1 when it fails
@@ -259,9 +261,24 @@ int runStatus(const Runtime& rt) {
 
 int runResetTime(const Runtime& rt) {
     const std::string dir = cacheDirOf(rt);
-    core::sync::TrustedTime trusted(std::filesystem::path(dir) / "trusted_time");
-    const auto was = trusted.value();
-    if (auto s = trusted.reset(); !s) {
+    // A running kiosk forgets it itself: it would save its floor again otherwise.
+    if (std::filesystem::exists(core::sync::staffSocketPath(dir))) {
+        if (auto code = askRunningKiosk(dir, "reset-time")) return *code;
+    }
+    std::optional<core::sync::CacheLock> lock;  // no `kiosk sync` saves a floor meanwhile
+    if (std::filesystem::is_directory(dir)) {
+        lock = lockCache(dir, "reset-time");
+        if (!lock) return 1;
+    }
+    core::sync::TrustedTime trusted(trustedTimePathFor(rt));
+    auto was = trusted.value();
+    auto s = trusted.reset();
+    // Older versions of these commands looked in the cache folder: a copy left there goes too.
+    if (core::sync::TrustedTime stray(core::sync::trustedTimeFile(dir)); s && stray.file() != trusted.file()) {
+        if (!was) was = stray.value();
+        s = stray.reset();
+    }
+    if (!s) {
         std::fprintf(stderr, "%s%s\n", tr("kiosk --reset-time : ", "kiosk --reset-time: ").c_str(),
                      coreMessage(s.error()).c_str());
         return 1;

@@ -25,7 +25,8 @@ int runStatus(const Runtime& rt);
 // no previous version or the cache is held by a process that does not answer.
 // The sync verdict for `kiosk --check` (see core/sync/sync_health.hpp).
 core::sync::SyncHealth syncHealth(const Runtime& rt);
-// `kiosk --reset-time`: forgets the trusted time floor (<cache>/trusted_time). Exit 1 on error.
+// `kiosk --reset-time`: forgets the trusted time floor (trustedTimePathFor: the state
+// folder), done by the running kiosk when there is one. Exit 1 on error.
 int runResetTime(const Runtime& rt);
 int runRollback(const Runtime& rt);
 

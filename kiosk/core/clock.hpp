@@ -65,6 +65,8 @@ public:
     bool simulated() const { return simulated_.load(std::memory_order_acquire); }
     // now() is never earlier than `floor` (ignored while simulated). Never lowers it.
     void raiseFloor(Instant floor);
+    // Forgets the floor (staff `kiosk --reset-time` on the running kiosk).
+    void resetFloor() { floor_.store(INT64_MIN); }
     // The same clock without the floor (simulated or system time): sync needs it to tell
     // when the system clock is behind and to verify certificates at the trusted time.
     const Clock& uncorrected() const { return base_; }

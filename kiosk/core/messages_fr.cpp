@@ -308,8 +308,11 @@ const Phrase kStatus[] = {
      " ignorée : bien trop en avance sur l'heure de confiance (vérifiez l'horloge du serveur)"},
     {"trusted time ", "heure de confiance "},
     {" (server date ", " (date du serveur "},
-    {" is further ahead; the clock moves a week at a time)",
-     " est plus en avance ; l'heure avance d'une semaine à la fois)"},
+    {" is further ahead; one server alone moves the clock an hour a day at most)",
+     " est plus en avance ; un serveur seul n'avance l'heure que d'une heure par jour au plus)"},
+    {" agree)", " concordent)"},
+    {"signed feed", "flux signé"},
+    {"a staff tool", "un outil du personnel"},
     {"signature of version ", "signature de la version "},
     {" fetched again", " récupérée à nouveau"},
     // the last error

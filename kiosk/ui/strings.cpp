@@ -148,6 +148,7 @@ const Pair kStrings[] = {
     {"Groupes", "Groups"},
     {"Contenu", "Content"},
     {"Signature", "Signature"},
+    {"Heure de confiance", "Trusted time"},
     {"Dernière synchro", "Last sync"},
     {"Dernière erreur", "Last error"},
     {"Garde-fou", "Crash guard"},

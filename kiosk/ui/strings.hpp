@@ -142,6 +142,7 @@ enum class Str {
     StaffGroups,
     StaffContent,
     StaffSignature,
+    StaffTrustedTime,
     StaffLastSync,
     StaffLastError,
     StaffCrashGuard,

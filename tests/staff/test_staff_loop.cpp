@@ -178,14 +178,16 @@ TEST_CASE("the panel shows the kiosk's status") {
     REQUIRE(h.ok());
     openPanel(h);
     waitFor(h, [&] { return !h.app().workersBusy(); });
-    for (const char* label : {"Borne", "Groupes", "Contenu", "Signature", "Dernière synchro", "Dernière erreur", "Flux",
-                              "Réseau", "Disque libre", "En marche depuis", "Logiciel"}) {
+    for (const char* label : {"Borne", "Groupes", "Contenu", "Signature", "Heure de confiance", "Dernière synchro",
+                              "Dernière erreur", "Flux", "Réseau", "Disque libre", "En marche depuis", "Logiciel"}) {
         INFO(label);
         CHECK(h.shows(label));
     }
     CHECK(h.shows(std::string("kiosk ") + KIOSK_VERSION));
-    CHECK(h.shows("non signé (pas de feed_public_keys"));  // the core's message in French
-    CHECK(h.shows("GB"));                                  // free disk, measured on a worker
+    CHECK(h.shows("non signé (pas de feed_public_keys"));      // the core's message in French
+    CHECK(h.shows("aucune (l'horloge du système fait foi)"));  // no feed: no trusted time
+    CHECK(h.app().staff().view().warningRows.empty());
+    CHECK(h.shows("GB"));  // free disk, measured on a worker
     h.tapItem("English");
     CHECK(h.shows("Staff panel"));
     CHECK(h.shows("Free disk"));

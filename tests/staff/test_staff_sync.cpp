@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "core/sync/cache.hpp"
 #include "core/sync/crash_guard.hpp"
@@ -132,4 +133,32 @@ TEST_CASE("the panel's crash guard row, the metrics' state and the loop's own co
     CHECK(h.shows("Crash guard"));
     CHECK(h.shows("version 2 crashed the kiosk 2 times in a row"));
     CHECK(h.shows("showing version 1; tried again"));
+}
+
+TEST_CASE("the panel shows the trusted time with its source, in red when it is far ahead of the system clock") {
+    FeedKiosk feed;
+    const LoopSetup setup = feed.setup();
+    // What a verified server 315 days ahead left in the state folder.
+    const core::Instant ahead = instantAt(setup.now) + std::chrono::hours(24 * 315 + 1);
+    fs::create_directories(feed.root / "state");
+    {
+        std::ofstream out(feed.root / "state" / "trusted_time");
+        out << "{\"trusted_time\":\"" << core::formatIsoUtc(ahead) << "\",\"source\":\"https://ahead.example\"}\n";
+    }
+    LoopHarness h(setup);
+    REQUIRE(waitFor(h, [&] { return h.app().showingContent() && h.app().sync() && h.app().sync()->attempts() >= 1; }));
+    REQUIRE(h.app().sync()->trustedFloor() == ahead);
+    staffGesture(h);
+    enterPin(h, kStaffPin);
+    REQUIRE(h.app().staff().panelShown());
+    const auto& view = h.app().staff().view();
+    REQUIRE(view.warningRows.size() == 1);
+    const auto& row = view.rows.at(view.warningRows[0]);
+    CHECK(row.first == "Heure de confiance");
+    CHECK_THAT(row.second, Catch::Contains("https://ahead.example") && Catch::Contains("315 jours") &&
+                               Catch::Contains("ATTENTION") && Catch::Contains("kiosk --reset-time"));
+    CHECK(h.shows("Heure de confiance"));
+    h.tapItem("English");
+    CHECK(h.app().staff().view().rows.at(view.warningRows[0]).second.find("ahead of the system clock by 315 days") !=
+          std::string::npos);
 }

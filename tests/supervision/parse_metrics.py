@@ -23,6 +23,8 @@ assert value("kiosk_content_age_seconds") > 10000
 assert value("kiosk_sync_failures_in_a_row") == 1
 assert value("kiosk_sync_last_failure_timestamp_seconds") == 1800000000
 assert value("kiosk_signature_state", state="unsigned") == 1
+assert value("kiosk_clock_warning") == 1  # the probe's trusted time is 315 days ahead
+assert value("kiosk_trusted_time_ahead_seconds") > 300 * 86400
 # prometheus_client strips the _total suffix of the family, not of the sample.
 assert value("kiosk_frames_drawn_total") == 3
 assert value("kiosk_resident_memory_bytes") > 1 << 20

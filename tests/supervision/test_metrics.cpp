@@ -45,6 +45,21 @@ TEST_CASE("metrics: the crash guard's state, one of ok, crashing or set_aside, a
     CHECK(text.find("kiosk_crash_guard_versions_set_aside{kiosk=\"k\"} 1\n") != std::string::npos);
 }
 
+TEST_CASE("metrics: the trusted time's lead on the system clock, and a warning past a day") {
+    KioskHealth h;
+    h.kioskId = "k";
+    h.nowUnix = 1'800'000'000;
+    std::string text = renderMetrics(h);
+    CHECK(text.find("kiosk_trusted_time_ahead_seconds") == std::string::npos);  // none: no sample
+    CHECK(text.find("kiosk_clock_warning{kiosk=\"k\"} 0\n") != std::string::npos);
+    h.trustedTimeUnix = h.nowUnix + 315.0 * 86400;
+    h.clockWarning = true;
+    text = renderMetrics(h);
+    CHECK(text.find("kiosk_trusted_time_ahead_seconds{kiosk=\"k\"} 27216000\n") != std::string::npos);
+    CHECK(text.find("# TYPE kiosk_clock_warning gauge\n") != std::string::npos);
+    CHECK(text.find("kiosk_clock_warning{kiosk=\"k\"} 1\n") != std::string::npos);
+}
+
 TEST_CASE("metrics: the file is replaced whole, never left half written") {
     kiosk::test::TempDir dir;
     MetricsWriter w(dir.path / "kiosk.prom");

@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "core/log.hpp"
+#include "core/sync/trusted_time.hpp"
 
 namespace kiosk::app {
 namespace sv = core::supervision;
@@ -29,6 +30,7 @@ void fillSyncHealth(sv::KioskHealth& h, const core::sync::SyncStatus& sync) {
     const bool failed = !sync.lastError.empty() && sync.lastAttempt;
     if (failed) h.lastSyncFailureUnix = toUnix(*sync.lastAttempt);
     h.syncFailuresInARow = sync.consecutiveFailures;
+    h.trustedTimeUnix = sync.trustedTime ? std::optional(toUnix(*sync.trustedTime)) : std::nullopt;
 }
 
 Supervisor::Supervisor(const Config& config, SupervisorCallbacks callbacks)
@@ -89,6 +91,9 @@ void Supervisor::update(std::int64_t presentedVersion, std::optional<double> pub
     const bool heartbeatDue = heartbeat_ && now - lastHeartbeat_ >= settings_.heartbeatSeconds;
     if (!metricsDue && !heartbeatDue) return;
     health_.nowUnix = unixNow();
+    health_.clockWarning =
+        health_.trustedTimeUnix && *health_.trustedTimeUnix - health_.nowUnix >
+                                       std::chrono::duration<double>(core::sync::kFarAheadOfSystemClock).count();
     health_.uptimeSeconds = now - startedAt_;
     health_.residentBytes = sv::residentSetBytes();
     health_.lastFrameHash = monitor_.lastHash();

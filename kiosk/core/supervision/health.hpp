@@ -21,6 +21,8 @@ struct KioskHealth {
     std::optional<double> lastSyncSuccessUnix, lastSyncFailureUnix;
     int syncFailuresInARow = 0;
     std::string signatureState = "unsigned";  // feed signature check; "unsigned" until signatures exist
+    std::optional<double> trustedTimeUnix;    // the clock floor (sync's trusted time); nullopt: none
+    bool clockWarning = false;                // the floor is more than a day ahead of the system clock
     std::uint64_t framesDrawn = 0;
     std::uint64_t residentBytes = 0;  // RSS, see residentSetBytes()
     double uptimeSeconds = 0;

@@ -86,6 +86,14 @@ std::string renderMetrics(const KioskHealth& h) {
     w.metric("kiosk_signature_state", "gauge",
              "Always 1; the state label says whether the content's signature checked.", 1,
              ",state=\"" + escapeLabel(h.signatureState) + "\"");
+    if (h.trustedTimeUnix) {
+        w.metric("kiosk_trusted_time_ahead_seconds", "gauge",
+                 "Seconds the trusted time runs ahead of the system clock (negative: behind, not in use).",
+                 *h.trustedTimeUnix - h.nowUnix);
+    }
+    w.metric("kiosk_clock_warning", "gauge",
+             "1 when the trusted time is more than a day ahead of the system clock (a server's clock may be wrong).",
+             h.clockWarning ? 1 : 0);
     w.metric("kiosk_frames_drawn_total", "counter", "Frames presented since the kiosk started.",
              static_cast<double>(h.framesDrawn));
     w.metric("kiosk_resident_memory_bytes", "gauge", "Resident memory of the kiosk process.",

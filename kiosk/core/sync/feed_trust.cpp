@@ -75,7 +75,10 @@ void SyncEngine::acceptSignedTime(const std::string& signatureText, const Manife
                      " ignored: implausibly far ahead of the trusted time (check the signing computer's clock)");
     } else if (e.moved) {
         log::info("trusted time " + formatIsoUtc(e.floor) + " from the signature of version " +
-                  std::to_string(m.version) + (e.capped ? " (moved a week at most)" : ""));
+                  std::to_string(m.version) +
+                  (e.agreed   ? " (a server agrees)"
+                   : e.capped ? " (one source alone: an hour a day at most)"
+                              : ""));
     }
 }
 

@@ -270,8 +270,16 @@ std::string answerStaffRequest(const std::string& request, SyncService& sync, co
         if (code == 0 && liveFailing) code = 1;
         std::string out = code == 0 ? "ok\n" : code == 1 ? "failed\n" : "exit " + std::to_string(code) + "\n";
         out += formatStaffStatus(cacheDir, s, sync.trustedNow());
+        out += "trusted    " + describeTrustedTime(sync.trustedTime(), sync.systemNow()) + "\n";
         for (const auto& p : health.problems) out += "PROBLEM    " + p + "\n";
         return out;
+    }
+    if (request == "reset-time") {
+        auto was = sync.resetTrustedTime();
+        if (!was) return "failed\n" + was.error() + "\n";
+        return "ok\ntrusted time " + (was.value() ? formatIsoUtc(*was.value()) : std::string("(none)")) +
+               " forgotten; the running kiosk now trusts the system clock (" + formatIsoUtc(sync.systemNow()) +
+               ") until a verified server answers\n";
     }
     if (request == "rollback") {
         auto done = sync.rollback();
@@ -298,7 +306,7 @@ std::string answerStaffRequest(const std::string& request, SyncService& sync, co
         return std::string(s.lastError.empty() ? "ok" : "failed") + "\n" + s.lastResult + "\nversion " +
                std::to_string(s.currentVersion) + "\n";
     }
-    return "error\nunknown staff command \"" + request + "\": expected status, rollback or sync\n";
+    return "error\nunknown staff command \"" + request + "\": expected status, rollback, sync or reset-time\n";
 }
 
 }  // namespace kiosk::core::sync

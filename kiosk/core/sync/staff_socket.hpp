@@ -1,7 +1,7 @@
 // Staff commands for a running kiosk: a Unix socket in the cache folder (owner-only),
 // served by one thread (clients multiplexed, 5 s each to send their line), one request
-// line per connection ("status", "rollback", "sync"), the answer's first line "ok",
-// "failed", "error" or "exit N", then text for the staff.
+// line per connection ("status", "rollback", "sync", "reset-time"), the answer's first
+// line "ok", "failed", "error" or "exit N", then text for the staff.
 #pragma once
 
 #include <sys/types.h>
@@ -65,9 +65,11 @@ Result<StaffAnswer> sendStaffRequest(const std::filesystem::path& socketPath, co
 std::string formatStaffStatus(const std::filesystem::path& cacheDir, const SyncStatus& status, Instant now);
 
 // A running kiosk's answer to one request, on the socket thread, using its SyncService:
-// "status" (formatStaffStatus of the live status, then the problems of assessSync, whose
-// exit code the first line carries: "ok", "failed" or "exit N"), "rollback" (waits for the worker),
-// "sync" (an attempt now; waits up to `waitSeconds` for it to finish). Unknown requests
+// "status" (formatStaffStatus of the live status, the trusted time, then the problems of
+// assessSync, whose exit code the first line carries: "ok", "failed" or "exit N"),
+// "rollback" (waits for the worker), "sync" (an attempt now; waits up to `waitSeconds` for
+// it to finish), "reset-time" (SyncService::resetTrustedTime: forgotten in memory and on
+// disk). Unknown requests
 // get "error". SyncService::rollback() and syncNow() only queue work under its mutex,
 // so calling them here is safe while the service runs.
 std::string answerStaffRequest(const std::string& request, SyncService& sync, const std::filesystem::path& cacheDir,

@@ -34,6 +34,16 @@ std::optional<Manifest> readVersionManifest(const ContentCache& cache, std::int6
 }
 
 bool isDocument(const std::string& path) { return path.find('/') == std::string::npos && path.ends_with(".json"); }
+
+// "https://host:port" of a URL: the source a server's dates are recorded under.
+std::string originOf(const std::string& url) {
+    const std::size_t scheme = url.find("://");
+    if (scheme == std::string::npos) return url;
+    const std::size_t end = url.find_first_of("/?#", scheme + 3);
+    std::string authority = url.substr(scheme + 3, end == std::string::npos ? std::string::npos : end - scheme - 3);
+    if (const std::size_t at = authority.rfind('@'); at != std::string::npos) authority.erase(0, at + 1);
+    return url.substr(0, scheme + 3) + authority;
+}
 }  // namespace
 
 SyncEngine::SyncEngine(SyncSettings settings, const Clock& clock, FileLayer& files)
@@ -42,10 +52,9 @@ SyncEngine::SyncEngine(SyncSettings settings, const Clock& clock, FileLayer& fil
       files_(files),
       cache_(settings_.cacheDir, files),
       http_(settings_.http),
-      trusted_(settings_.trustedTime
-                   ? settings_.trustedTime
-                   : std::make_shared<TrustedTime>(
-                         (settings_.stateDir.empty() ? settings_.cacheDir : settings_.stateDir) / "trusted_time")) {
+      trusted_(settings_.trustedTime ? settings_.trustedTime
+                                     : std::make_shared<TrustedTime>(trustedTimeFile(
+                                           settings_.stateDir.empty() ? settings_.cacheDir : settings_.stateDir))) {
     if (!settings_.stateDir.empty()) cache_.setStateDir(settings_.stateDir);
     if (auto s = readStatusFile(settings_.cacheDir)) status_ = std::move(s).value();
     status_.feedUrl = settings_.feedUrl;
@@ -69,13 +78,17 @@ std::optional<Instant> SyncEngine::verifyTime() const {
 // safety"); a plain http or file:// answer, and any manifest's own dates, never do.
 void SyncEngine::observeDate(const HttpResponse& resp, SyncReport& report) {
     if (!resp.date || !resp.tlsVerified) return;
-    const TimeEvidence e = trusted_->acceptVerifiedDate(*resp.date, systemNow());
+    const std::string origin = originOf(resp.finalUrl);
+    const TimeEvidence e = trusted_->acceptVerifiedDate(origin, *resp.date, systemNow());
     if (e.ignored) {
         report.actions.push_back("server date " + formatIsoUtc(*resp.date) +
                                  " ignored: implausibly far ahead of the trusted time (check the server's clock)");
+    } else if (e.agreed && e.moved) {
+        report.actions.push_back("trusted time " + formatIsoUtc(e.floor) + " (" + trusted_->record().source +
+                                 " agree)");
     } else if (e.capped) {
         report.actions.push_back("trusted time " + formatIsoUtc(e.floor) + " (server date " + formatIsoUtc(*resp.date) +
-                                 " is further ahead; the clock moves a week at a time)");
+                                 " is further ahead; one server alone moves the clock an hour a day at most)");
     } else if (e.moved) {
         report.actions.push_back("trusted time " + formatIsoUtc(e.floor));
     }
@@ -346,7 +359,9 @@ void SyncEngine::finish(SyncReport& report) {
         else if (auto m = readVersionManifest(cache_, *cur))
             status_.published = m->published.instant;
     }
-    status_.trustedTime = trusted_->value();
+    const TrustedTimeRecord trusted = trusted_->record();
+    status_.trustedTime = trusted.value;
+    status_.trustedSource = trusted.source;
     status_.badVersions = cache_.badVersions();
     if (auto s = trusted_->save(); !s) log::warning("trusted time: " + s.error());
     if (auto s = writeStatusFile(settings_.cacheDir, status_); !s) log::warning("sync status: " + s.error());

@@ -36,7 +36,7 @@ struct SyncSettings {
     // them are installed; empty: unsigned feeds are accepted as before.
     std::vector<PublicKey> feedPublicKeys;
     // Shared with the app's TrustedClock (the same floor the screen reads); null: the
-    // engine keeps its own, read from <cacheDir>/trusted_time.
+    // engine keeps its own, read from trustedTimeFile(stateDir, else cacheDir).
     std::shared_ptr<TrustedTime> trustedTime;
 };
 
@@ -73,6 +73,7 @@ public:
     void setNextAttempt(std::optional<Instant> when);  // recorded in the status file
     ContentCache& cache() { return cache_; }
     TrustedTime& trustedTime() { return *trusted_; }
+    std::shared_ptr<TrustedTime> trustedTimeShared() const { return trusted_; }
     HttpClient& http() { return http_; }
     const SyncSettings& settings() const { return settings_; }
 

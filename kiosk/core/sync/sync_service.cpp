@@ -43,6 +43,7 @@ Status SyncService::start(SyncServiceConfig config) {
     tick_ = config.clockTickSeconds > 0 ? config.clockTickSeconds : 1.0;
     onPublished_ = std::move(config.onPublished);
     onTrustedTime_ = std::move(config.onTrustedTime);
+    onTrustedTimeReset_ = std::move(config.onTrustedTimeReset);
     if (onTrustedTime_) {
         if (auto t = engine->trustedTime().value()) onTrustedTime_(*t);
     }
@@ -53,6 +54,10 @@ Status SyncService::start(SyncServiceConfig config) {
         syncRequested_ = true;  // first attempt at once
     }
     storeFloor(engine->trustedTime().value());
+    {
+        std::lock_guard lock(mutex_);
+        trusted_ = engine->trustedTimeShared();
+    }
     engine_ = std::move(engine);
     worker_ = std::thread([this] { run(); });
     return Ok{};
@@ -120,6 +125,35 @@ std::optional<Instant> SyncService::trustedFloor() const {
     return Instant(std::chrono::seconds(v));
 }
 
+TrustedTimeRecord SyncService::trustedTime() const {
+    std::shared_ptr<TrustedTime> trusted;
+    {
+        std::lock_guard lock(mutex_);
+        trusted = trusted_;
+    }
+    return trusted ? trusted->record() : TrustedTimeRecord{};
+}
+
+Result<std::optional<Instant>> SyncService::resetTrustedTime() {
+    std::shared_ptr<TrustedTime> trusted;
+    {
+        std::lock_guard lock(mutex_);
+        trusted = trusted_;
+    }
+    if (!trusted) return fail("content sync is not running");
+    std::lock_guard floorLock(floorMutex_);
+    const auto was = trusted->value();
+    if (auto s = trusted->reset(); !s) return fail(s.error());
+    {
+        std::lock_guard lock(mutex_);
+        status_.trustedTime.reset();
+        status_.trustedSource.clear();
+    }
+    storeFloor(std::nullopt);
+    if (onTrustedTimeReset_) onTrustedTimeReset_();
+    return was;
+}
+
 Instant SyncService::trustedNow() const {
     // No lock here, and no second call into the clock: a clock whose now() asks this
     // service (the app's old KioskClock) gets the bare floor on its nested call.
@@ -142,17 +176,26 @@ ContentAge SyncService::contentAge(const Content& content, std::chrono::seconds 
 }
 
 void SyncService::publish(const SyncReport& report) {
-    std::optional<Instant> floor;
     {
         std::lock_guard lock(mutex_);
         if (report.content) fresh_ = report.content;
         status_ = engine_->status();
-        storeFloor(engine_->trustedTime().value());
-        floor = engine_->trustedTime().value();
-        ++attempts_;
     }
-    // Outside the lock: the callbacks may read the service from another thread.
-    if (floor && onTrustedTime_) onTrustedTime_(*floor);
+    {
+        // From the floor itself, not the attempt's copy, and in one order with
+        // resetTrustedTime(): a reset during the attempt is never undone here.
+        std::lock_guard floorLock(floorMutex_);
+        const TrustedTimeRecord trusted = engine_->trustedTime().record();
+        {
+            std::lock_guard lock(mutex_);
+            status_.trustedTime = trusted.value;
+            status_.trustedSource = trusted.source;
+            ++attempts_;
+        }
+        storeFloor(trusted.value);
+        // The callback may read the service from another thread: no mutex_ held.
+        if (trusted.value && onTrustedTime_) onTrustedTime_(*trusted.value);
+    }
     if (onPublished_) onPublished_();
 }
 

@@ -34,6 +34,9 @@ struct SyncServiceConfig {
     // Called on the worker thread with the trusted time floor whenever it is known or
     // moves (the app raises its clock's floor; nothing reads the service for the time).
     std::function<void(Instant)> onTrustedTime;
+    // Called on the thread of resetTrustedTime() once the floor is forgotten (the app
+    // lowers its clock's floor again). Must not block.
+    std::function<void()> onTrustedTimeReset;
 };
 
 // What the kiosk shows at start, before any network request.
@@ -84,6 +87,14 @@ public:
     Instant trustedNow() const;
     // The floor alone, lock-free, never calls a clock; nullopt when unknown.
     std::optional<Instant> trustedFloor() const;
+    // The clock without the floor (any thread).
+    Instant systemNow() const { return uncorrected(clock_).now(); }
+    // The floor with its source (a short mutex of the TrustedTime, never the worker's).
+    TrustedTimeRecord trustedTime() const;
+    // Staff `kiosk --reset-time` on a running kiosk (its "reset-time" staff command): the
+    // floor is forgotten in memory and on disk at once, so no later save brings it back.
+    // Any thread, after start(); returns the floor that was forgotten.
+    Result<std::optional<Instant>> resetTrustedTime();
 
 private:
     void run();
@@ -100,11 +111,14 @@ private:
     std::optional<std::promise<Status>> rollbackRequest_;
     std::shared_ptr<const Content> fresh_;
     SyncStatus status_;
+    std::shared_ptr<TrustedTime> trusted_;    // the engine's, for staff commands on other threads
+    std::mutex floorMutex_;                   // publishing the floor vs resetting it; before mutex_
     std::atomic<long long> floorSeconds_{0};  // trusted floor, 0: unknown; read without the mutex
     std::uint64_t attempts_ = 0;
     double tick_ = 1.0;
     std::function<void()> onPublished_;
     std::function<void(Instant)> onTrustedTime_;
+    std::function<void()> onTrustedTimeReset_;
 };
 
 }  // namespace kiosk::core::sync

@@ -20,6 +20,7 @@ std::string statusToJson(const SyncStatus& s) {
     j["last_success"] = instant(s.lastSuccess);
     j["next_attempt"] = instant(s.nextAttempt);
     j["trusted_time"] = instant(s.trustedTime);
+    j["trusted_source"] = s.trustedSource;
     j["last_result"] = s.lastResult;
     j["last_error"] = s.lastError;
     j["consecutive_failures"] = s.consecutiveFailures;
@@ -45,6 +46,7 @@ Result<SyncStatus> statusFromJson(const std::string& text) {
         s.lastSuccess = readInstant(j, "last_success");
         s.nextAttempt = readInstant(j, "next_attempt");
         s.trustedTime = readInstant(j, "trusted_time");
+        s.trustedSource = j.value("trusted_source", "");
         s.lastResult = j.value("last_result", "");
         s.lastError = j.value("last_error", "");
         s.consecutiveFailures = j.value("consecutive_failures", 0);

@@ -19,6 +19,7 @@ struct SyncStatus {
     std::optional<Instant> published;  // of the current version
     std::optional<Instant> lastAttempt, lastSuccess, nextAttempt;
     std::optional<Instant> trustedTime;  // the clock floor (see trusted_time.hpp)
+    std::string trustedSource;           // where it came from ("https://host", "signed feed")
     std::string lastResult;              // what the last attempt did, in words
     std::string lastError;               // empty when the last attempt succeeded
     int consecutiveFailures = 0;

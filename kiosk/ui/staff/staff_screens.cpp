@@ -200,7 +200,8 @@ void drawPanel(const Ctx& c, const StaffView& v) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x, ry));
         const float lh = text(c.f.small, labelW - gap, 2, c.t.textMuted.imu32(), v.rows[i].first);
         ImGui::SetCursorScreenPos(ImVec2(origin.x + labelW, ry));
-        const float vh = text(c.f.small, valueW, kRowLines, c.t.text.imu32(), values[i]);
+        const bool warning = std::find(v.warningRows.begin(), v.warningRows.end(), i) != v.warningRows.end();
+        const float vh = text(c.f.small, valueW, kRowLines, (warning ? c.t.cancelled : c.t.text).imu32(), values[i]);
         ry += std::max(lh, vh) + gap;
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, ry));

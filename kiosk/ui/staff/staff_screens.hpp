@@ -27,6 +27,7 @@ struct StaffView {
     int waitSeconds = 0;     // > 0: the delay after wrong tries, counting down
     // Panel: label / value rows, the last action's result, whether one is running.
     std::vector<std::pair<std::string, std::string>> rows;
+    std::vector<std::size_t> warningRows;  // rows whose value is a warning (drawn in the alert colour)
     std::string result;
     bool resultFailed = false;
     bool working = false;
