@@ -7,7 +7,10 @@
 feed=$1 content=$2
 export HOME="$TMP/home" LANG=C.UTF-8
 unset LC_ALL LC_MESSAGES
-fresh() { rm -rf "$TMP/f"; cp -r "$content" "$TMP/f"; rm -f "$TMP/f/manifest.json.minisig"; }
+# A small feed made once by kiosk-feed init (fast to check), copied fresh for each case.
+"$feed" init "$TMP/base" --name "Fête" --start 2027-10-18 --end 2027-10-19 >/dev/null 2>&1 || cp -r "$content" "$TMP/base"
+mkdir -p "$TMP/base/images"
+fresh() { rm -rf "$TMP/f"; cp -r "$TMP/base" "$TMP/f"; rm -f "$TMP/f/manifest.json.minisig"; }
 no_crash() {  # the last exit code was a decision (0, 1 or 2), not a signal or a timeout
   local code=$1 what=$2
   if [ "$code" -lt 3 ]; then pass "$what ends with exit $code"; else fail "$what: exit $code (crash or hang)"; sed 's/^/     | /' "$TMP/out" | tail -5; fi
