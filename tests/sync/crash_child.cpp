@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string mode = argv[3];
+    // ASan installs its own SIGSEGV handler, which the crash record would chain to and
+    // which exits instead of dying of the signal: the child starts from the defaults.
+    std::signal(SIGSEGV, SIG_DFL);
+    std::signal(SIGABRT, SIG_DFL);
     if (!kiosk::core::sync::armCrashRecord(argv[1])) return 4;
     const kiosk::core::SystemClock clock;
     kiosk::core::sync::CrashGuard guard(argv[1], clock);
